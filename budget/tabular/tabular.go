@@ -1,0 +1,38 @@
+// Package tabular reads the spreadsheets finance staff export from their ERP
+// (xlsx and delimited text in whatever encoding and separator they come) as a
+// stream of rows of text cells, with the guards a hostile file needs: size
+// limits, zip-bomb limits, clear errors for encrypted and old binary files.
+//
+// It knows nothing of budgets: callers map the cells to meaning.
+package tabular
+
+import "strings"
+
+// Row is one row of a table. Number is the 1-based row number as a user sees
+// it in Excel or a text editor (for CSV, the line number where the record
+// starts). Cells hold the text of each cell; for xlsx they are the raw stored
+// values (numbers as stored, such as "1234.5" or "1.2E-3", never formatted).
+type Row struct {
+	Number int
+	Cells  []string
+}
+
+// Blank reports whether every cell of the row is empty or white space.
+func (r Row) Blank() bool {
+	for _, c := range r.Cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// ColumnName returns the spreadsheet letter of the 0-based column index:
+// 0 is "A", 25 "Z", 26 "AA".
+func ColumnName(i int) string {
+	name := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		name = string(rune('A'+(i-1)%26)) + name
+	}
+	return name
+}
