@@ -1,0 +1,105 @@
+package tabular_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
+)
+
+// seeds are the shapes of text the reader meets, for both fuzzers.
+var seeds = []string{
+	"",
+	norsk,
+	"\xEF\xBB\xBFsep=;\r\na;b\r\n",
+	"\xFF\xFEa\x00;\x00b\x00\n\x00",
+	"\xFE\xFF\x00a\x00;\x00b\x00\n",
+	"a\x00;\x00b\x00\n\x00",
+	"\x00a\x00;\x00b\x00\n",
+	"Konto;Tekst\n1000;\xE6\xF8\xE5\n",
+	"Konto;Tekst\n1000;\x8F\x9D\n",
+	"sep=,\na;b,c\n",
+	"sep=\\t\na\tb\n",
+	"a\tb\n1\t2\n",
+	"a,b,c\n1,2,3\n",
+	"\"a;b\";\"c\"\"d\";\"e\nf\"\n",
+	"\"open\n",
+	"a;\"b\"c;d\n\"",
+	"\r\r\r\n\n",
+	"\x01\x02\x03binary\x04",
+	"\xFF\xFE\x00\x00",
+}
+
+var (
+	encodings  = map[string]bool{"utf-8": true, "utf-8-bom": true, "utf-16le": true, "utf-16be": true, "windows-1252": true}
+	separators = map[rune]bool{';': true, ',': true, '\t': true, '|': true}
+)
+
+func FuzzSniff(f *testing.F) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, head []byte) {
+		enc, sep, skip, err := tabular.Sniff(head)
+		if err != nil {
+			var e *budget.Error
+			if !errors.As(err, &e) || e.Code != budget.EINVALID {
+				t.Fatalf("error %T %v", err, err)
+			}
+			return
+		}
+		if !encodings[enc] || !separators[sep] {
+			t.Fatalf("Sniff gave %q %q %v", enc, sep, skip)
+		}
+	})
+}
+
+// FuzzCSV reads whole files: no input may panic, hang or fail with anything
+// but a user error.
+func FuzzCSV(f *testing.F) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tab, err := tabular.Open(context.Background(), path, tabular.Options{Format: "csv"})
+		if err != nil {
+			checkUserErr(t, err)
+			return
+		}
+		defer tab.Close()
+		last := 0
+		for n := 0; n <= len(data)+1; n++ {
+			row, err := tab.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				checkUserErr(t, err)
+				return
+			}
+			if row.Number <= last || len(row.Cells) == 0 {
+				t.Fatalf("row %d after %d with %d cells", row.Number, last, len(row.Cells))
+			}
+			last = row.Number
+		}
+		t.Fatalf("more rows than bytes")
+	})
+}
+
+func checkUserErr(t *testing.T, err error) {
+	t.Helper()
+	var e *budget.Error
+	if !errors.As(err, &e) || e.Code != budget.EINVALID {
+		t.Fatalf("error %T %v", err, err)
+	}
+}

@@ -1,0 +1,244 @@
+package tabular
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+)
+
+// DefaultMaxSize is the file size Open refuses above when Options.MaxSize
+// is 0. Budget exports are a few MB; the limit only stops accidents (a
+// database dump picked by mistake) and hostile files.
+const DefaultMaxSize = 256 << 20
+
+// headSize is how much of a file detection and sniffing look at.
+const headSize = 64 << 10
+
+// ctxEvery is how many rows pass between checks of the context: often
+// enough to stop within milliseconds, rarely enough to cost nothing.
+const ctxEvery = 1000
+
+// Options tell Open how to read a file. The zero value detects everything.
+type Options struct {
+	Sheet   string // xlsx: sheet name; "" = first visible sheet that has data
+	MaxSize int64  // refuse files larger than this many bytes; 0 = DefaultMaxSize
+	Format  string // "" = detect; "xlsx", "csv"
+}
+
+func (o Options) maxSize() int64 {
+	if o.MaxSize <= 0 {
+		return DefaultMaxSize
+	}
+	return o.MaxSize
+}
+
+// Table is an open table, read one row at a time. A Table is not safe for
+// concurrent use, except that Progress may be called from any goroutine
+// while another calls Next.
+type Table struct {
+	ctx    context.Context
+	file   *os.File
+	src    source
+	format string
+	sheet  string
+	sep    rune
+	size   int64
+	rows   int
+	err    error
+	closed bool
+}
+
+// source is a format's row reader.
+type source interface {
+	next() (Row, error)
+	progress() int64 // bytes of the file consumed, approximately
+	encoding() string
+	close() error
+}
+
+// Open opens the file at path as a table. It detects the format from the
+// file's first bytes (then its extension) unless opts.Format says it, and
+// refuses empty, oversized, encrypted, old binary, damaged and zip-bomb
+// files with a *budget.Error of code EINVALID that names the file and says
+// what to do. ctx bounds Open and every later call to Next. The caller must
+// Close the table.
+func Open(ctx context.Context, path string, opts Options) (*Table, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	name := filepath.Base(path)
+	f, size, err := openFile(path, name, opts.maxSize())
+	if err != nil {
+		return nil, err
+	}
+	t, err := open(ctx, f, path, name, size, opts)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// openFile opens path and checks that it is a regular file of a size worth
+// reading.
+func openFile(path, name string, maxSize int64) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, 0, budget.Errorf(budget.EINVALID, "%s does not exist: check the file name and folder", name)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, 0, budget.Errorf(budget.EINVALID, "%s cannot be read: permission denied; close it in other programs or copy it somewhere you can read it", name)
+	case err != nil:
+		return nil, 0, fmt.Errorf("open %s: %w", name, err)
+	}
+	fi, err := f.Stat()
+	if err == nil {
+		err = checkStat(fi, name, maxSize)
+	}
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, fi.Size(), nil
+}
+
+func checkStat(fi fs.FileInfo, name string, maxSize int64) error {
+	switch {
+	case fi.IsDir():
+		return budget.Errorf(budget.EINVALID, "%s is a folder, not a file: give the path of the spreadsheet itself", name)
+	case !fi.Mode().IsRegular():
+		return budget.Errorf(budget.EINVALID, "%s is not a regular file: save the data to a file and import that", name)
+	case fi.Size() == 0:
+		return budget.Errorf(budget.EINVALID, "%s is empty: export the data again and import the new file", name)
+	case fi.Size() > maxSize:
+		return budget.Errorf(budget.EINVALID, "%s is %s, larger than the limit of %s: check that it is the right file; if it is, raise the limit with --max-size", name, humanSize(fi.Size()), humanSize(maxSize))
+	}
+	return nil
+}
+
+// open detects the format and opens the reader for it.
+func open(ctx context.Context, f *os.File, path, name string, size int64, opts Options) (*Table, error) {
+	head := make([]byte, min(size, headSize))
+	n, err := f.ReadAt(head, 0)
+	if err != nil && err != io.EOF {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	head = head[:n]
+	format, err := detect(f, name, head, size, opts.Format)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{ctx: ctx, file: f, format: format, size: size}
+	if format == "xlsx" {
+		t.src, t.sheet, err = openXLSX(ctx, f, path, name, size, opts)
+	} else {
+		t.src, t.sep, err = openCSV(f, name, head, opts.maxSize())
+	}
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Next returns the next row that has any cell, or io.EOF after the last
+// one. Rows without any cell (empty lines, rows absent from the sheet) are
+// skipped, but Row.Number keeps counting them, so it is the number the user
+// sees. Cells are valid until the next call to Next, which may reuse the
+// slice: copy it to keep it (the strings themselves never change).
+//
+// A user-caused problem (a damaged file, a huge cell) is a *budget.Error of
+// code EINVALID; once Next returns an error it returns that error again.
+// When ctx is done, Next returns ctx.Err() within about a thousand rows.
+func (t *Table) Next() (Row, error) {
+	if t.err != nil {
+		return Row{}, t.err
+	}
+	if t.closed {
+		return Row{}, errors.New("tabular: Next on a closed table")
+	}
+	if t.rows++; t.rows%ctxEvery == 0 {
+		if err := t.ctx.Err(); err != nil {
+			t.err = err
+			return Row{}, err
+		}
+	}
+	row, err := t.src.next()
+	if err != nil {
+		t.err = err
+	}
+	return row, err
+}
+
+// Close releases the file and, for xlsx, removes the temporary files the
+// workbook was unpacked to. It may be called more than once.
+func (t *Table) Close() error {
+	if t.closed {
+		return nil
+	}
+	t.closed = true
+	err := t.src.close()
+	if ferr := t.file.Close(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// Format returns "xlsx" or "csv".
+func (t *Table) Format() string { return t.format }
+
+// Sheet returns the name of the sheet being read, as the workbook spells
+// it, or "" for csv.
+func (t *Table) Sheet() string { return t.sheet }
+
+// Encoding returns the text encoding of a csv file: "utf-8", "utf-8-bom",
+// "utf-16le", "utf-16be" or "windows-1252"; "" for xlsx. A file sniffed as
+// utf-8 turns into windows-1252 if its first non-ASCII bytes come late and
+// are not UTF-8, so ask after reading for the final answer.
+func (t *Table) Encoding() string { return t.src.encoding() }
+
+// Separator returns the csv field separator, or 0 for xlsx.
+func (t *Table) Separator() rune { return t.sep }
+
+// Progress returns roughly how many bytes of the file have been read, and
+// the file size, for a progress bar. For xlsx the first is an estimate from
+// the rows read. It is safe to call while another goroutine calls Next.
+func (t *Table) Progress() (done, total int64) {
+	return min(t.src.progress(), t.size), t.size
+}
+
+// humanSize formats a byte count for messages.
+func humanSize(n int64) string {
+	switch {
+	case n >= 10<<20:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// countingReader counts the bytes read, for Progress, and refuses to read
+// past the size limit, in case the file grows while it is read.
+type countingReader struct {
+	r     io.Reader
+	n     atomic.Int64
+	limit int64
+	name  string
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if c.n.Add(int64(n)) > c.limit {
+		return 0, budget.Errorf(budget.EINVALID, "%s grew while it was read: wait until it has been written completely and import again", c.name)
+	}
+	return n, err
+}
