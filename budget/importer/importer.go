@@ -1,0 +1,159 @@
+// Package importer brings a budget or accounts file into the workspace: it
+// reads the file with budgetfile, streams its lines into one workspace
+// transaction, and commits only when every row was good. It is the one place
+// that decides what an import did: imported, rejected, unchanged or a dry run.
+package importer
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+)
+
+// Status is the outcome of an import.
+type Status string
+
+// The outcomes an import can have.
+const (
+	Imported  Status = "imported"  // stored and made current
+	Rejected  Status = "rejected"  // rows had errors: nothing stored
+	Unchanged Status = "unchanged" // the same file (sha256) was imported before
+	DryRun    Status = "dry-run"   // read and checked, nothing stored
+)
+
+// Options control one import.
+type Options struct {
+	budgetfile.Options
+	DryRun bool
+	Now    func() time.Time // the clock; time.Now when nil
+}
+
+// Report is what an import did. Result holds the file's reading; Dataset is
+// the stored dataset when Status is Imported, or the earlier one when
+// Unchanged.
+type Report struct {
+	Status  Status
+	Result  *budgetfile.Result
+	Dataset *budget.Dataset
+}
+
+// Run imports the file at path into db. It returns a Report whenever the file
+// could be read, also when it was rejected; the error is non-nil only when
+// the import could not be carried out at all (the file is unreadable or not a
+// budget file, or the workspace failed). Whatever happens, the workspace is
+// either changed by the whole file or not at all.
+func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Report, error) {
+	if opts.Name == "" {
+		opts.Name = filepath.Base(path)
+	}
+	if err := checkFile(path, opts.Name); err != nil {
+		return nil, err
+	}
+	sha, size, err := budgetfile.HashFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if prev, err := db.DatasetBySHA256(ctx, sha); err != nil {
+		return nil, err
+	} else if prev != nil {
+		return unchanged(prev, opts.Name, sha, size), nil
+	}
+
+	im, err := db.BeginImport(ctx, budget.Dataset{
+		Source: opts.Name,
+		SHA256: sha,
+		Size:   size,
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer im.Rollback()
+
+	res, err := budgetfile.Import(ctx, path, opts.Options, im.Add)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Result: res}
+	switch {
+	case res.ErrorCount == 0 && res.Lines == 0:
+		return nil, budget.Errorf(budget.EINVALID, "%s has no budget lines (%d rows read, skipped: %v): is it the right file or sheet?",
+			opts.Name, res.RowsRead, res.Skipped)
+	case res.ErrorCount > 0:
+		rep.Status = Rejected
+		return rep, nil
+	case opts.DryRun:
+		rep.Status = DryRun
+		return rep, nil
+	}
+	if res.SHA256 != sha {
+		// The file changed between hashing and reading; storing it under the
+		// old hash would make a later import of the same bytes look unchanged.
+		return nil, budget.Errorf(budget.ECONFLICT, "%s changed while it was being imported: import it again when it is no longer being written", opts.Name)
+	}
+	ds, err := im.Commit(dataset(res, opts))
+	if err != nil {
+		return nil, err
+	}
+	rep.Status = Imported
+	rep.Dataset = &ds
+	return rep, nil
+}
+
+func checkFile(path, name string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return budget.Errorf(budget.EINVALID, "%s: no such file", name)
+	} else if err != nil {
+		return err
+	}
+	if fi.IsDir() {
+		return budget.Errorf(budget.EINVALID, "%s is a folder: give the budget file itself", name)
+	}
+	return nil
+}
+
+func unchanged(prev *budget.Dataset, name, sha string, size int64) *Report {
+	return &Report{
+		Status:  Unchanged,
+		Dataset: prev,
+		Result: &budgetfile.Result{
+			File:     name,
+			SHA256:   sha,
+			Size:     size,
+			Format:   prev.Format,
+			Sheet:    prev.Sheet,
+			RowsRead: prev.RowsRead,
+			Lines:    prev.Lines,
+			Skipped:  prev.Skipped,
+			Totals:   prev.Totals,
+		},
+	}
+}
+
+func dataset(res *budgetfile.Result, opts Options) budget.Dataset {
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	mapping, _ := res.Mapping.YAML()
+	return budget.Dataset{
+		Source:     opts.Name,
+		SHA256:     res.SHA256,
+		Size:       res.Size,
+		Format:     res.Format,
+		Sheet:      res.Sheet,
+		Mapping:    string(mapping),
+		RowsRead:   res.RowsRead,
+		Lines:      res.Lines,
+		Skipped:    res.Skipped,
+		Warnings:   res.WarningCount,
+		Totals:     res.Totals,
+		ImportedAt: now(),
+	}
+}
