@@ -1,0 +1,226 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+)
+
+func openWorkspace(ctx context.Context, flagValue string, e *env) (*workspace.DB, error) {
+	return workspace.Open(ctx, dbPath(flagValue, e))
+}
+
+func cmdDatasets(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("budget datasets", e)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("budget datasets takes no arguments")
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sets, err := db.Datasets(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if sets == nil {
+			sets = []budget.Dataset{}
+		}
+		writeJSON(e.stdout, sets)
+		return nil
+	}
+	if len(sets) == 0 {
+		fmt.Fprintln(e.stdout, "No datasets yet: import one with 'helsebudsjett import budget FILE'.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tIMPORTED\tSOURCE\tFORMAT\tLINES\tYEARS AND VERSIONS\tSHA256")
+	for _, d := range sets {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, d.ImportedAt.Format("2006-01-02 15:04"),
+			d.Source, d.Format, d.Lines, keysText(d), d.SHA256[:12])
+	}
+	return tw.Flush()
+}
+
+// keysText lists a dataset's keys, marking those it is no longer current
+// for, so history reads at a glance.
+func keysText(d budget.Dataset) string {
+	current := map[budget.Key]bool{}
+	for _, k := range d.Current {
+		current[k] = true
+	}
+	parts := make([]string, 0, len(d.Totals))
+	for _, t := range d.Totals {
+		s := t.Key.String()
+		if !current[t.Key] {
+			s += " (replaced)"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// resolveKey picks the version when none was given: the only one the year
+// has, else vedtatt.
+func resolveKey(ctx context.Context, db *workspace.DB, year int, version string) (budget.Key, error) {
+	if year == 0 {
+		return budget.Key{}, usagef("give --year")
+	}
+	if version != "" {
+		v, err := budget.ParseVersion(version)
+		if err != nil {
+			return budget.Key{}, usagef("--version: %v", err)
+		}
+		return budget.Key{Year: year, Version: v}, nil
+	}
+	keys, err := db.Keys(ctx)
+	if err != nil {
+		return budget.Key{}, err
+	}
+	var have []budget.Version
+	for _, k := range keys {
+		if k.Year == year {
+			have = append(have, k.Version)
+		}
+	}
+	if len(have) == 1 {
+		return budget.Key{Year: year, Version: have[0]}, nil
+	}
+	return budget.Key{Year: year, Version: budget.Vedtatt}, nil
+}
+
+func cmdSummary(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("budget summary", e)
+	year := fs.Int("year", 0, "budget year")
+	version := fs.String("version", "", "forslag, vedtatt, revidert or regnskap (default: the year's only version, else vedtatt)")
+	by := fs.String("by", "funksjon", "funksjon, ansvar, art, prosjekt, tjeneste, konto or an attribute such as bydel")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("budget summary takes no arguments")
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	key, err := resolveKey(ctx, db, *year, *version)
+	if err != nil {
+		return err
+	}
+	rows, err := db.Summary(ctx, key, *by)
+	if err != nil {
+		return err
+	}
+	var total int64
+	lines := 0
+	for _, r := range rows {
+		total += r.Ore
+		lines += r.Lines
+	}
+	if *asJSON {
+		writeJSON(e.stdout, summaryJSON(key, *by, rows, total))
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(e.stdout, "%d %s by %s\n", key.Year, key.Version, *by)
+	fmt.Fprintf(tw, "%s\tLINES\tAMOUNT (KR)\t\n", strings.ToUpper(*by))
+	for _, r := range rows {
+		v := r.Value
+		if v == "" {
+			v = "(none)"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t\n", v, r.Lines, formatKroner(r.Ore))
+	}
+	fmt.Fprintf(tw, "Sum\t%d\t%s\t\n", lines, formatKroner(total))
+	return tw.Flush()
+}
+
+type summaryOut struct {
+	Year    int            `json:"year"`
+	Version budget.Version `json:"version"`
+	By      string         `json:"by"`
+	Rows    []summaryRow   `json:"rows"`
+	Total   string         `json:"total"`
+}
+
+type summaryRow struct {
+	Value  string `json:"value"`
+	Lines  int    `json:"lines"`
+	Amount string `json:"amount"`
+}
+
+func summaryJSON(key budget.Key, by string, rows []workspace.SummaryRow, total int64) summaryOut {
+	out := summaryOut{Year: key.Year, Version: key.Version, By: by, Rows: []summaryRow{}, Total: budget.FormatOre(total)}
+	for _, r := range rows {
+		out.Rows = append(out.Rows, summaryRow{r.Value, r.Lines, budget.FormatOre(r.Ore)})
+	}
+	return out
+}
+
+func cmdLines(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("budget lines", e)
+	year := fs.Int("year", 0, "budget year")
+	version := fs.String("version", "", "forslag, vedtatt, revidert or regnskap (default: the year's only version, else vedtatt)")
+	_ = fs.Bool("csv", true, "write CSV (the only format)")
+	out := fs.String("o", "", "write to this file instead of stdout")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("budget lines takes no arguments")
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	key, err := resolveKey(ctx, db, *year, *version)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return writeLines(ctx, db, key, e.stdout)
+	}
+	return writeLinesFile(ctx, db, key, *out)
+}
+
+func writeLinesFile(ctx context.Context, db *workspace.DB, key budget.Key, path string) error {
+	return writeFileAtomic(path, func(w io.Writer) error { return writeLines(ctx, db, key, w) })
+}
+
+// writeLines writes the lines as CSV with a fixed column order; attributes
+// go last as name=value pairs so every line has the same columns.
+func writeLines(ctx context.Context, db *workspace.DB, key budget.Key, w io.Writer) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"row", "ansvar", "funksjon", "tjeneste", "art", "konto", "prosjekt", "year", "version", "amount", "attributes"})
+	err := db.Lines(ctx, key, func(l *budget.Line) error {
+		attrs := make([]string, 0, len(l.Attributes))
+		for _, a := range l.Attributes {
+			attrs = append(attrs, a.Name+"="+a.Value)
+		}
+		for _, a := range l.Amounts {
+			if err := cw.Write([]string{fmt.Sprint(l.Row), l.Ansvar, l.Funksjon, l.Tjeneste, l.Art, l.Konto, l.Prosjekt,
+				fmt.Sprint(a.Year), string(a.Version), budget.FormatOre(a.Ore), strings.Join(attrs, "; ")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/templates"
+)
+
+// cmdDemo builds a fresh workspace from the fictional sample municipality
+// embedded in the binary. The new workspace is built under a temporary name
+// and renamed into place, so an earlier demo is replaced whole or not at all.
+func cmdDemo(ctx context.Context, args []string, e *env) error {
+	fs, _ := newFlags("demo", e)
+	out := fs.String("o", filepath.Join(e.workdir, "helsebudsjett-demo"), "folder for the demo workspace and sample files")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("demo takes no arguments; use -o DIR")
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return fmt.Errorf("make demo folder: %w", err)
+	}
+	files, err := copySamples(*out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Demo: the fictional sample municipality %s (all names and figures are made up).\n\n", templates.SampleName)
+
+	final := filepath.Join(*out, "helsebudsjett.db")
+	tmp := filepath.Join(*out, ".helsebudsjett.db.building")
+	removeDB(tmp)
+	defer removeDB(tmp)
+	if err := buildDemo(ctx, tmp, files, e.stdout); err != nil {
+		return err
+	}
+	removeDB(final)
+	if err := os.Rename(tmp, final); err != nil {
+		return fmt.Errorf("put demo workspace in place: %w", err)
+	}
+	abs, _ := filepath.Abs(final)
+	fmt.Fprintf(e.stdout, "\nWorkspace: %s\nSample files: %s\n\nTry:\n", abs, filepath.Join(*out, "sample"))
+	fmt.Fprintf(e.stdout, "  helsebudsjett budget datasets --db %s\n", final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2027 --by funksjon\n", final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2026 --version regnskap --by bydel\n", final)
+	return nil
+}
+
+// copySamples writes the embedded sample files into DIR/sample so the user
+// can open them and import them by hand, and returns their paths in order.
+func copySamples(dir string) ([]string, error) {
+	sampleDir := filepath.Join(dir, "sample")
+	if err := os.MkdirAll(sampleDir, 0o755); err != nil {
+		return nil, err
+	}
+	entries, err := fs.ReadDir(templates.Sample, "sample")
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, ent := range entries {
+		name := ent.Name()
+		if ext := strings.ToLower(path.Ext(name)); ent.IsDir() || (ext != ".xlsx" && ext != ".csv") {
+			continue
+		}
+		data, err := fs.ReadFile(templates.Sample, "sample/"+name)
+		if err != nil {
+			return nil, err
+		}
+		dst := filepath.Join(sampleDir, name)
+		if err := writeFileAtomic(dst, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			return nil, fmt.Errorf("write sample file: %w", err)
+		}
+		paths = append(paths, dst)
+	}
+	sort.Strings(paths)
+	return paths, nil
+}
+
+func buildDemo(ctx context.Context, dbFile string, files []string, w io.Writer) error {
+	db, err := workspace.Open(ctx, dbFile)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, f := range files {
+		rep, err := importer.Run(ctx, db, f, importer.Options{})
+		if err != nil {
+			return fmt.Errorf("demo import of %s: %w", filepath.Base(f), err)
+		}
+		if rep.Status != importer.Imported {
+			printRowErrors(w, rep.Result)
+			return fmt.Errorf("demo import of %s: %s", filepath.Base(f), rep.Status)
+		}
+		printImport(w, rep)
+	}
+	return db.Close()
+}
+
+// removeDB removes a workspace file with its WAL and shared-memory files.
+func removeDB(p string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		_ = os.Remove(p + suffix) // absent is fine; anything else shows at the rename
+	}
+}

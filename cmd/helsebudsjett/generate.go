@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/sample"
+)
+
+// cmdGenerate writes a synthetic budget of any size in the shape of an ERP
+// export, for trying the import on large files and for benchmarks.
+func cmdGenerate(_ context.Context, args []string, e *env) error {
+	if len(args) == 0 || args[0] != "budget" {
+		return usagef("generate what? use: helsebudsjett generate budget --lines N -o FILE.csv|FILE.xlsx")
+	}
+	fs, _ := newFlags("generate budget", e)
+	lines := fs.Int("lines", 100000, "number of budget lines")
+	seed := fs.Uint64("seed", 1, "seed for the amounts; the same seed gives the same bytes")
+	out := fs.String("o", "", "output file, .csv or .xlsx")
+	pos, err := parse(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *out == "" || *lines <= 0 {
+		return usagef("use: helsebudsjett generate budget --lines N -o FILE.csv|FILE.xlsx")
+	}
+	spec := sample.Spec{Lines: *lines, Seed: *seed}
+	switch strings.ToLower(filepath.Ext(*out)) {
+	case ".csv":
+		return writeFileAtomic(*out, func(w io.Writer) error { return sample.WriteCSV(w, spec) })
+	case ".xlsx":
+		return writeFileAtomic(*out, func(w io.Writer) error { return sample.WriteXLSX(w, spec) })
+	}
+	return usagef("-o must end in .csv or .xlsx")
+}

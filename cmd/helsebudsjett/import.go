@@ -1,0 +1,278 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+)
+
+const defaultMaxSize = 256 << 20
+
+func cmdImportBudget(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("import budget", e)
+	year := fs.Int("year", 0, "budget year, for files with one amount column (beløp)")
+	version := fs.String("version", "vedtatt", "forslag, vedtatt, revidert or regnskap (a column headed regnskap/rekneskap is regnskap whatever this says)")
+	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
+	mappingPath := fs.String("mapping", "", "YAML file that maps the columns (default: detect from the header)")
+	saveMapping := fs.String("save-mapping", "", "write the mapping that was used to this YAML file")
+	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	maxSize := fs.Int64("max-size", defaultMaxSize, "refuse files larger than this many bytes")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("import budget takes one FILE, got %d", len(pos))
+	}
+	v, err := budget.ParseVersion(*version)
+	if err != nil {
+		return usagef("--version: %v", err)
+	}
+	opts := importer.Options{DryRun: *dryRun}
+	opts.Year, opts.Version, opts.Sheet, opts.MaxSize = *year, v, *sheet, *maxSize
+	if *mappingPath != "" {
+		if opts.Mapping, err = budgetfile.LoadMapping(*mappingPath); err != nil {
+			return err
+		}
+	}
+	if *saveMapping != "" && sameFile(*saveMapping, pos[0]) {
+		return usagef("--save-mapping %s would overwrite the file being imported", *saveMapping)
+	}
+	bar := newProgress(e)
+	opts.Progress = bar.update
+
+	db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rep, err := importer.Run(ctx, db, pos[0], opts)
+	bar.done()
+	if err != nil {
+		if *asJSON {
+			writeJSON(e.stdout, failedImport(pos[0], err))
+		}
+		return err
+	}
+	if *saveMapping != "" && rep.Status != importer.Unchanged {
+		if err := writeMapping(*saveMapping, rep.Result.Mapping); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		writeJSON(e.stdout, importJSON(rep))
+	} else {
+		printImport(e.stdout, rep)
+	}
+	if rep.Status == importer.Rejected {
+		if !*asJSON {
+			printRowErrors(e.stderr, rep.Result)
+		}
+		return &rejectedError{}
+	}
+	return nil
+}
+
+func writeMapping(path string, m budgetfile.Mapping) error {
+	b, err := m.YAML()
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// importResult is the --json form of an import, the same on success and on
+// rejection. Amounts are decimal strings with two decimals.
+type importResult struct {
+	Status   string                `json:"status"`
+	File     string                `json:"file"`
+	SHA256   string                `json:"sha256,omitempty"`
+	Format   string                `json:"format,omitempty"`
+	Sheet    string                `json:"sheet,omitempty"`
+	Dataset  int64                 `json:"dataset,omitempty"`
+	RowsRead int                   `json:"rows_read"`
+	Lines    int                   `json:"lines"`
+	Skipped  map[string]int        `json:"skipped"`
+	Warnings []string              `json:"warnings"`
+	Errors   []budgetfile.RowError `json:"errors"`
+	Totals   []jsonTotal           `json:"totals"`
+	Controls []jsonControl         `json:"controls,omitempty"`
+	Message  string                `json:"message,omitempty"`
+}
+
+type jsonTotal struct {
+	Year    int            `json:"year"`
+	Version budget.Version `json:"version"`
+	Amount  string         `json:"amount"`
+}
+
+func importJSON(rep *importer.Report) importResult {
+	r := rep.Result
+	out := importResult{
+		Status:   string(rep.Status),
+		File:     r.File,
+		SHA256:   r.SHA256,
+		Format:   r.Format,
+		Sheet:    r.Sheet,
+		RowsRead: r.RowsRead,
+		Lines:    r.Lines,
+		Skipped:  skipped(r.Skipped),
+		Warnings: nonNil(r.Warnings),
+		Errors:   r.Errors,
+		Controls: jsonControls(r.Controls),
+		Totals:   jsonTotals(r.Totals),
+	}
+	if out.Errors == nil {
+		out.Errors = []budgetfile.RowError{}
+	}
+	if rep.Dataset != nil {
+		out.Dataset = rep.Dataset.ID
+	}
+	return out
+}
+
+func failedImport(file string, err error) importResult {
+	return importResult{
+		Status:   "rejected",
+		File:     file,
+		Skipped:  skipped(nil),
+		Warnings: []string{},
+		Errors:   []budgetfile.RowError{},
+		Totals:   []jsonTotal{},
+		Message:  err.Error(),
+	}
+}
+
+func skipped(m map[string]int) map[string]int {
+	out := map[string]int{"blank": 0, "sum_rows": 0}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func jsonTotals(ts []budget.Total) []jsonTotal {
+	out := []jsonTotal{}
+	for _, t := range ts {
+		out = append(out, jsonTotal{t.Year, t.Version, budget.FormatOre(t.Ore)})
+	}
+	return out
+}
+
+// jsonControl is a sum row checked against the lines it sums.
+type jsonControl struct {
+	Row        int            `json:"row"`
+	Label      string         `json:"label"`
+	Year       int            `json:"year"`
+	Version    budget.Version `json:"version"`
+	Stated     string         `json:"stated"`
+	Imported   string         `json:"imported"`
+	Difference string         `json:"difference"`
+	OK         bool           `json:"ok"`
+}
+
+func jsonControls(cs []budgetfile.Control) []jsonControl {
+	var out []jsonControl
+	for _, c := range cs {
+		out = append(out, jsonControl{c.Row, c.Label, c.Key.Year, c.Key.Version,
+			budget.FormatOre(c.Stated), budget.FormatOre(c.Total), budget.FormatOre(c.Difference), c.OK})
+	}
+	return out
+}
+
+func controlText(c budgetfile.Control) string {
+	s := fmt.Sprintf("control total, row %d %q, %s: stated %s kr", c.Row, c.Label, c.Key, formatKroner(c.Stated))
+	if c.OK {
+		return s + ": matches"
+	}
+	return s + fmt.Sprintf(", imported %s kr: differs by %s kr", formatKroner(c.Total), formatKroner(c.Difference))
+}
+
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+func printImport(w io.Writer, rep *importer.Report) {
+	r := rep.Result
+	where := r.File
+	if r.Sheet != "" {
+		where += ", sheet " + r.Sheet
+	}
+	switch rep.Status {
+	case importer.Unchanged:
+		fmt.Fprintf(w, "%s was imported before as dataset %d (same sha256): nothing changed.\n", where, rep.Dataset.ID)
+		return
+	case importer.Rejected:
+		fmt.Fprintf(w, "%s: rejected, %d row error(s); nothing was stored.\n", where, r.ErrorCount)
+	case importer.DryRun:
+		fmt.Fprintf(w, "%s: dry run, %d lines would be imported; nothing was stored.\n", where, r.Lines)
+	case importer.Imported:
+		fmt.Fprintf(w, "%s: imported %d lines as dataset %d.\n", where, r.Lines, rep.Dataset.ID)
+	}
+	fmt.Fprintf(w, "  rows read: %d; skipped: %s\n", r.RowsRead, skippedText(r.Skipped))
+	for _, t := range r.Totals {
+		fmt.Fprintf(w, "  total %d %-9s %22s kr\n", t.Year, t.Version, formatKroner(t.Ore))
+	}
+	for _, c := range r.Controls {
+		fmt.Fprintf(w, "  %s\n", controlText(c))
+	}
+	if r.WarningCount > 0 {
+		fmt.Fprintf(w, "  %d warning(s):\n", r.WarningCount)
+		for _, s := range r.Warnings {
+			fmt.Fprintf(w, "    %s\n", s)
+		}
+		if n := r.WarningCount - len(r.Warnings); n > 0 {
+			fmt.Fprintf(w, "    … and %d more\n", n)
+		}
+	}
+}
+
+func printRowErrors(w io.Writer, r *budgetfile.Result) {
+	for _, e := range r.Errors {
+		fmt.Fprintf(w, "%s: row %d, column %s (%s): %q: %s\n", r.File, e.Row, e.Column, e.Field, e.Value, e.Message)
+	}
+	if n := r.ErrorCount - len(r.Errors); n > 0 {
+		fmt.Fprintf(w, "… and %d more errors\n", n)
+	}
+	fmt.Fprintf(w, "%s was rejected: fix the rows above and import it again. The workspace is unchanged.\n", r.File)
+}
+
+func skippedText(m map[string]int) string {
+	keys := sortedKeys(m)
+	if len(keys) == 0 {
+		return "none"
+	}
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%d %s", m[k], strings.ReplaceAll(k, "_", " ")))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sameFile(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+}

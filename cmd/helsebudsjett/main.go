@@ -1,0 +1,176 @@
+// Command helsebudsjett keeps a municipality's health-equity budget
+// (helsebudsjett) in one workspace file: it imports the budget and accounts
+// spreadsheets finance staff export from their ERP and answers questions
+// about them to the øre.
+//
+// Exit codes (the same for every command):
+//
+//	0  done
+//	1  failure (I/O, a damaged workspace and the like)
+//	2  usage: unknown command or flag, missing argument
+//	3  input rejected: the file or a value in it is wrong; nothing was changed
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	_ "time/tzdata" // Europe/Oslo must be known on machines without a zoneinfo database
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+)
+
+// Exit codes; see the package comment.
+const (
+	exitOK       = 0
+	exitFailure  = 1
+	exitUsage    = 2
+	exitRejected = 3
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], &env{
+		stdout:  os.Stdout,
+		stderr:  os.Stderr,
+		getenv:  os.Getenv,
+		isatty:  isTerminal(os.Stderr),
+		workdir: ".",
+	})
+	stop()
+	os.Exit(code)
+}
+
+// env is what a command may touch of the world, so tests can give their own.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	isatty         bool   // stderr is a terminal: progress may be drawn
+	workdir        string // where relative defaults (the workspace, the demo) go
+}
+
+// usageError is a command-line mistake; it exits 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+const usage = `helsebudsjett keeps a municipality's health-equity budget in one workspace file.
+
+Usage:
+  helsebudsjett demo [-o DIR]                 make a workspace from the fictional sample municipality
+  helsebudsjett import budget FILE [flags]    import a budget or accounts file (xlsx, csv, KOSTRA)
+  helsebudsjett budget datasets [--json]      list imported files
+  helsebudsjett budget summary --year Y --by FIELD [--version V] [--json]
+  helsebudsjett budget lines --year Y [--version V] --csv [-o FILE]
+  helsebudsjett generate budget --lines N -o FILE.csv|FILE.xlsx
+                                              write a synthetic budget of any size (for trials and benchmarks)
+  helsebudsjett help
+
+Every command takes --db PATH (else $HELSEBUDSJETT_DB, else ./helsebudsjett.db).
+Exit codes: 0 done, 1 failure, 2 usage, 3 input rejected (nothing changed).
+`
+
+func run(ctx context.Context, args []string, e *env) int {
+	err := dispatch(ctx, args, e)
+	return report(err, e)
+}
+
+func dispatch(ctx context.Context, args []string, e *env) error {
+	args = moveGlobalFlags(args)
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return usagef("no command given")
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "demo":
+		return cmdDemo(ctx, rest, e)
+	case "import":
+		if len(rest) == 0 || rest[0] != "budget" {
+			return usagef("import what? use: helsebudsjett import budget FILE")
+		}
+		return cmdImportBudget(ctx, rest[1:], e)
+	case "budget":
+		return cmdBudget(ctx, rest, e)
+	case "generate":
+		return cmdGenerate(ctx, rest, e)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(e.stderr, usage)
+		return usagef("unknown command %q", cmd)
+	}
+}
+
+// moveGlobalFlags lets "--db PATH" stand before the command, as in
+// "helsebudsjett --db ws.db budget datasets", by moving it after the command
+// words, where every command's own flags take it.
+func moveGlobalFlags(args []string) []string {
+	var global []string
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case (a == "--db" || a == "-db") && len(args) > 1:
+			global, args = append(global, a, args[1]), args[2:]
+			continue
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			global, args = append(global, a), args[1:]
+			continue
+		}
+		break
+	}
+	return append(args, global...)
+}
+
+func cmdBudget(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		return usagef("budget what? use: datasets, summary or lines")
+	}
+	switch args[0] {
+	case "datasets":
+		return cmdDatasets(ctx, args[1:], e)
+	case "summary":
+		return cmdSummary(ctx, args[1:], e)
+	case "lines":
+		return cmdLines(ctx, args[1:], e)
+	}
+	return usagef("unknown budget command %q: use datasets, summary or lines", args[0])
+}
+
+// report prints err for the user and turns it into the exit code.
+func report(err error, e *env) int {
+	var ue *usageError
+	var rej *rejectedError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &rej):
+		return exitRejected // the command has printed the errors already
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.stderr, "helsebudsjett: %s\nRun 'helsebudsjett help' for usage.\n", ue.msg)
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(e.stderr, "helsebudsjett: interrupted; nothing was changed")
+		return exitFailure
+	}
+	fmt.Fprintf(e.stderr, "helsebudsjett: %s\n", err)
+	if budget.ErrorCode(err) == budget.EINVALID {
+		return exitRejected
+	}
+	return exitFailure
+}
+
+// rejectedError says the input was rejected and the command has already
+// told the user why.
+type rejectedError struct{}
+
+func (*rejectedError) Error() string { return "input rejected" }
