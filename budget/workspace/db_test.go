@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,8 +52,8 @@ func TestOpenNewAndReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	app, ver := header(t, path)
-	if app != workspace.ApplicationID || ver != 1 {
-		t.Errorf("header: application_id %#x user_version %d, want %#x 1", app, ver, workspace.ApplicationID)
+	if app != workspace.ApplicationID || ver != workspace.SchemaVersion() {
+		t.Errorf("header: application_id %#x user_version %d, want %#x %d", app, ver, workspace.ApplicationID, workspace.SchemaVersion())
 	}
 	if b, _ := os.ReadFile(path); len(b) < 20 || b[18] != 2 || b[19] != 2 {
 		t.Error("workspace is not in WAL mode (header bytes 18-19 are not 2)")
@@ -94,7 +95,7 @@ func TestOpenAdoptsEmptySQLite(t *testing.T) {
 	}
 	raw.Close()
 	openWS(t, path).Close()
-	if app, ver := header(t, path); app != workspace.ApplicationID || ver != 1 {
+	if app, ver := header(t, path); app != workspace.ApplicationID || ver != workspace.SchemaVersion() {
 		t.Errorf("application_id %#x user_version %d", app, ver)
 	}
 }
@@ -232,11 +233,11 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec("PRAGMA user_version = 7"); err != nil {
+	if _, err := raw.Exec("PRAGMA user_version = 99"); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
-	refuse(t, path, "was written by a newer helsebudsjett (schema 7, this binary knows 1): upgrade helsebudsjett")
+	refuse(t, path, fmt.Sprintf("was written by a newer helsebudsjett (schema 99, this binary knows %d): upgrade helsebudsjett", workspace.SchemaVersion()))
 }
 
 func TestOpenRefusesDirectory(t *testing.T) {

@@ -102,3 +102,7 @@ func migrateOne(ctx context.Context, c *sql.Conn, m migration) error {
 	}
 	return tx.Commit()
 }
+
+// SchemaVersion is the schema version this binary writes: the number of its
+// migrations.
+func SchemaVersion() int { return len(migrations) }
