@@ -12,6 +12,9 @@ import "strings"
 // it in Excel or a text editor (for CSV, the line number where the record
 // starts). Cells hold the text of each cell; for xlsx they are the raw stored
 // values (numbers as stored, such as "1234.5" or "1.2E-3", never formatted).
+// Trailing empty cells of an xlsx row are not returned, so rows of one table
+// may have different lengths. Cells from Table.Next are valid until the next
+// call to Next, which may reuse the slice.
 type Row struct {
 	Number int
 	Cells  []string

@@ -52,7 +52,7 @@ func TestOpenNewAndReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	app, ver := header(t, path)
-	if app != workspace.ApplicationID || ver != workspace.SchemaVersion() {
+	if app != workspace.ApplicationID || int(ver) != workspace.SchemaVersion() {
 		t.Errorf("header: application_id %#x user_version %d, want %#x %d", app, ver, workspace.ApplicationID, workspace.SchemaVersion())
 	}
 	if b, _ := os.ReadFile(path); len(b) < 20 || b[18] != 2 || b[19] != 2 {
@@ -95,7 +95,7 @@ func TestOpenAdoptsEmptySQLite(t *testing.T) {
 	}
 	raw.Close()
 	openWS(t, path).Close()
-	if app, ver := header(t, path); app != workspace.ApplicationID || ver != workspace.SchemaVersion() {
+	if app, ver := header(t, path); app != workspace.ApplicationID || int(ver) != workspace.SchemaVersion() {
 		t.Errorf("application_id %#x user_version %d", app, ver)
 	}
 }
