@@ -94,10 +94,7 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 	case "demo":
 		return cmdDemo(ctx, rest, e)
 	case "import":
-		if len(rest) == 0 || rest[0] != "budget" {
-			return usagef("import what? use: helsebudsjett import budget FILE")
-		}
-		return cmdImportBudget(ctx, rest[1:], e)
+		return cmdImport(ctx, rest, e)
 	case "budget":
 		return cmdBudget(ctx, rest, e)
 	case "generate":
@@ -129,6 +126,17 @@ func moveGlobalFlags(args []string) []string {
 		break
 	}
 	return append(args, global...)
+}
+
+func cmdImport(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		return usagef("import what? use: helsebudsjett import budget FILE")
+	}
+	switch args[0] {
+	case "budget":
+		return cmdImportBudget(ctx, args[1:], e)
+	}
+	return usagef("unknown import %q: use budget", args[0])
 }
 
 func cmdBudget(ctx context.Context, args []string, e *env) error {
