@@ -451,6 +451,12 @@ func (im *Import) Rollback() error {
 
 // fail rolls the import back and makes err its sticky error.
 func (im *Import) fail(err error) error {
+	// A cancelled context makes database/sql roll the transaction back on
+	// its own, so the error a statement then returns ("statement is
+	// closed") hides the cause: report the cancellation instead.
+	if cerr := im.ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		err = fmt.Errorf("import cancelled: %w", cerr)
+	}
 	if im.err == nil {
 		im.err = err
 	}
