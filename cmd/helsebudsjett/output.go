@@ -67,6 +67,11 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
+	// CreateTemp makes the file private (0600); outputs are ordinary
+	// documents that colleagues on a shared drive must be able to read.
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
 	return os.Rename(f.Name(), path)
 }
 
