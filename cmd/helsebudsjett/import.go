@@ -98,9 +98,9 @@ func writeMapping(path string, m budgetfile.Mapping) error {
 type importResult struct {
 	Status   string                `json:"status"`
 	File     string                `json:"file"`
-	SHA256   string                `json:"sha256,omitempty"`
+	SHA256   string                `json:"sha256"`
 	Format   string                `json:"format,omitempty"`
-	Sheet    string                `json:"sheet,omitempty"`
+	Sheet    string                `json:"sheet"`
 	Dataset  int64                 `json:"dataset,omitempty"`
 	RowsRead int                   `json:"rows_read"`
 	Lines    int                   `json:"lines"`
