@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -100,10 +101,37 @@ func resolveKey(ctx context.Context, db *workspace.DB, year int, version string)
 	return budget.Key{Year: year, Version: budget.Vedtatt}, nil
 }
 
+// keyFlags are the flags of commands that read one (year, version).
+type keyFlags struct {
+	db, version *string
+	year        *int
+}
+
+func newKeyFlags(name string, e *env) (*flag.FlagSet, keyFlags) {
+	fs, db := newFlags(name, e)
+	return fs, keyFlags{
+		db:      db,
+		year:    fs.Int("year", 0, "budget year"),
+		version: fs.String("version", "", "forslag, vedtatt, revidert or regnskap (default: the year's only version, else vedtatt)"),
+	}
+}
+
+// open opens the workspace and resolves the key; the caller closes the DB.
+func (kf keyFlags) open(ctx context.Context, e *env) (*workspace.DB, budget.Key, error) {
+	db, err := openWorkspace(ctx, *kf.db, e)
+	if err != nil {
+		return nil, budget.Key{}, err
+	}
+	key, err := resolveKey(ctx, db, *kf.year, *kf.version)
+	if err != nil {
+		db.Close()
+		return nil, budget.Key{}, err
+	}
+	return db, key, nil
+}
+
 func cmdSummary(ctx context.Context, args []string, e *env) error {
-	fs, dbFlag := newFlags("budget summary", e)
-	year := fs.Int("year", 0, "budget year")
-	version := fs.String("version", "", "forslag, vedtatt, revidert or regnskap (default: the year's only version, else vedtatt)")
+	fs, kf := newKeyFlags("budget summary", e)
 	by := fs.String("by", "funksjon", "funksjon, ansvar, art, prosjekt, tjeneste, konto or an attribute such as bydel")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if pos, err := parse(fs, args); err != nil {
@@ -111,15 +139,11 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("budget summary takes no arguments")
 	}
-	db, err := openWorkspace(ctx, *dbFlag, e)
+	db, key, err := kf.open(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	key, err := resolveKey(ctx, db, *year, *version)
-	if err != nil {
-		return err
-	}
 	rows, err := db.Summary(ctx, key, *by)
 	if err != nil {
 		return err
@@ -171,9 +195,7 @@ func summaryJSON(key budget.Key, by string, rows []workspace.SummaryRow, total i
 }
 
 func cmdLines(ctx context.Context, args []string, e *env) error {
-	fs, dbFlag := newFlags("budget lines", e)
-	year := fs.Int("year", 0, "budget year")
-	version := fs.String("version", "", "forslag, vedtatt, revidert or regnskap (default: the year's only version, else vedtatt)")
+	fs, kf := newKeyFlags("budget lines", e)
 	_ = fs.Bool("csv", true, "write CSV (the only format)")
 	out := fs.String("o", "", "write to this file instead of stdout")
 	if pos, err := parse(fs, args); err != nil {
@@ -181,15 +203,11 @@ func cmdLines(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("budget lines takes no arguments")
 	}
-	db, err := openWorkspace(ctx, *dbFlag, e)
+	db, key, err := kf.open(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	key, err := resolveKey(ctx, db, *year, *version)
-	if err != nil {
-		return err
-	}
 	if *out == "" {
 		return writeLines(ctx, db, key, e.stdout)
 	}
