@@ -239,5 +239,16 @@ func (db *DB) init(ctx context.Context, name string) error {
 	if mode != "wal" {
 		return fmt.Errorf("open workspace %s: journal mode is %s, not wal", name, mode)
 	}
-	return migrate(ctx, c)
+	if err := migrate(ctx, c); err != nil {
+		return err
+	}
+	// Until a checkpoint, a fresh schema lives only in the -wal file, and
+	// another process's header check (which reads the main file before the
+	// driver opens it) would see tables without our application_id and
+	// refuse the workspace as foreign. Checkpointing puts the header where
+	// that check reads it.
+	if _, err := c.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return fmt.Errorf("open workspace %s: checkpoint: %w", name, err)
+	}
+	return nil
 }

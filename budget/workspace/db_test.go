@@ -260,3 +260,16 @@ func TestOpenOddFileName(t *testing.T) {
 		t.Errorf("files in dir: %v", entries)
 	}
 }
+
+// TestOpenTwoHandlesOnNewWorkspace opens a new workspace a second time while
+// the first handle is still open, as `serve` and `wheel run-due` do.
+func TestOpenTwoHandlesOnNewWorkspace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	first := openWS(t, path)
+	defer first.Close()
+	second, err := workspace.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("second handle refused: %v", err)
+	}
+	second.Close()
+}
