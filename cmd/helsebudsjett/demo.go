@@ -47,6 +47,9 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	if err := os.Rename(tmp, final); err != nil {
 		return fmt.Errorf("put demo workspace in place: %w", err)
 	}
+	if err := demoWheelIn(ctx, final, *out, e); err != nil {
+		return err
+	}
 	abs, _ := filepath.Abs(final)
 	fmt.Fprintf(e.stdout, "\nWorkspace: %s\nSample files: %s\n\nTry:\n", abs, filepath.Join(*out, "sample"))
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget datasets --db %s\n", final)

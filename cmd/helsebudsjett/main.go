@@ -73,6 +73,11 @@ Usage:
   helsebudsjett budget lines --year Y [--version V] --csv [-o FILE]
   helsebudsjett generate budget --lines N -o FILE.csv|FILE.xlsx
                                               write a synthetic budget of any size (for trials and benchmarks)
+  helsebudsjett wheel import FILE.yaml [--extend]   replace (or extend) the yearly wheel (årshjul)
+  helsebudsjett wheel list [--year Y] [--json]    the year's tasks, deadlines and runs
+  helsebudsjett wheel ics -o FILE.ics [--year Y]  the wheel as a calendar (iCalendar)
+  helsebudsjett wheel run-due [--now TIME]        run every task that is due and has not run
+  helsebudsjett serve [--addr 127.0.0.1:8080]     run due tasks on schedule; serve the wheel page and calendar
   helsebudsjett help
 
 Every command takes --db PATH (else $HELSEBUDSJETT_DB, else ./helsebudsjett.db).
@@ -99,6 +104,10 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdBudget(ctx, rest, e)
 	case "generate":
 		return cmdGenerate(ctx, rest, e)
+	case "wheel":
+		return cmdWheel(ctx, rest, e)
+	case "serve":
+		return cmdServe(ctx, rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return nil

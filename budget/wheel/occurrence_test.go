@@ -1,0 +1,160 @@
+package wheel_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/templates"
+)
+
+func defaultWheel(t *testing.T) *wheel.Wheel {
+	t.Helper()
+	w, err := wheel.Parse("arshjul.yaml", templates.Arshjul)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wheel.Check(w.Validate(2026)); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// line renders an occurrence compactly for comparison.
+func line(o wheel.Occurrence) string {
+	s := o.Task.ID + " " + o.At.Format("2006-01-02 15:04 -0700")
+	if o.Due != nil {
+		s += " frist " + o.Due.Date.Format(time.DateOnly)
+		if o.Due.Moved() {
+			s += " fra " + o.Due.MovedFrom.Format(time.DateOnly) + " (" + o.Due.Reason + ")"
+		}
+	}
+	return s
+}
+
+func TestWheel_Year_default(t *testing.T) {
+	w := defaultWheel(t)
+	want := map[int][]string{
+		2026: {
+			"oppdragsbrev 2026-01-04 08:00 +0100 frist 2026-02-02 fra 2026-01-31 (lørdag)",
+			"virksomhetsplaner 2026-01-15 08:00 +0100 frist 2026-03-02 fra 2026-02-28 (lørdag)",
+			"regnskap 2026-02-01 08:00 +0100 frist 2026-02-16 fra 2026-02-15 (søndag)",
+			"arsrapport 2026-03-01 08:00 +0100 frist 2026-03-31",
+			"tertial1-innspill 2026-04-30 08:00 +0200 frist 2026-05-18 fra 2026-05-17 (17. mai)",
+			"tertial1-rapport 2026-05-20 08:00 +0200 frist 2026-06-15",
+			"revidert-budsjett 2026-06-01 08:00 +0200 frist 2026-06-22 fra 2026-06-20 (lørdag)",
+			"tertial2-innspill 2026-08-31 08:00 +0200 frist 2026-09-15",
+			"budsjettforslag 2026-09-01 08:00 +0200 frist 2026-11-02 fra 2026-10-31 (lørdag)",
+			"tertial2-rapport 2026-09-20 08:00 +0200 frist 2026-10-15",
+			"budsjettvedtak 2026-12-01 08:00 +0100 frist 2026-12-15",
+		},
+		2027: {
+			"oppdragsbrev 2027-01-04 08:00 +0100 frist 2027-02-01 fra 2027-01-31 (søndag)",
+			"virksomhetsplaner 2027-01-15 08:00 +0100 frist 2027-03-01 fra 2027-02-28 (søndag)",
+			"regnskap 2027-02-01 08:00 +0100 frist 2027-02-15",
+			"arsrapport 2027-03-01 08:00 +0100 frist 2027-03-31",
+			"tertial1-innspill 2027-04-30 08:00 +0200 frist 2027-05-18 fra 2027-05-17 (17. mai)",
+			"tertial1-rapport 2027-05-20 08:00 +0200 frist 2027-06-15",
+			"revidert-budsjett 2027-06-01 08:00 +0200 frist 2027-06-21 fra 2027-06-20 (søndag)",
+			"tertial2-innspill 2027-08-31 08:00 +0200 frist 2027-09-15",
+			"budsjettforslag 2027-09-01 08:00 +0200 frist 2027-11-01 fra 2027-10-31 (søndag)",
+			"tertial2-rapport 2027-09-20 08:00 +0200 frist 2027-10-15",
+			"budsjettvedtak 2027-12-01 08:00 +0100 frist 2027-12-15",
+		},
+	}
+	for year, lines := range want {
+		t.Run(fmt.Sprint(year), func(t *testing.T) {
+			var got []string
+			for _, o := range w.Year(year) {
+				got = append(got, line(o))
+				if o.Warning != "" {
+					t.Errorf("%s: unexpected warning %q", line(o), o.Warning)
+				}
+			}
+			if g, w := strings.Join(got, "\n"), strings.Join(lines, "\n"); g != w {
+				t.Errorf("occurrences %d:\n%s\nwant:\n%s", year, g, w)
+			}
+		})
+	}
+}
+
+func TestWheel_Year_fourYearCycle(t *testing.T) {
+	w := defaultWheel(t)
+	for year, want := range map[int]bool{2024: true, 2025: false, 2026: false, 2027: false, 2028: true, 2032: true} {
+		got := false
+		for _, o := range w.Year(year) {
+			if o.Task.ID == "folkehelseoversikt" || o.Task.ID == "planstrategi" {
+				got = true
+			}
+		}
+		if got != want {
+			t.Errorf("four-year tasks in %d: %v, want %v", year, got, want)
+		}
+	}
+}
+
+func TestTask_Occurrences_clockChange(t *testing.T) {
+	task := &wheel.Task{ID: "natt", Title: wheel.Title{NB: "Natt"}, Schedule: "30 2 * * *", Action: wheel.None}
+	for _, tc := range []struct {
+		name      string
+		day       time.Time
+		wantAt    string
+		wantClock wheel.Clock
+		warn      string
+	}{
+		{"spring forward", date(2026, 3, 29), "2026-03-29T03:30:00+02:00", wheel.ClockSkipped, "does not exist on 29 March 2026"},
+		{"fall back", date(2026, 10, 25), "2026-10-25T02:30:00+02:00", wheel.ClockRepeated, "occurs twice on 25 October 2026"},
+		{"ordinary", date(2026, 6, 1), "2026-06-01T02:30:00+02:00", wheel.ClockNormal, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			occ, err := task.Occurrences(tc.day, tc.day.AddDate(0, 0, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(occ) != 1 {
+				t.Fatalf("got %d occurrences on %s, want exactly 1", len(occ), tc.day.Format(time.DateOnly))
+			}
+			o := occ[0]
+			if got := wheel.FormatTime(o.At); got != tc.wantAt || o.Clock != tc.wantClock {
+				t.Errorf("At = %s clock %d, want %s clock %d", got, o.Clock, tc.wantAt, tc.wantClock)
+			}
+			if tc.warn == "" && o.Warning != "" || !strings.Contains(o.Warning, tc.warn) || tc.warn != "" && !strings.Contains(o.Warning, "task natt") {
+				t.Errorf("warning %q, want it to contain %q", o.Warning, tc.warn)
+			}
+		})
+	}
+}
+
+func TestTask_Occurrences_hourlyAcrossFallBack(t *testing.T) {
+	// Every hour on the day summer time ends: 24 wall-clock hours, 25 real
+	// ones; 02:00 must come once, not twice.
+	task := &wheel.Task{ID: "time", Title: wheel.Title{NB: "Time"}, Schedule: "0 * * * *", Action: wheel.None}
+	occ, _ := task.Occurrences(date(2026, 10, 25), date(2026, 10, 26))
+	if len(occ) != 24 {
+		t.Fatalf("got %d hourly occurrences on 25 October 2026, want 24", len(occ))
+	}
+	occ, _ = task.Occurrences(date(2026, 3, 29), date(2026, 3, 30))
+	if len(occ) != 24 {
+		t.Fatalf("got %d hourly occurrences on 29 March 2026, want 24 (02:00 runs at 03:00 summer time)", len(occ))
+	}
+	for i := 1; i < len(occ); i++ {
+		if !occ[i].At.After(occ[i-1].At) && !occ[i].At.Equal(occ[i-1].At) {
+			t.Errorf("occurrences out of order at %d", i)
+		}
+	}
+}
+
+func TestTask_Occurrences_deadlineAfter(t *testing.T) {
+	// 30 April 2026 + 14 days = 14 May, Kristi himmelfartsdag.
+	task := &wheel.Task{ID: "x", Title: wheel.Title{NB: "X"}, Schedule: "0 9 30 4 *", Action: wheel.None,
+		Deadline: &wheel.Deadline{After: "2w"}}
+	occ, err := task.Occurrences(date(2026, 1, 1), date(2027, 1, 1))
+	if err != nil || len(occ) != 1 {
+		t.Fatalf("got %v, %v", occ, err)
+	}
+	if got, want := occ[0].Due.String(), "15.05.2026 (flyttet fra 14.05.2026: Kristi himmelfartsdag)"; got != want {
+		t.Errorf("Due = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,256 @@
+// Package runner runs the yearly wheel: every occurrence that is due and has
+// not run, exactly once, in time order, each recorded in the store as
+// started before its action acts. The same path serves `wheel run-due` and
+// the daemon (Daemon), which adds robfig/cron triggers in Europe/Oslo on top.
+//
+// Exactly once rests on the store, not on timing: ClaimRun inserts the run
+// under a UNIQUE (task, occurrence) key before anything is done, so a
+// second trigger, a second process or a restart after a crash finds the
+// claim and does nothing. The price is at-most-once for a run interrupted
+// by a crash: it stays "started" and is shown, never repeated, because a
+// half-sent batch of letters sent again is worse than one a person resumes.
+package runner
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+)
+
+// Store is what the runner needs of the workspace.
+type Store interface {
+	ClaimRun(ctx context.Context, r wheel.Run) (id int64, claimed bool, err error)
+	FinishRun(ctx context.Context, id int64, status, result string, ended time.Time, files []wheel.File, msgs []wheel.Message) error
+	Runs(ctx context.Context, from, to time.Time) ([]wheel.Run, error)
+}
+
+// Action does a task's work for one occurrence and returns the paths of the
+// files it wrote (written atomically, under the output folder's year).
+type Action func(ctx context.Context, o wheel.Occurrence) (files []string, err error)
+
+// Plan is the wheel in force and, per task id, the instant from which its
+// occurrences are run. A task with no entry in ActiveFrom is not run.
+type Plan struct {
+	Wheel      *wheel.Wheel
+	ActiveFrom map[string]time.Time
+}
+
+// Runner runs due occurrences. Its fields are set before first use and not
+// changed after; a Runner is safe for concurrent use (runs are serialised).
+type Runner struct {
+	Store Store
+	// Load returns the plan; it is called on every RunDue, so a wheel
+	// imported while the daemon runs takes effect at the next trigger.
+	Load func(ctx context.Context) (*Plan, error)
+	// Actions are the actions available, by name. remind and none are
+	// built in; an action missing here records "not available yet".
+	Actions map[wheel.Action]Action
+	// OutDir is the output folder; reminders are written under OutDir/YEAR.
+	OutDir string
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+	// TaskTimeout bounds one action (10 minutes when zero).
+	TaskTimeout time.Duration
+	// Late is how long after its time an occurrence may start before its
+	// run records a warning that it ran late (1 minute when zero).
+	Late time.Duration
+
+	mu sync.Mutex
+}
+
+func (r *Runner) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
+}
+
+// RunDue runs, in time order, every occurrence with a time at or before now
+// that has no run yet, and returns the runs it made (empty when there was
+// nothing to do). It stops at the first error of the store; an action's
+// failure or panic is recorded as the run's result and does not stop it.
+func (r *Runner) RunDue(ctx context.Context, now time.Time) ([]wheel.Run, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	plan, err := r.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	due, err := r.pending(ctx, plan, now)
+	if err != nil {
+		return nil, err
+	}
+	var made []wheel.Run
+	for _, o := range due {
+		if err := ctx.Err(); err != nil {
+			return made, err
+		}
+		run, ok, err := r.runOne(ctx, plan, o)
+		if err != nil {
+			return made, err
+		}
+		if ok {
+			made = append(made, run)
+		}
+	}
+	return made, nil
+}
+
+// pending returns the occurrences due by now that are active and have no
+// run recorded.
+func (r *Runner) pending(ctx context.Context, plan *Plan, now time.Time) ([]wheel.Occurrence, error) {
+	earliest := now
+	for _, t := range plan.Wheel.Tasks {
+		if from, ok := plan.ActiveFrom[t.ID]; ok && from.Before(earliest) {
+			earliest = from
+		}
+	}
+	end := now.Add(time.Nanosecond) // [earliest, now]
+	runs, err := r.Store.Runs(ctx, earliest, end)
+	if err != nil {
+		return nil, err
+	}
+	done := map[string]bool{}
+	for _, run := range runs {
+		done[run.TaskID+"\x00"+wheel.FormatTime(run.Occurrence)] = true
+	}
+	var out []wheel.Occurrence
+	for _, o := range plan.Wheel.Occurrences(earliest, end) {
+		from, ok := plan.ActiveFrom[o.Task.ID]
+		task, at := o.Key()
+		if !ok || o.At.Before(from) || done[task+"\x00"+at] {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// runOne claims o and, when the claim is ours, acts and records the end.
+func (r *Runner) runOne(ctx context.Context, plan *Plan, o wheel.Occurrence) (wheel.Run, bool, error) {
+	started := r.now()
+	run := wheel.Run{TaskID: o.Task.ID, Occurrence: o.At, Started: started, Status: wheel.RunStarted,
+		Warning: r.warning(o, started)}
+	id, claimed, err := r.Store.ClaimRun(ctx, run)
+	if err != nil || !claimed {
+		return run, false, err
+	}
+	run.ID = id
+	status, result, paths, msgs := r.act(ctx, plan, o)
+	files, herr := hashFiles(paths)
+	if herr != nil && status == wheel.RunDone {
+		status, result = wheel.RunFailed, herr.Error()
+	}
+	run.Ended, run.Status, run.Result, run.Files = r.now(), status, result, files
+	// The record of the end must land even when ctx was cancelled while
+	// the action ran: a run left "started" is never repeated.
+	if err := r.Store.FinishRun(context.WithoutCancel(ctx), id, status, result, run.Ended, files, msgs); err != nil {
+		return run, false, err
+	}
+	return run, true, nil
+}
+
+// warning combines the occurrence's clock-change warning with one for a
+// run that starts late (after downtime).
+func (r *Runner) warning(o wheel.Occurrence, started time.Time) string {
+	late := r.Late
+	if late == 0 {
+		late = time.Minute
+	}
+	var ws []string
+	if o.Warning != "" {
+		ws = append(ws, o.Warning)
+	}
+	if d := started.Sub(o.At); d > late {
+		ws = append(ws, fmt.Sprintf("task %s: due %s, ran %s late", o.Task.ID,
+			o.At.In(wheel.Oslo()).Format("2006-01-02 15:04 MST"), d.Round(time.Second)))
+	}
+	return strings.Join(ws, "; ")
+}
+
+// act runs the occurrence's action, turning an error or a panic into the
+// run's status and result.
+func (r *Runner) act(ctx context.Context, plan *Plan, o wheel.Occurrence) (status, result string, files []string, msgs []wheel.Message) {
+	defer func() {
+		if p := recover(); p != nil {
+			status = wheel.RunPanicked
+			result = fmt.Sprintf("panic: %v\n%s", p, firstLines(string(debug.Stack()), 12))
+		}
+	}()
+	timeout := r.TaskTimeout
+	if timeout == 0 {
+		timeout = 10 * time.Minute
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var err error
+	switch a := o.Task.Action; a {
+	case wheel.None:
+		return wheel.RunDone, "nothing to run: a date on the wheel", nil, nil
+	case wheel.Remind:
+		files, msgs, err = r.remind(plan, o)
+		if err != nil {
+			return wheel.RunFailed, err.Error(), files, nil
+		}
+		return wheel.RunDone, fmt.Sprintf("%d reminder(s) in the outbox", len(msgs)), files, msgs
+	default:
+		fn := r.Actions[a]
+		if fn == nil {
+			return wheel.RunNotAvailable, fmt.Sprintf("not available yet: the %s action comes with a later version of helsebudsjett", a), nil, nil
+		}
+		files, err = fn(ctx, o)
+		if err != nil {
+			return wheel.RunFailed, fmt.Sprintf("task %s at %s: %v", o.Task.ID, wheel.FormatTime(o.At), err), files, nil
+		}
+		return wheel.RunDone, fmt.Sprintf("%d file(s) written", len(files)), files, nil
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// hashFiles returns each file with its sha256.
+func hashFiles(paths []string) ([]wheel.File, error) {
+	var out []wheel.File
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return out, fmt.Errorf("hash %s: %w", p, err)
+		}
+		h := sha256.New()
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return out, fmt.Errorf("hash %s: %w", p, err)
+		}
+		out = append(out, wheel.File{Path: p, SHA256: hex.EncodeToString(h.Sum(nil))})
+	}
+	return out, nil
+}
+
+// Next returns the first occurrence of the plan after now, or nil when
+// there is none in the coming five years.
+func Next(plan *Plan, now time.Time) *wheel.Occurrence {
+	for y := 0; y < 5; y++ {
+		from := now.AddDate(y, 0, 0)
+		occ := plan.Wheel.Occurrences(from.Add(time.Nanosecond), now.AddDate(y+1, 0, 0).Add(time.Nanosecond))
+		if len(occ) > 0 {
+			return &occ[0]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+)
+
+// runFlags are the flags run-due and serve share.
+type runFlags struct {
+	out, mail *string
+}
+
+func (f runFlags) outDir(db *workspace.DB) string {
+	if *f.out != "" {
+		return *f.out
+	}
+	return filepath.Join(filepath.Dir(db.Path()), "helsebudsjett-ut")
+}
+
+// newRunner wires the runner to the workspace. The letters, report and
+// export-budget actions are not registered yet: their runs record "not
+// available yet".
+func newRunner(db *workspace.DB, out string, now func() time.Time) *runner.Runner {
+	return &runner.Runner{Store: db, Load: planLoader(db), Actions: map[wheel.Action]runner.Action{}, OutDir: out, Now: now}
+}
+
+// newMailer reads the mail configuration; nil when none is given.
+func newMailer(path string, db *workspace.DB, e *env) (*runner.Mailer, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := readLimited(path, 64<<10)
+	if err != nil {
+		return nil, err
+	}
+	var cfg runner.MailConfig
+	if err := yaml.Unmarshal(data, &cfg); err != nil {
+		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: %v", path, err)
+	}
+	if cfg.Host == "" || cfg.From == "" {
+		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: give host and from", path)
+	}
+	if cfg.Port == 0 {
+		cfg.Port = 587
+	}
+	m := &runner.Mailer{Outbox: db, Config: cfg}
+	if cfg.PasswordEnv != "" {
+		if m.Password = e.getenv(cfg.PasswordEnv); m.Password == "" {
+			return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: the environment variable %s (password_env) is empty", path, cfg.PasswordEnv)
+		}
+	}
+	return m, nil
+}
+
+func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("wheel run-due", e)
+	nowS := fs.String("now", "", "run as if it were this time (RFC 3339 or local 2026-03-29T12:00)")
+	rf := runFlags{out: fs.String("out", "", "output folder (default helsebudsjett-ut beside the workspace)"),
+		mail: fs.String("mail", "", "SMTP configuration (YAML: host, port, starttls, from, username, password_env)")}
+	asJSON := fs.Bool("json", false, "print the runs as JSON")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("wheel run-due takes no arguments")
+	}
+	now, err := nowFlag(*nowS)
+	if err != nil {
+		return err
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	mailer, err := newMailer(*rf.mail, db, e)
+	if err != nil {
+		return err
+	}
+	if err := ensureWheel(ctx, db, now); err != nil {
+		return err
+	}
+	clock := func() time.Time { return now }
+	if *nowS == "" {
+		clock = time.Now
+	}
+	r := newRunner(db, rf.outDir(db), clock)
+	runs, err := r.RunDue(ctx, now)
+	if err != nil {
+		return err
+	}
+	sent := 0
+	if mailer != nil {
+		mailer.Now = clock
+		if sent, err = mailer.Flush(ctx); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		if runs == nil {
+			runs = []wheel.Run{}
+		}
+		writeJSON(e.stdout, runs)
+	} else {
+		printRuns(e.stdout, runs, sent)
+	}
+	for _, run := range runs {
+		if run.Status == wheel.RunFailed || run.Status == wheel.RunPanicked {
+			return fmt.Errorf("%d run(s) failed; see the list above and 'helsebudsjett wheel list'", countFailed(runs))
+		}
+	}
+	return nil
+}
+
+func countFailed(runs []wheel.Run) int {
+	n := 0
+	for _, r := range runs {
+		if r.Status == wheel.RunFailed || r.Status == wheel.RunPanicked {
+			n++
+		}
+	}
+	return n
+}
+
+func printRuns(w io.Writer, runs []wheel.Run, sent int) {
+	if len(runs) == 0 {
+		fmt.Fprintln(w, "Nothing due: every occurrence up to now has run.")
+	}
+	for _, r := range runs {
+		fmt.Fprintf(w, "%s  %-20s %s: %s\n", r.Occurrence.In(wheel.Oslo()).Format("2006-01-02 15:04"), r.TaskID, r.Status, r.Result)
+		for _, f := range r.Files {
+			fmt.Fprintf(w, "    %s  sha256 %s\n", f.Path, f.SHA256[:12])
+		}
+		if r.Warning != "" {
+			fmt.Fprintf(w, "    warning: %s\n", r.Warning)
+		}
+	}
+	if sent > 0 {
+		fmt.Fprintf(w, "Sent %d reminder(s).\n", sent)
+	}
+}

@@ -1,0 +1,383 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/ics"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/reports/web"
+	"github.com/helsebudsjett/helsebudsjett/templates"
+)
+
+// maxWheelFile bounds a wheel file; a real one is a few kilobytes.
+const maxWheelFile = 1 << 20
+
+func cmdWheel(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		return usagef("wheel what? use: import, list, ics or run-due")
+	}
+	switch args[0] {
+	case "import":
+		return cmdWheelImport(ctx, args[1:], e)
+	case "list":
+		return cmdWheelList(ctx, args[1:], e)
+	case "ics":
+		return cmdWheelICS(ctx, args[1:], e)
+	case "run-due":
+		return cmdWheelRunDue(ctx, args[1:], e)
+	}
+	return usagef("unknown wheel command %q: use import, list, ics or run-due", args[0])
+}
+
+// defaultWheel parses the embedded default wheel.
+func defaultWheel() *wheel.Wheel {
+	w, err := wheel.Parse("templates/arshjul.yaml", templates.Arshjul)
+	if err != nil {
+		panic(err) // the embedded file is tested
+	}
+	return w
+}
+
+// loadWheel returns the workspace's wheel, or the default (without storing
+// it) when none was imported, and the time it was stored (zero for the
+// default).
+func loadWheel(ctx context.Context, db *workspace.DB) (*wheel.Wheel, *workspace.StoredWheel, error) {
+	sw, err := db.Wheel(ctx)
+	if err != nil || sw == nil {
+		return defaultWheel(), nil, err
+	}
+	w, err := wheel.Parse(sw.Source, sw.YAML)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the stored wheel from %s no longer reads: %w; import it again", sw.Source, err)
+	}
+	return w, sw, nil
+}
+
+// ensureWheel stores the default wheel, active from now, when the
+// workspace has none: running needs a start, so that the first run-due in
+// May does not send January's letters.
+func ensureWheel(ctx context.Context, db *workspace.DB, now time.Time) error {
+	sw, err := db.Wheel(ctx)
+	if err != nil || sw != nil {
+		return err
+	}
+	return db.SaveWheel(ctx, "default", templates.Arshjul, taskIDs(defaultWheel()), now, now)
+}
+
+func taskIDs(w *wheel.Wheel) []string {
+	ids := make([]string, len(w.Tasks))
+	for i, t := range w.Tasks {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// planLoader gives the runner the stored wheel on every run.
+func planLoader(db *workspace.DB) func(context.Context) (*runner.Plan, error) {
+	return func(ctx context.Context) (*runner.Plan, error) {
+		w, sw, err := loadWheel(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		p := &runner.Plan{Wheel: w, ActiveFrom: map[string]time.Time{}}
+		if sw != nil {
+			p.ActiveFrom = sw.ActiveFrom
+		}
+		return p, nil
+	}
+}
+
+// parseNow reads --now and similar: RFC 3339, or a local time in Oslo as
+// 2026-03-29T02:30, 2026-03-29 02:30 or 2026-03-29.
+func parseNow(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.In(wheel.Oslo()), nil
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, wheel.Oslo()); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, usagef("time %q: give RFC 3339 (2026-03-29T12:00:00+02:00) or local time in Oslo (2026-03-29T12:00)", s)
+}
+
+func nowFlag(s string) (time.Time, error) {
+	if s == "" {
+		return time.Now().In(wheel.Oslo()), nil
+	}
+	return parseNow(s)
+}
+
+func cmdWheelImport(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("wheel import", e)
+	extend := fs.Bool("extend", false, "keep the current tasks and add or replace by id, instead of replacing the wheel")
+	from := fs.String("active-from", "", "run nothing of new tasks that fell before this time (default now)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("give one wheel file: helsebudsjett wheel import FILE.yaml")
+	}
+	now, err := nowFlag(*from)
+	if err != nil {
+		return err
+	}
+	data, err := readLimited(pos[0], maxWheelFile)
+	if err != nil {
+		return err
+	}
+	w, err := wheel.Parse(filepath.Base(pos[0]), data)
+	if err != nil {
+		return err
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *extend {
+		base, _, err := loadWheel(ctx, db)
+		if err != nil {
+			return err
+		}
+		w = base.Extend(w)
+		if data, err = yaml.Marshal(w); err != nil {
+			return err
+		}
+	}
+	problems := w.Validate(now.Year())
+	for _, p := range problems {
+		fmt.Fprintf(e.stderr, "%s: %s\n", pos[0], p)
+	}
+	if err := wheel.Check(problems); err != nil {
+		return err
+	}
+	if err := db.SaveWheel(ctx, filepath.Base(pos[0]), data, taskIDs(w), now, time.Now()); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Imported the wheel from %s: %d tasks. Show it with 'helsebudsjett wheel list'.\n", pos[0], len(w.Tasks))
+	return nil
+}
+
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, budget.Errorf(budget.EINVALID, "%v", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, budget.Errorf(budget.EINVALID, "%s is larger than %d bytes: is it really a wheel file?", path, limit)
+	}
+	return data, nil
+}
+
+// yearEntries returns the year's occurrences with the status of their runs.
+func yearEntries(ctx context.Context, db *workspace.DB, w *wheel.Wheel, year int) ([]web.Entry, error) {
+	occ := w.Year(year)
+	runs, err := db.Runs(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, wheel.Oslo()), time.Date(year+1, 1, 1, 0, 0, 0, 0, wheel.Oslo()))
+	if err != nil {
+		return nil, err
+	}
+	status := map[string]string{}
+	for _, r := range runs {
+		status[r.TaskID+" "+wheel.FormatTime(r.Occurrence)] = r.Status
+	}
+	out := make([]web.Entry, len(occ))
+	for i, o := range occ {
+		task, at := o.Key()
+		out[i] = web.Entry{Occ: o, Status: status[task+" "+at]}
+	}
+	return out, nil
+}
+
+// listItem is one occurrence in `wheel list --json`.
+type listItem struct {
+	Task        string   `json:"task"`
+	Title       string   `json:"title"`
+	At          string   `json:"at"`
+	Deadline    string   `json:"deadline,omitempty"`
+	MovedFrom   string   `json:"moved_from,omitempty"`
+	Reason      string   `json:"reason,omitempty"`
+	Responsible []string `json:"responsible"`
+	Action      string   `json:"action"`
+	Warning     string   `json:"warning,omitempty"`
+	Run         string   `json:"run"`
+}
+
+func cmdWheelList(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("wheel list", e)
+	year := fs.Int("year", time.Now().In(wheel.Oslo()).Year(), "the year")
+	asJSON := fs.Bool("json", false, "print JSON")
+	lang := fs.String("lang", "nb", "titles in nb (bokmål) or nn (nynorsk)")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("wheel list takes no arguments; use --year Y")
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return printWheelList(ctx, db, *year, *lang, *asJSON, e.stdout)
+}
+
+func printWheelList(ctx context.Context, db *workspace.DB, year int, lang string, asJSON bool, w io.Writer) error {
+	wh, _, err := loadWheel(ctx, db)
+	if err != nil {
+		return err
+	}
+	entries, err := yearEntries(ctx, db, wh, year)
+	if err != nil {
+		return err
+	}
+	items := make([]listItem, 0, len(entries))
+	for _, en := range entries {
+		o := en.Occ
+		it := listItem{Task: o.Task.ID, Title: o.Task.Title.In(lang), At: wheel.FormatTime(o.At),
+			Responsible: o.Task.Responsible, Action: string(o.Task.Action), Warning: o.Warning, Run: en.Status}
+		if it.Responsible == nil {
+			it.Responsible = []string{}
+		}
+		if it.Run == "" {
+			it.Run = "not run"
+		}
+		if o.Due != nil {
+			it.Deadline = o.Due.Date.Format(time.DateOnly)
+			if o.Due.Moved() {
+				it.MovedFrom, it.Reason = o.Due.MovedFrom.Format(time.DateOnly), o.Due.Reason
+			}
+		}
+		items = append(items, it)
+	}
+	if asJSON {
+		writeJSON(w, items)
+		return nil
+	}
+	fmt.Fprintf(w, "%s %d (Europe/Oslo)\n", wh.Name.In(lang), year)
+	if len(items) == 0 {
+		fmt.Fprintln(w, "No tasks fall in this year.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "WHEN\tTASK\tDEADLINE\tRESPONSIBLE\tACTION\tRUN")
+	for i, it := range items {
+		o := entries[i].Occ
+		due := ""
+		if o.Due != nil {
+			due = o.Due.String()
+		}
+		fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s\t%s\t%s\n", string([]rune(wheel.WeekdayName(o.At.In(wheel.Oslo()).Weekday()))[:3]), o.At.In(wheel.Oslo()).Format("02.01 15:04"), it.Title, due,
+			strings.Join(it.Responsible, ", "), it.Action, it.Run)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, it := range items {
+		if it.Warning != "" {
+			fmt.Fprintf(w, "warning: %s\n", it.Warning)
+		}
+	}
+	return nil
+}
+
+func cmdWheelICS(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("wheel ics", e)
+	out := fs.String("o", "", "the .ics file to write (required)")
+	year := fs.Int("year", time.Now().In(wheel.Oslo()).Year(), "the first year")
+	years := fs.Int("years", 2, "how many years")
+	lang := fs.String("lang", "nb", "titles in nb (bokmål) or nn (nynorsk)")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 || *out == "" {
+		return usagef("use: helsebudsjett wheel ics -o FILE.ics [--year Y] [--years N]")
+	}
+	if *years < 1 || *years > 10 {
+		return usagef("--years must be 1-10")
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := writeICS(ctx, db, *out, *year, *years, *lang); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Wrote %s (%d-%d).\n", *out, *year, *year+*years-1)
+	return nil
+}
+
+// calendarBytes renders years of the workspace's wheel as iCalendar.
+func calendarBytes(ctx context.Context, db *workspace.DB, year, years int, lang string) ([]byte, error) {
+	w, sw, err := loadWheel(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	opt := ics.Options{Lang: lang}
+	if sw != nil {
+		opt.Stamp = sw.ImportedAt
+	}
+	occ := w.Occurrences(time.Date(year, 1, 1, 0, 0, 0, 0, wheel.Oslo()), time.Date(year+years, 1, 1, 0, 0, 0, 0, wheel.Oslo()))
+	var b strings.Builder
+	if err := ics.Write(&b, w.Name, occ, opt); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}
+
+func writeICS(ctx context.Context, db *workspace.DB, path string, year, years int, lang string) error {
+	data, err := calendarBytes(ctx, db, year, years, lang)
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// demoWheel writes the sample's calendar for the budget year 2027 to
+// outDir/arshjul.ics and prints the wheel list of 2027.
+func demoWheel(ctx context.Context, db *workspace.DB, outDir string, w io.Writer) error {
+	p := filepath.Join(outDir, "arshjul.ics")
+	if err := writeICS(ctx, db, p, 2027, 1, "nb"); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	if err := printWheelList(ctx, db, 2027, "nb", false, w); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nCalendar: %s\n", p)
+	return nil
+}
+
+// demoWheelIn opens the finished demo workspace (buildDemo has closed it)
+// and adds the wheel to the demo's output.
+func demoWheelIn(ctx context.Context, dbFile, outDir string, e *env) error {
+	db, err := workspace.Open(ctx, dbFile)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := demoWheel(ctx, db, outDir, e.stdout); err != nil {
+		return fmt.Errorf("demo wheel: %w", err)
+	}
+	return db.Close()
+}

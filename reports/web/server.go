@@ -1,0 +1,138 @@
+// Package web serves the yearly wheel over HTTP for people and calendar
+// clients: "/" draws the year as a wheel (SVG in an HTML page in Norwegian,
+// no JavaScript), "/arshjul.ics" is the calendar to subscribe to, and
+// "/healthz" answers with the last run and the next trigger as JSON.
+//
+// The server only reads: it answers GET and HEAD and nothing else (405).
+// Binding to a loopback address is the caller's default; the server itself
+// binds to whatever Addr says.
+package web
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+)
+
+// Entry is one occurrence of the year and whether it has run ("" when not).
+type Entry struct {
+	Occ    wheel.Occurrence
+	Status string
+}
+
+// Health is what /healthz reports.
+type Health struct {
+	Status      string     `json:"status"` // "ok", or "error" when the last trigger failed
+	Now         time.Time  `json:"now"`
+	LastRun     *wheel.Run `json:"last_run"`
+	LastTrigger time.Time  `json:"last_trigger,omitzero"`
+	LastError   string     `json:"last_error,omitempty"`
+	NextTrigger *Next      `json:"next_trigger"`
+}
+
+// Next is the next occurrence of the wheel.
+type Next struct {
+	Task string    `json:"task"`
+	At   time.Time `json:"at"`
+}
+
+// Source gives the server what it shows; cmd wires it to the workspace.
+type Source interface {
+	// Name is the wheel's title in lang.
+	Name(ctx context.Context, lang string) (string, error)
+	// Year returns the year's occurrences in time order with their runs.
+	Year(ctx context.Context, year int) ([]Entry, error)
+	// Calendar returns the iCalendar file.
+	Calendar(ctx context.Context) ([]byte, error)
+	Health(ctx context.Context) (Health, error)
+}
+
+// Server is the HTTP side of `helsebudsjett serve`.
+type Server struct {
+	Addr   string
+	Source Source
+	Lang   string           // "nb" (default) or "nn"
+	Now    func() time.Time // the clock (time.Now when nil)
+
+	ln  net.Listener
+	srv *http.Server
+	wg  sync.WaitGroup
+	err error
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// Open listens on Addr and serves in the background until Close.
+func (s *Server) Open() error {
+	ln, err := net.Listen("tcp", s.Addr)
+	if err != nil {
+		return err
+	}
+	s.ln = ln
+	s.srv = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+	}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		if err := s.srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			s.err = err
+		}
+	}()
+	return nil
+}
+
+// URL is the base URL the server listens on, "http://127.0.0.1:8080".
+func (s *Server) URL() string { return "http://" + s.ln.Addr().String() }
+
+// Close stops accepting connections and waits, until ctx is done, for the
+// requests in flight.
+func (s *Server) Close(ctx context.Context) error {
+	if s.srv == nil {
+		return nil
+	}
+	err := s.srv.Shutdown(ctx)
+	s.wg.Wait()
+	if err == nil {
+		err = s.err
+	}
+	return err
+}
+
+// Handler returns the routes, with the GET-only guard in front.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/{$}", s.page)
+	mux.HandleFunc("/arshjul.ics", s.calendar)
+	mux.HandleFunc("/healthz", s.health)
+	return getOnly(mux)
+}
+
+// getOnly refuses every method but GET and HEAD: the server never changes
+// anything, so nothing else has a meaning.
+func getOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "only GET and HEAD", http.StatusMethodNotAllowed)
+			return
+		}
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		h.ServeHTTP(w, r)
+	})
+}
