@@ -75,6 +75,16 @@ type Indicator struct {
 	Levels      []Level   `yaml:"levels" json:"levels"`
 	MinCount    int       `yaml:"min_count" json:"min_count"` // smallest count that may be published; 0 means the default 5
 	Trend       TrendRule `yaml:"trend" json:"trend"`
+	Groups      GroupPair `yaml:"groups,omitempty" json:"groups,omitzero"` // optional: the groups compared by default
+}
+
+// GroupPair names two groups of one dimension to compare, such as
+// utdanningsnivå grunnskole (A) against universitet/høyskole (B). The gap
+// between them is B minus A.
+type GroupPair struct {
+	Dim string `yaml:"dim" json:"dim"`
+	A   string `yaml:"a" json:"a"`
+	B   string `yaml:"b" json:"b"`
 }
 
 // DefaultMinCount is the small-number threshold when an indicator names none.

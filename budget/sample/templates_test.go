@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 )
 
@@ -50,15 +49,8 @@ func TestTemplatesUpToDate(t *testing.T) {
 		}
 		t.Errorf("templates/sample/%s is stale: run go test ./budget/sample -run TestTemplatesUpToDate -update", name)
 	}
-	entries, err := os.ReadDir(committed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if !slices.Contains(TemplateFiles(), e.Name()) {
-			t.Errorf("templates/sample/%s is not generated: remove it or teach WriteTemplates", e.Name())
-		}
-	}
+	// Other files in templates/sample (areas, indicators, units, measures)
+	// belong to other generators, each with its own up-to-date test.
 }
 
 func sameZipContents(t *testing.T, a, b []byte) bool {

@@ -6,12 +6,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
@@ -65,16 +64,8 @@ func copySamples(dir string) ([]string, error) {
 	if err := os.MkdirAll(sampleDir, 0o755); err != nil {
 		return nil, err
 	}
-	entries, err := fs.ReadDir(templates.Sample, "sample")
-	if err != nil {
-		return nil, err
-	}
 	var paths []string
-	for _, ent := range entries {
-		name := ent.Name()
-		if ext := strings.ToLower(path.Ext(name)); ent.IsDir() || (ext != ".xlsx" && ext != ".csv") {
-			continue
-		}
+	for _, name := range []string{sample.PlanFile, sample.AccountsFile} {
 		data, err := fs.ReadFile(templates.Sample, "sample/"+name)
 		if err != nil {
 			return nil, err
@@ -105,6 +96,9 @@ func buildDemo(ctx context.Context, dbFile string, files []string, w io.Writer) 
 			return fmt.Errorf("demo import of %s: %s", filepath.Base(f), rep.Status)
 		}
 		printImport(w, rep)
+	}
+	if err := demoIndicators(ctx, db, w); err != nil {
+		return err
 	}
 	return db.Close()
 }

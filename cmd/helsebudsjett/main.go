@@ -78,6 +78,14 @@ Usage:
   helsebudsjett wheel ics -o FILE.ics [--year Y]  the wheel as a calendar (iCalendar)
   helsebudsjett wheel run-due [--now TIME]        run every task that is due and has not run
   helsebudsjett serve [--addr 127.0.0.1:8080]     run due tasks on schedule; serve the wheel page and calendar
+  helsebudsjett import areas FILE             areas (kommune, bydeler, levekårssoner) with populations (csv, xlsx)
+  helsebudsjett import indicators FILE --indicator ID [--scale fraction|percent] [--where COL=VAL]…
+                                              indicator values: FHI/SSB long or wide tables, JSON-stat
+  helsebudsjett import catalogue FILE         add or override indicators (yaml, or an xlsx/csv sheet of the same fields)
+  helsebudsjett import targets FILE           targets per indicator and area (csv, xlsx or yaml)
+  helsebudsjett indicators list [--json] [--lang nb|nn]
+  helsebudsjett indicators show ID [--area CODE] [--where DIM=VALUE] [--by ID] [--as-of DATE] [--public] [--json]
+                                              series, target status, trend and inequality (gap, ratio, SII, RII)
   helsebudsjett help
 
 Every command takes --db PATH (else $HELSEBUDSJETT_DB, else ./helsebudsjett.db).
@@ -102,6 +110,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdImport(ctx, rest, e)
 	case "budget":
 		return cmdBudget(ctx, rest, e)
+	case "indicators":
+		return cmdIndicators(ctx, rest, e)
 	case "generate":
 		return cmdGenerate(ctx, rest, e)
 	case "wheel":
@@ -144,8 +154,16 @@ func cmdImport(ctx context.Context, args []string, e *env) error {
 	switch args[0] {
 	case "budget":
 		return cmdImportBudget(ctx, args[1:], e)
+	case "catalogue":
+		return cmdImportCatalogue(ctx, args[1:], e)
+	case "targets":
+		return cmdImportTargets(ctx, args[1:], e)
+	case "areas":
+		return cmdImportAreas(ctx, args[1:], e)
+	case "indicators":
+		return cmdImportIndicators(ctx, args[1:], e)
 	}
-	return usagef("unknown import %q: use budget", args[0])
+	return usagef("unknown import %q: use budget, areas, indicators, catalogue or targets", args[0])
 }
 
 func cmdBudget(ctx context.Context, args []string, e *env) error {

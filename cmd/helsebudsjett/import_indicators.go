@@ -1,0 +1,288 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
+)
+
+// cmdImportAreas is "import areas FILE": the areas (kommune, bydeler,
+// zones, reference geographies) with their populations.
+func cmdImportAreas(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("import areas", e)
+	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
+	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	maxSize := fs.Int64("max-size", defaultMaxSize, "refuse files larger than this many bytes")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("import areas takes one FILE, got %d", len(pos))
+	}
+	res, err := areafile.Read(ctx, pos[0], areafile.Options{Sheet: *sheet, MaxSize: *maxSize})
+	if err != nil {
+		if *asJSON {
+			writeJSON(e.stdout, areasJSON{Status: "rejected", File: pos[0], Skipped: map[string]int{}, Warnings: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()})
+		}
+		return err
+	}
+	status := "imported"
+	switch {
+	case len(res.Errors) > 0:
+		status = "rejected"
+	case *dryRun:
+		status = "dry-run"
+	default:
+		db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		if err := db.ImportAreas(ctx, res.File, res.Areas, res.Aliases); err != nil {
+			if *asJSON {
+				writeJSON(e.stdout, areasJSON{Status: "rejected", File: res.File, Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Message: err.Error()})
+			}
+			return err
+		}
+	}
+	out := areasJSON{Status: status, File: res.File, Format: res.Format, Sheet: res.Sheet, RowsRead: res.RowsRead,
+		Areas: len(res.Areas), Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors}
+	if *asJSON {
+		writeJSON(e.stdout, out)
+	} else {
+		printAreas(e.stdout, out, res)
+	}
+	if status == "rejected" {
+		if !*asJSON {
+			printErrors(e.stderr, res.File, res.Errors, len(res.Errors))
+		}
+		return &rejectedError{}
+	}
+	return nil
+}
+
+// areasJSON is the --json form of import areas.
+type areasJSON struct {
+	Status   string                `json:"status"`
+	File     string                `json:"file"`
+	Format   string                `json:"format,omitempty"`
+	Sheet    string                `json:"sheet,omitempty"`
+	RowsRead int                   `json:"rows_read"`
+	Areas    int                   `json:"areas"`
+	Skipped  map[string]int        `json:"skipped"`
+	Warnings []string              `json:"warnings"`
+	Errors   []budgetfile.RowError `json:"errors"`
+	Message  string                `json:"message,omitempty"`
+}
+
+func printAreas(w io.Writer, out areasJSON, res *areafile.Result) {
+	levels := map[string]int{}
+	for _, a := range res.Areas {
+		levels[string(a.Level)]++
+	}
+	var parts []string
+	for _, l := range sortedKeys(levels) {
+		parts = append(parts, fmt.Sprintf("%d %s", levels[l], l))
+	}
+	switch out.Status {
+	case "rejected":
+		fmt.Fprintf(w, "%s: rejected, %d row error(s); nothing was stored.\n", out.File, len(out.Errors))
+	case "dry-run":
+		fmt.Fprintf(w, "%s: dry run, %d areas would be imported (%s); nothing was stored.\n", out.File, out.Areas, strings.Join(parts, ", "))
+	default:
+		fmt.Fprintf(w, "%s: imported %d areas (%s).\n", out.File, out.Areas, strings.Join(parts, ", "))
+	}
+	for _, s := range out.Warnings {
+		fmt.Fprintf(w, "  warning: %s\n", s)
+	}
+}
+
+func printErrors(w io.Writer, file string, errs []budgetfile.RowError, count int) {
+	for _, e := range errs {
+		fmt.Fprintf(w, "%s: row %d, column %s (%s): %q: %s\n", file, e.Row, e.Column, e.Field, e.Value, e.Message)
+	}
+	if n := count - len(errs); n > 0 {
+		fmt.Fprintf(w, "… and %d more errors\n", n)
+	}
+	fmt.Fprintf(w, "%s was rejected: fix the rows above and import it again. The workspace is unchanged.\n", file)
+}
+
+// rowFilters is the repeatable --where COLUMN=VALUE.
+type rowFilters []indicatorfile.Where
+
+func (w *rowFilters) String() string { return "" }
+
+func (w *rowFilters) Set(s string) error {
+	col, val, ok := strings.Cut(s, "=")
+	if !ok || strings.TrimSpace(col) == "" {
+		return fmt.Errorf("want COLUMN=VALUE, got %q", s)
+	}
+	*w = append(*w, indicatorfile.Where{Column: strings.TrimSpace(col), Value: strings.TrimSpace(val)})
+	return nil
+}
+
+// cmdImportIndicators is "import indicators FILE".
+func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("import indicators", e)
+	indicator := fs.String("indicator", "", "the id of the indicator the file holds (see 'indicators list')")
+	scale := fs.String("scale", "", "what the file's shares are: fraction (0-1) or percent (0-100, the default)")
+	var wheres rowFilters
+	fs.Var(&wheres, "where", "COLUMN=VALUE: import only the rows whose COLUMN holds VALUE (repeatable)")
+	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
+	mappingPath := fs.String("mapping", "", "YAML file that states the columns, indicator and scale (default: detect)")
+	saveMapping := fs.String("save-mapping", "", "write the mapping that was used to this YAML file")
+	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	maxSize := fs.Int64("max-size", defaultMaxSize, "refuse files larger than this many bytes")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("import indicators takes one FILE, got %d", len(pos))
+	}
+	switch indicatorfile.Scale(*scale) {
+	case indicatorfile.ScaleDefault, indicatorfile.ScaleFraction, indicatorfile.ScalePercent:
+	default:
+		return usagef("--scale %q: use fraction or percent", *scale)
+	}
+	if *saveMapping != "" && sameFile(*saveMapping, pos[0]) {
+		return usagef("--save-mapping %s would overwrite the file being imported", *saveMapping)
+	}
+	opts := indicatorimport.Options{DryRun: *dryRun}
+	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, indicatorfile.Scale(*scale), wheres, *sheet, *maxSize
+	if *mappingPath != "" {
+		if opts.Mapping, err = indicatorfile.LoadMapping(*mappingPath); err != nil {
+			return err
+		}
+	}
+	db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rep, err := importIndicatorFile(ctx, db, pos[0], opts)
+	if err != nil {
+		if *asJSON {
+			writeJSON(e.stdout, failedIndicatorImport(pos[0], err))
+		}
+		return err
+	}
+	if *saveMapping != "" && rep.Status != indicatorimport.Unchanged {
+		if err := writeIndicatorMapping(*saveMapping, rep.Result.Mapping); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		writeJSON(e.stdout, indicatorImportJSON(rep))
+	} else {
+		printIndicatorImport(e.stdout, rep)
+	}
+	if rep.Status == indicatorimport.Rejected {
+		if !*asJSON {
+			printErrors(e.stderr, rep.Result.File, rep.Result.Errors, rep.Result.ErrorCount)
+		}
+		return &rejectedError{}
+	}
+	return nil
+}
+
+// importIndicatorFile runs one import with the workspace's catalogue.
+func importIndicatorFile(ctx context.Context, db *workspace.DB, path string, opts indicatorimport.Options) (*indicatorimport.Report, error) {
+	cat, err := catalogue(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	opts.Lookup = cat.Get
+	return indicatorimport.Run(ctx, db, path, opts)
+}
+
+func writeIndicatorMapping(path string, m indicatorfile.Mapping) error {
+	b, err := m.YAML()
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// indicatorImportResult is the --json form of import indicators, the same
+// on success and on rejection, in the shape of import budget's.
+type indicatorImportResult struct {
+	Status     string                `json:"status"`
+	File       string                `json:"file"`
+	SHA256     string                `json:"sha256,omitempty"`
+	Format     string                `json:"format,omitempty"`
+	Sheet      string                `json:"sheet,omitempty"`
+	Layout     string                `json:"layout,omitempty"`
+	Indicators []string              `json:"indicators"`
+	Vintages   []int64               `json:"vintages"`
+	RowsRead   int                   `json:"rows_read"`
+	Values     int                   `json:"values"`
+	Missing    int                   `json:"missing"`
+	Skipped    map[string]int        `json:"skipped"`
+	Warnings   []string              `json:"warnings"`
+	Errors     []budgetfile.RowError `json:"errors"`
+	Message    string                `json:"message,omitempty"`
+}
+
+func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
+	r := rep.Result
+	out := indicatorImportResult{Status: string(rep.Status), File: r.File, SHA256: r.SHA256, Format: r.Format,
+		Sheet: r.Sheet, Layout: r.Layout, Indicators: nonNil(r.Indicators()), Vintages: []int64{},
+		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, Warnings: nonNil(r.Warnings), Errors: r.Errors}
+	if out.Errors == nil {
+		out.Errors = []budgetfile.RowError{}
+	}
+	for _, v := range rep.Vintages {
+		out.Vintages = append(out.Vintages, v.ID)
+	}
+	for _, vs := range r.Values {
+		for _, v := range vs {
+			if v.Value == nil {
+				out.Missing++
+			}
+		}
+	}
+	return out
+}
+
+func failedIndicatorImport(file string, err error) indicatorImportResult {
+	return indicatorImportResult{Status: "rejected", File: file, Indicators: []string{}, Vintages: []int64{},
+		Skipped: map[string]int{}, Warnings: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()}
+}
+
+func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
+	r := rep.Result
+	where := r.File
+	if r.Sheet != "" {
+		where += ", sheet " + r.Sheet
+	}
+	ids := strings.Join(r.Indicators(), ", ")
+	switch rep.Status {
+	case indicatorimport.Unchanged:
+		fmt.Fprintf(w, "%s was imported before for %s (same sha256): nothing changed.\n", where, ids)
+		return
+	case indicatorimport.Rejected:
+		fmt.Fprintf(w, "%s: rejected, %d row error(s); nothing was stored.\n", where, r.ErrorCount)
+	case indicatorimport.DryRun:
+		fmt.Fprintf(w, "%s: dry run, %d values of %s would be imported; nothing was stored.\n", where, r.Count(), ids)
+	case indicatorimport.Imported:
+		fmt.Fprintf(w, "%s: imported %d values of %s (%s table).\n", where, r.Count(), ids, r.Layout)
+	}
+	fmt.Fprintf(w, "  rows read: %d; skipped: %s\n", r.RowsRead, skippedText(r.Skipped))
+	for _, s := range r.Warnings {
+		fmt.Fprintf(w, "  warning: %s\n", s)
+	}
+}

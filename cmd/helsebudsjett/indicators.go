@@ -1,0 +1,358 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/catalogfile"
+	"github.com/helsebudsjett/helsebudsjett/templates"
+)
+
+// catalogue returns the embedded default catalogue with the workspace's
+// own definitions (import catalogue) merged over it.
+func catalogue(ctx context.Context, db *workspace.DB) (*indicators.Catalogue, error) {
+	def, err := indicators.LoadCatalogue(templates.Indicators)
+	if err != nil {
+		return nil, fmt.Errorf("the built-in catalogue is damaged: %w", err) // a bug: tests load it
+	}
+	over, err := db.IndicatorOverrides(ctx)
+	if err != nil || len(over) == 0 {
+		return def, err
+	}
+	c, err := def.Merge(over)
+	if err != nil {
+		return nil, fmt.Errorf("the workspace's own indicator definitions no longer fit the built-in catalogue: %w; "+
+			"import a corrected file with 'helsebudsjett import catalogue FILE'", err)
+	}
+	return c, nil
+}
+
+func cmdIndicators(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		return usagef("indicators what? use: list or show ID")
+	}
+	switch args[0] {
+	case "list":
+		return cmdIndicatorsList(ctx, args[1:], e)
+	case "show":
+		return cmdIndicatorsShow(ctx, args[1:], e)
+	}
+	return usagef("unknown indicators command %q: use list or show", args[0])
+}
+
+// langFlag parses --lang.
+func langFlag(s string) (indicators.Lang, error) {
+	l, err := indicators.ParseLang(s)
+	if err != nil {
+		return "", usagef("--lang: %v", err)
+	}
+	return l, nil
+}
+
+// tr picks the bokmål or nynorsk text of an output.
+func tr(lang indicators.Lang, nb, nn string) string {
+	if lang == indicators.Nynorsk {
+		return nn
+	}
+	return nb
+}
+
+// listedIndicator is an indicator as `indicators list --json` gives it:
+// all fields, and where the definition comes from.
+type listedIndicator struct {
+	indicators.Indicator
+	Origin string `json:"origin"` // default, override (of a default) or local (added by the municipality)
+}
+
+type listOut struct {
+	Lang       indicators.Lang   `json:"lang"`
+	Indicators []listedIndicator `json:"indicators"`
+}
+
+func cmdIndicatorsList(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("indicators list", e)
+	asJSON := fs.Bool("json", false, "print JSON")
+	langS := fs.String("lang", "nb", "nb (bokmål) or nn (nynorsk)")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("indicators list takes no arguments")
+	}
+	lang, err := langFlag(*langS)
+	if err != nil {
+		return err
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	c, err := catalogue(ctx, db)
+	if err != nil {
+		return err
+	}
+	def, _ := indicators.LoadCatalogue(templates.Indicators)
+	over, err := db.IndicatorOverrides(ctx)
+	if err != nil {
+		return err
+	}
+	overridden := map[string]bool{}
+	for _, o := range over {
+		overridden[o.ID] = true
+	}
+	out := listOut{Lang: lang, Indicators: []listedIndicator{}}
+	for _, ind := range c.All() {
+		origin := "default"
+		if _, ok := def.Get(ind.ID); !ok {
+			origin = "local"
+		} else if overridden[ind.ID] {
+			origin = "override"
+		}
+		out.Indicators = append(out.Indicators, listedIndicator{ind, origin})
+	}
+	if *asJSON {
+		writeJSON(e.stdout, out)
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	det := ""
+	for _, li := range out.Indicators {
+		ind := li.Indicator
+		if ind.Determinant != det {
+			det = ind.Determinant
+			fmt.Fprintf(tw, "\n%s\t\t\t\t\t\n", strings.ToUpper(det))
+		}
+		mark := ""
+		if li.Origin != "default" {
+			mark = " (" + tr(lang, map[string]string{"local": "lokal", "override": "lokalt endret"}[li.Origin],
+				map[string]string{"local": "lokal", "override": "lokalt endra"}[li.Origin]) + ")"
+		}
+		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.NameIn(lang), mark, unitText(ind.Unit, lang),
+			betterText(ind.Better, lang), ind.Source, levelsText(ind.Levels))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\n%d %s. %s\n", len(out.Indicators), tr(lang, "indikatorer", "indikatorar"),
+		tr(lang, "Se én med 'helsebudsjett indicators show ID'.", "Sjå éin med 'helsebudsjett indicators show ID'."))
+	return nil
+}
+
+func unitText(u indicators.Unit, lang indicators.Lang) string {
+	switch u {
+	case indicators.Percent:
+		return tr(lang, "prosent", "prosent")
+	case indicators.Per1000:
+		return "per 1000"
+	case indicators.Years:
+		return "år"
+	case indicators.Points:
+		return "poeng"
+	case indicators.Count:
+		return tr(lang, "antall", "tal")
+	}
+	return string(u)
+}
+
+func betterText(d indicators.Direction, lang indicators.Lang) string {
+	if d == indicators.LowerIsBetter {
+		return tr(lang, "lavere er bedre", "lågare er betre")
+	}
+	return tr(lang, "høyere er bedre", "høgare er betre")
+}
+
+func levelsText(ls []indicators.Level) string {
+	s := make([]string, len(ls))
+	for i, l := range ls {
+		s[i] = string(l)
+	}
+	return strings.Join(s, ", ")
+}
+
+// catalogueImport is the --json result of import catalogue and import targets.
+type catalogueImport struct {
+	Status     string   `json:"status"` // imported, dry_run or rejected
+	File       string   `json:"file"`
+	Added      []string `json:"added,omitempty"`
+	Overridden []string `json:"overridden,omitempty"`
+	Targets    int      `json:"targets,omitempty"`
+	Message    string   `json:"message,omitempty"`
+}
+
+func cmdImportCatalogue(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("import catalogue", e)
+	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
+	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("import catalogue takes one FILE (yaml or xlsx), got %d", len(pos))
+	}
+	res := catalogueImport{File: pos[0]}
+	err = importCatalogue(ctx, pos[0], *dbFlag, *sheet, *dryRun, e, &res)
+	return finishImport(err, *asJSON, res, e, func() {
+		verb := "stored"
+		if *dryRun {
+			verb = "checked (dry run, nothing stored)"
+		}
+		fmt.Fprintf(e.stdout, "%s: %d indicator(s) %s", res.File, len(res.Added)+len(res.Overridden), verb)
+		if len(res.Added) > 0 {
+			fmt.Fprintf(e.stdout, "; new: %s", strings.Join(res.Added, ", "))
+		}
+		if len(res.Overridden) > 0 {
+			fmt.Fprintf(e.stdout, "; overriding the built-in: %s", strings.Join(res.Overridden, ", "))
+		}
+		fmt.Fprintln(e.stdout, ".")
+	})
+}
+
+func importCatalogue(ctx context.Context, path, dbFlag, sheet string, dryRun bool, e *env, res *catalogueImport) error {
+	inds, err := catalogfile.ReadIndicators(ctx, path, tabular.Options{Sheet: sheet})
+	if err != nil {
+		return err
+	}
+	db, err := openWorkspace(ctx, dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	c, err := catalogue(ctx, db)
+	if err != nil {
+		return err
+	}
+	if _, err := c.Merge(inds); err != nil {
+		return budget.Errorf(budget.EINVALID, "%s: %v; nothing was stored", filepath.Base(path), err)
+	}
+	def, _ := indicators.LoadCatalogue(templates.Indicators)
+	for _, ind := range inds {
+		if _, ok := def.Get(ind.ID); ok {
+			res.Overridden = append(res.Overridden, ind.ID)
+		} else {
+			res.Added = append(res.Added, ind.ID)
+		}
+	}
+	if dryRun {
+		res.Status = "dry_run"
+		return nil
+	}
+	if err := db.SaveIndicatorOverrides(ctx, filepath.Base(path), inds); err != nil {
+		return err
+	}
+	res.Status = "imported"
+	return nil
+}
+
+// finishImport prints the result of import catalogue or targets: the JSON
+// object (also on rejection) or the text, and passes err on for the exit
+// code.
+func finishImport(err error, asJSON bool, res catalogueImport, e *env, text func()) error {
+	if err != nil {
+		if asJSON {
+			res.Status, res.Message = "rejected", err.Error()
+			if budget.ErrorCode(err) == budget.EINTERNAL {
+				res.Status = "failed"
+			}
+			writeJSON(e.stdout, res)
+		}
+		return err
+	}
+	if asJSON {
+		writeJSON(e.stdout, res)
+	} else {
+		text()
+	}
+	return nil
+}
+
+func cmdImportTargets(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("import targets", e)
+	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
+	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
+	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("import targets takes one FILE (csv, xlsx or yaml), got %d", len(pos))
+	}
+	res := catalogueImport{File: pos[0]}
+	err = importTargets(ctx, pos[0], *dbFlag, *sheet, *dryRun, e, &res)
+	return finishImport(err, *asJSON, res, e, func() {
+		if *dryRun {
+			fmt.Fprintf(e.stdout, "%s: %d target(s) checked (dry run, nothing stored).\n", res.File, res.Targets)
+			return
+		}
+		fmt.Fprintf(e.stdout, "%s: %d target(s) stored; see them with 'helsebudsjett indicators show ID'.\n", res.File, res.Targets)
+	})
+}
+
+// importTargets reads, checks and stores a targets file. Each target's
+// indicator must be in the catalogue and its area among the workspace's
+// areas (by code, name or alias; stored under the code), and its values
+// must fit the indicator's unit. Every problem is listed; any one rejects
+// the whole file.
+func importTargets(ctx context.Context, path, dbFlag, sheet string, dryRun bool, e *env, res *catalogueImport) error {
+	ts, err := catalogfile.ReadTargets(ctx, path, tabular.Options{Sheet: sheet})
+	if err != nil {
+		return err
+	}
+	db, err := openWorkspace(ctx, dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	c, err := catalogue(ctx, db)
+	if err != nil {
+		return err
+	}
+	gaz, err := db.Gazetteer(ctx)
+	if err != nil {
+		return err
+	}
+	name := filepath.Base(path)
+	if gaz.Len() == 0 {
+		return budget.Errorf(budget.EINVALID, "%s: the workspace has no areas yet: import them first with 'helsebudsjett import areas FILE'", name)
+	}
+	var bad []string
+	for i := range ts {
+		t := &ts[i]
+		ind, ok := c.Get(t.Indicator)
+		if !ok {
+			bad = append(bad, fmt.Sprintf("target %d: unknown indicator %q (helsebudsjett indicators list shows them)", i+1, t.Indicator))
+			continue
+		}
+		g, ok := gaz.Lookup(t.Area)
+		if !ok {
+			bad = append(bad, fmt.Sprintf("target %d: area %q not found; the closest are: %s", i+1, t.Area, strings.Join(gaz.Closest(t.Area, 3), ", ")))
+			continue
+		}
+		t.Area = g.Code
+		if err := t.Validate(ind); err != nil {
+			bad = append(bad, fmt.Sprintf("target %d: %v", i+1, err))
+		}
+	}
+	if len(bad) > 0 {
+		return budget.Errorf(budget.EINVALID, "%s: %s; nothing was stored", name, strings.Join(bad, "; "))
+	}
+	res.Targets = len(ts)
+	if dryRun {
+		res.Status = "dry_run"
+		return nil
+	}
+	if err := db.SaveTargets(ctx, ts); err != nil {
+		return err
+	}
+	res.Status = "imported"
+	return nil
+}

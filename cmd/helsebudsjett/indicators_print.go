@@ -1,0 +1,263 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+)
+
+// printShow writes indicators show for people: the series as a table of
+// areas by periods, then targets, trend and inequality.
+func printShow(e *env, out *showOut, lang indicators.Lang) error {
+	w := e.stdout
+	fmt.Fprintf(w, "%s: %s\n", out.ID, out.Name)
+	fmt.Fprintf(w, "%s, %s; %s %s\n", unitText(out.Unit, lang), betterText(out.Better, lang), tr(lang, "kilde", "kjelde"), out.Source)
+	fmt.Fprintf(w, "%s\n", out.Definition)
+	if out.AsOf != "" {
+		fmt.Fprintf(w, "%s %s\n", tr(lang, "Slik tallene var kjent", "Slik tala var kjende"), out.AsOf)
+	}
+	if err := printSeries(w, out, lang); err != nil {
+		return err
+	}
+	printTargets(w, out, lang)
+	printTrend(w, out, lang)
+	if err := printInequality(w, out, lang); err != nil {
+		return err
+	}
+	printGroups(w, out, lang)
+	for _, n := range out.Notes {
+		fmt.Fprintf(w, "\n%s: %s\n", tr(lang, "Merk", "Merk"), n)
+	}
+	return nil
+}
+
+// num formats a decimal with a decimal comma.
+func num(d *decimal.Decimal) string {
+	if d == nil {
+		return ""
+	}
+	return strings.Replace(d.String(), ".", ",", 1)
+}
+
+func fnum(f *float64, places int) string {
+	if f == nil {
+		return "–"
+	}
+	return strings.Replace(decimal.NewFromFloat(*f).StringFixed(int32(places)), ".", ",", 1)
+}
+
+func printSeries(w io.Writer, out *showOut, lang indicators.Lang) error {
+	fmt.Fprintf(w, "\n%s\n", tr(lang, "Verdier", "Verdiar"))
+	if len(out.Series) == 0 {
+		fmt.Fprintf(w, "  %s\n", tr(lang, "(ingen)", "(ingen)"))
+		return nil
+	}
+	var periods []string
+	seenP := map[string]bool{}
+	type rowKey struct{ area, dims string }
+	cells := map[rowKey]map[string]string{}
+	var rows []rowKey
+	names := map[string]string{}
+	confidential, suppressed := false, false
+	for _, p := range out.Series {
+		if !seenP[p.Period] {
+			seenP[p.Period] = true
+			periods = append(periods, p.Period)
+		}
+		k := rowKey{p.Area, dimsText(p.Dims)}
+		if cells[k] == nil {
+			cells[k] = map[string]string{}
+			rows = append(rows, k)
+		}
+		names[p.Area] = p.AreaName
+		v := num(p.Value)
+		switch {
+		case p.Value == nil && p.Marker != "":
+			v = p.Marker
+		case p.Value == nil:
+			v = "–"
+		case p.Confidential:
+			v += "*"
+			confidential = true
+		}
+		suppressed = suppressed || (p.Suppressed && p.Value == nil)
+		cells[k][p.Period] = v
+	}
+	sort.SliceStable(periods, func(i, j int) bool {
+		a, _ := indicators.ParsePeriod(periods[i])
+		b, _ := indicators.ParsePeriod(periods[j])
+		return indicators.ComparePeriods(a, b) < 0
+	})
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\t", tr(lang, "OMRÅDE", "OMRÅDE"))
+	for _, p := range periods {
+		fmt.Fprintf(tw, "%s\t", p)
+	}
+	fmt.Fprintln(tw)
+	for _, k := range rows {
+		label := k.area + " " + names[k.area]
+		if k.dims != "" {
+			label += " (" + k.dims + ")"
+		}
+		fmt.Fprintf(tw, "%s\t", label)
+		for _, p := range periods {
+			fmt.Fprintf(tw, "%s\t", cells[k][p])
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if suppressed {
+		fmt.Fprintf(w, "  : %s %d %s\n", tr(lang, "prikket: færre enn", "prikka: færre enn"), out.MinCount,
+			tr(lang, "personer, eller skjermer en annen prikket verdi", "personar, eller skjermar ein annan prikka verdi"))
+	}
+	if confidential {
+		fmt.Fprintf(w, "  * %s %d %s\n", tr(lang, "fortrolig: færre enn", "fortruleg: færre enn"), out.MinCount,
+			tr(lang, "personer (eller skjermer en slik verdi); prikkes med --public", "personar (eller skjermar ein slik verdi); blir prikka med --public"))
+	}
+	return nil
+}
+
+func dimsText(ds []indicators.Dim) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = d.Name + "=" + d.Value
+	}
+	return strings.Join(parts, ", ")
+}
+
+func printTargets(w io.Writer, out *showOut, lang indicators.Lang) {
+	fmt.Fprintf(w, "\n%s\n", tr(lang, "Mål og status", "Mål og status"))
+	if len(out.Targets) == 0 {
+		fmt.Fprintf(w, "  %s\n", tr(lang, "(ingen mål: importer med 'helsebudsjett import targets FILE')", "(ingen mål: importer med 'helsebudsjett import targets FILE')"))
+		return
+	}
+	for i, t := range out.Targets {
+		st := out.Status[i]
+		fmt.Fprintf(w, "  %s %s: %s %d %s, %s %d %s. ", t.Area, t.AreaName, tr(lang, "fra", "frå"), t.BaselineYear,
+			num(&t.BaselineValue), tr(lang, "mål", "mål"), t.TargetYear, num(&t.TargetValue))
+		if st.State == indicators.NoData {
+			fmt.Fprintf(w, "%s (%s)\n", st.State.Text(lang), st.Note)
+			continue
+		}
+		dir := tr(lang, "bedre", "betre")
+		if st.Distance.IsNegative() {
+			dir = tr(lang, "dårligere", "dårlegare")
+		}
+		fmt.Fprintf(w, "%s: %s, %s %s, %s %s, %s %s %s\n", st.Period.Label, st.State.Text(lang),
+			tr(lang, "verdi", "verdi"), num(st.Value), tr(lang, "målbane", "målbane"), num(pathRounded(st.Path)),
+			num(absRounded(st.Distance)), diffUnit(out.Unit, lang), dir)
+		if st.Note != "" {
+			fmt.Fprintf(w, "    (%s)\n", st.Note)
+		}
+	}
+}
+
+// diffUnit names the unit of a difference between two values: the
+// difference of two percentages is percentage points.
+func diffUnit(u indicators.Unit, lang indicators.Lang) string {
+	if u == indicators.Percent {
+		return "prosentpoeng"
+	}
+	return unitText(u, lang)
+}
+
+// reasonText is why an area was left out, in Norwegian.
+func reasonText(r string, lang indicators.Lang) string {
+	switch r {
+	case indicators.LeftMissing:
+		return tr(lang, "mangler", "manglar")
+	case indicators.LeftSuppressed:
+		return tr(lang, "prikket", "prikka")
+	case indicators.LeftNoPop:
+		return tr(lang, "mangler folketall", "manglar folketal")
+	case indicators.LeftNoSocio:
+		return tr(lang, "mangler sosioøkonomisk verdi", "manglar sosioøkonomisk verdi")
+	}
+	return r
+}
+
+func pathRounded(d *decimal.Decimal) *decimal.Decimal {
+	r := d.Round(2)
+	return &r
+}
+
+func absRounded(d *decimal.Decimal) *decimal.Decimal {
+	r := d.Abs().Round(2)
+	return &r
+}
+
+func printTrend(w io.Writer, out *showOut, lang indicators.Lang) {
+	fmt.Fprintf(w, "\n%s\n  %s: %s\n", "Trend", tr(lang, "Regel", "Regel"), out.Trend.Rule)
+	names := map[string]string{}
+	for _, p := range out.Series {
+		names[p.Area] = p.AreaName
+	}
+	for _, r := range out.Trend.Ratings {
+		fmt.Fprintf(w, "  %s %s: %s", r.Area, names[r.Area], r.Text)
+		if r.Change != nil {
+			fmt.Fprintf(w, " (%s → %s: %s)", r.From.Label, r.To.Label, num(r.Change))
+		}
+		if r.Note != "" {
+			fmt.Fprintf(w, " (%s)", r.Note)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func printInequality(w io.Writer, out *showOut, lang indicators.Lang) error {
+	if len(out.Inequality) == 0 {
+		return nil
+	}
+	in0 := out.Inequality[0]
+	fmt.Fprintf(w, "\n%s (%s), %s %s\n", tr(lang, "Forskjeller mellom områder", "Skilnader mellom område"), in0.Level,
+		tr(lang, "rangert etter", "rangert etter"), in0.By)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t  %s\n", tr(lang, "PERIODE", "PERIODE"), tr(lang, "OMRÅDER", "OMRÅDE"),
+		tr(lang, "AVSTAND", "AVSTAND"), "RATIO", tr(lang, "SNITT", "SNITT"), "SII", "RII", tr(lang, "UTELATT", "UTELATE"))
+	for _, in := range out.Inequality {
+		var left []string
+		for _, l := range in.LeftOut {
+			left = append(left, l.Area+" ("+reasonText(l.Reason, lang)+")")
+		}
+		conf := ""
+		if in.Confidential {
+			conf = "*"
+		}
+		fmt.Fprintf(tw, "%s%s\t%d\t%s\t%s\t%s\t%s\t%s\t  %s\n", in.Period, conf, in.Areas, fnum(in.Gap, 2), fnum(in.Ratio, 2),
+			fnum(in.Mean, 2), fnum(in.SII, 2), fnum(in.RII, 2), strings.Join(left, ", "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  %s\n", tr(lang,
+		"SII: forskjellen mellom toppen og bunnen av den sosiale skalaen (regresjon vektet med folketall); RII: forholdet mellom dem.",
+		"SII: skilnaden mellom toppen og botnen av den sosiale skalaen (regresjon vekta med folketal); RII: forholdet mellom dei."))
+	return nil
+}
+
+func printGroups(w io.Writer, out *showOut, lang indicators.Lang) {
+	if len(out.Groups) == 0 {
+		return
+	}
+	g0 := out.Groups[0]
+	fmt.Fprintf(w, "\n%s: %s %s %s\n", tr(lang, "Forskjeller mellom grupper", "Skilnader mellom grupper"), g0.GroupB, tr(lang, "mot", "mot"), g0.GroupA)
+	for _, g := range out.Groups {
+		fmt.Fprintf(w, "  %s %s, %s", g.Area, g.AreaName, g.Period.Label)
+		if len(g.Dims) > 0 {
+			fmt.Fprintf(w, " (%s)", dimsText(g.Dims))
+		}
+		if g.Gap == nil {
+			fmt.Fprintf(w, ": – (%s)\n", g.Reason)
+			continue
+		}
+		fmt.Fprintf(w, ": %s %s, ratio %s\n", fnum(g.Gap, 2), unitText(out.Unit, lang), fnum(g.Ratio, 3))
+	}
+}

@@ -1,0 +1,235 @@
+package indicatorfile
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
+	"github.com/helsebudsjett/helsebudsjett/indicators/internal/cell"
+)
+
+// detectLayout finds the header among the first rows and reads the
+// columns. It tries, for each candidate row, the row alone, the row with
+// the row above as a top header row (periods over the label row), and the
+// row with the row below as a bottom header row (Andel/Antall or periods
+// under the label row).
+func detectLayout(rows []tabular.Row, where string) (*layout, error) {
+	scanned := 0
+	for i := 0; i < len(rows) && scanned < headerScan; i++ {
+		if rows[i].Blank() {
+			continue
+		}
+		scanned++
+		if i > 0 && adjacent(rows[i-1], rows[i]) && !rows[i-1].Blank() {
+			if l, ok := build(combine(rows[i-1].Cells, rows[i].Cells)); ok && l.kind == LayoutWide && !singleHeader(rows[i].Cells) {
+				l.header = []int{i - 1, i}
+				return l, nil
+			}
+		}
+		l, ok := build(rows[i].Cells)
+		if i+1 < len(rows) && adjacent(rows[i], rows[i+1]) && secondHeader(rows[i+1], l) {
+			if l2, ok2 := build(combine(rows[i].Cells, rows[i+1].Cells)); ok2 {
+				l2.header = []int{i, i + 1}
+				return l2, nil
+			}
+		}
+		if ok {
+			l.header = []int{i}
+			return l, nil
+		}
+	}
+	return nil, budget.Errorf(budget.EINVALID, "%s: no header found in the first %d rows: a table of indicator values needs a geography column (Geografi, Kommune, Bydel, Kommunenummer, …) and a value column (Andel, Verdi, Måltall, …) or periods across (2018, 2019, …); give a mapping file (--mapping) for other shapes", where, headerScan)
+}
+
+// singleHeader reports whether a row would make a complete one-row wide
+// header itself, in which case the row above is a title, not a header.
+func singleHeader(cells []string) bool {
+	l, ok := build(cells)
+	return ok && l.kind == LayoutWide
+}
+
+func adjacent(a, b tabular.Row) bool { return b.Number == a.Number+1 }
+
+// secondHeader reports whether next is the second row of a two-row header
+// below a row whose layout is l: it has no geography cells, and a period
+// or a measure word (Andel, Antall) in a column where the row above has
+// none of its own labels.
+func secondHeader(next tabular.Row, l *layout) bool {
+	for _, i := range []int{l.geoCode, l.geoName} {
+		if i >= 0 && strings.TrimSpace(at(next.Cells, i)) != "" {
+			return false
+		}
+	}
+	found := false
+	for _, c := range next.Cells {
+		c = cell.Clean(c)
+		if c == "" {
+			continue
+		}
+		r, _, _ := classify(c)
+		switch r {
+		case roleValue, roleCount, roleWide:
+			found = true
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+// mappedLayout builds the layout a mapping states. Headers not named in
+// the mapping are ignored.
+func mappedLayout(rows []tabular.Row, m *Mapping, where string) (*layout, error) {
+	nh := max(m.HeaderRows, 1)
+	start := -1
+	for i, r := range rows {
+		if r.Number == m.HeaderRow {
+			start = i
+			break
+		}
+	}
+	if m.HeaderRow == 0 {
+		// The first row that has the mapping's first named column.
+		want := cell.Fold(firstNamed(m))
+	scan:
+		for i := 0; i < len(rows) && i < headerScan+nh; i++ {
+			for _, h := range headerCells(rows, i, nh) {
+				if cell.Fold(h) == want {
+					start = i
+					break scan
+				}
+			}
+		}
+	}
+	if start < 0 || start+nh > len(rows) {
+		return nil, budget.Errorf(budget.EINVALID, "%s: the header the mapping describes (row %d, column %q) is not in the file", where, m.HeaderRow, firstNamed(m))
+	}
+	headers := headerCells(rows, start, nh)
+	l := &layout{geoCode: -1, geoName: -1, period: -1, value: -1, count: -1, ind: -1}
+	for k := 0; k < nh; k++ {
+		l.header = append(l.header, start+k)
+	}
+	find := func(name, what string) (int, error) {
+		if name == "" {
+			return -1, nil
+		}
+		for i, h := range headers {
+			if cell.Fold(h) == cell.Fold(name) {
+				return i, nil
+			}
+		}
+		return -1, budget.Errorf(budget.EINVALID, "%s: the mapping's %s column %q is not in the header (columns: %s)", where, what, name, strings.Join(nonEmpty(headers), ", "))
+	}
+	var err error
+	c := m.Columns
+	for _, f := range []struct {
+		name, what string
+		p          *int
+	}{{c.GeoCode, "geo_code", &l.geoCode}, {c.GeoName, "geo_name", &l.geoName}, {c.Period, "period", &l.period},
+		{c.Value, "value", &l.value}, {c.Count, "count", &l.count}, {m.IndicatorColumn, "indicator_column", &l.ind}} {
+		if *f.p, err = find(f.name, f.what); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range c.Dims {
+		i, err := find(d, "dims")
+		if err != nil {
+			return nil, err
+		}
+		l.dims = append(l.dims, i)
+	}
+	for _, p := range m.Periods {
+		i, err := find(p.Column, "periods")
+		if err != nil {
+			return nil, err
+		}
+		meas := p.Measure
+		if meas == "" {
+			meas = measureValue
+		}
+		l.wide = append(l.wide, column{idx: i, header: headers[i], role: roleWide, period: p.Period, measure: meas})
+	}
+	for i, h := range headers {
+		l.cols = append(l.cols, column{idx: i, header: cell.Clean(h)})
+	}
+	if l.geoCode < 0 && l.geoName < 0 {
+		return nil, budget.Errorf(budget.EINVALID, "%s: the mapping names no geography column (columns.geo_code or columns.geo_name)", where)
+	}
+	switch {
+	case len(l.wide) > 0:
+		l.kind = LayoutWide
+	case l.value >= 0:
+		l.kind = LayoutLong
+	default:
+		return nil, budget.Errorf(budget.EINVALID, "%s: the mapping names no value column (columns.value) and no periods across (periods)", where)
+	}
+	if m.Layout != "" && m.Layout != l.kind {
+		return nil, budget.Errorf(budget.EINVALID, "%s: the mapping says layout %s but names the columns of a %s table", where, m.Layout, l.kind)
+	}
+	return l, nil
+}
+
+func firstNamed(m *Mapping) string {
+	for _, s := range []string{m.Columns.GeoCode, m.Columns.GeoName, m.Columns.Period, m.Columns.Value} {
+		if s != "" {
+			return s
+		}
+	}
+	if len(m.Periods) > 0 {
+		return m.Periods[0].Column
+	}
+	return ""
+}
+
+func headerCells(rows []tabular.Row, start, n int) []string {
+	if n == 2 && start+1 < len(rows) {
+		return combine(rows[start].Cells, rows[start+1].Cells)
+	}
+	out := make([]string, len(rows[start].Cells))
+	for i, c := range rows[start].Cells {
+		out[i] = cell.Clean(c)
+	}
+	return out
+}
+
+func nonEmpty(hs []string) []string {
+	var out []string
+	for _, h := range hs {
+		if h != "" {
+			out = append(out, fmt.Sprintf("%q", h))
+		}
+	}
+	return out
+}
+
+// toMapping states a layout as a mapping, for --save-mapping.
+func (l *layout) toMapping(rows []tabular.Row) Mapping {
+	m := Mapping{Layout: l.kind, HeaderRow: rows[l.header[0]].Number, HeaderRows: len(l.header)}
+	h := l.headerOf
+	if l.geoCode >= 0 {
+		m.Columns.GeoCode = h(l.geoCode)
+	}
+	if l.geoName >= 0 {
+		m.Columns.GeoName = h(l.geoName)
+	}
+	if l.period >= 0 {
+		m.Columns.Period = h(l.period)
+	}
+	if l.value >= 0 {
+		m.Columns.Value = h(l.value)
+	}
+	if l.count >= 0 {
+		m.Columns.Count = h(l.count)
+	}
+	if l.ind >= 0 {
+		m.IndicatorColumn = h(l.ind)
+	}
+	for _, d := range l.dims {
+		m.Columns.Dims = append(m.Columns.Dims, h(d))
+	}
+	for _, w := range l.wide {
+		m.Periods = append(m.Periods, PeriodColumn{Column: w.header, Period: w.period, Measure: w.measure})
+	}
+	return m
+}

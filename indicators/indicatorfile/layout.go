@@ -1,0 +1,263 @@
+package indicatorfile
+
+import (
+	"regexp"
+
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/internal/cell"
+)
+
+// headerScan is how many non-blank rows the header is looked for in.
+const headerScan = 30
+
+// role is what a column holds.
+type role uint8
+
+const (
+	roleNone role = iota
+	roleGeoCode
+	roleGeoName
+	rolePeriod
+	roleValue
+	roleCount
+	roleIndicator
+	roleDim
+	roleWide // a period across: value or count of that period
+	roleIgnore
+)
+
+// Header names by role, folded by cell.Fold.
+var (
+	geoCodeNames = set("kommunenummer", "kommunenr", "knr", "kode", "geografikode", "geokode", "regionkode", "bydelsnummer", "bydelsnr", "bydelskode", "områdekode", "sonekode", "code", "geocode", "regionnummer", "fylkesnummer", "fylkenr")
+	geoNameNames = set("geografi", "geo", "sted", "kommune", "bydel", "område", "region", "navn", "levekårssone", "sone", "delbydel", "geografinavn", "kommunenavn", "bydelsnavn", "områdenavn", "fylke", "geography", "area")
+	periodNames  = set("år", "aar", "periode", "tid", "year", "time", "tidsperiode", "skoleår", "årstall", "måleår", "period", "tidspunkt")
+	valueNames   = set("andel", "andelprosent", "prosentandel", "prosent", "måltall", "value", "verdi", "rate", "promille", "per1000", "gjennomsnitt", "snitt", "poeng", "tall", "levealder", "forventetlevealder", "indikatorverdi", "andelpst", "pst")
+	countNames   = set("antall", "teller", "count", "n", "antallpersoner", "personer")
+	indNames     = set("indikator", "indicator", "statistikkvariabel", "contentscode", "indikatornavn", "variabel", "statistikk")
+	ignoreNames  = set("nevner", "label", "merknad", "fotnote", "kilde", "note", "notes", "flagg", "flag")
+	// aggregateNames are labels of rows that sum or average other rows.
+	aggregateNames = set("gjennomsnitt", "snitt", "sum", "ialt", "median", "average", "mean", "totalsum", "summert", "gjennomsnittkommunene")
+	// wholeNames are dimension values meaning the whole population.
+	wholeNames = set("alle", "allealdre", "totalt", "total", "ialt", "kjønnsamlet", "beggekjønn", "samlet", "beggekjønnsamlet", "alleutdanningsnivåer", "allekategorier", "helebefolkningen", "hele befolkningen", "bådekjønn", "alle aldre")
+)
+
+func set(names ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range names {
+		m[cell.Fold(n)] = true
+	}
+	return m
+}
+
+// periodInHeader finds a period in a header: a year, a span or a date.
+var periodInHeader = regexp.MustCompile(`\d{4}-\d{2}-\d{2}|\d{4}(\s*[-–—_/]\s*(\d{4}|\d{2}))?`)
+
+// classify reads one header. For a period across it returns the period's
+// text and the measure (value or count).
+func classify(h string) (r role, period, measure string) {
+	f := cell.Fold(h)
+	switch {
+	case f == "":
+		return roleNone, "", ""
+	case geoCodeNames[f]:
+		return roleGeoCode, "", ""
+	case geoNameNames[f]:
+		return roleGeoName, "", ""
+	case periodNames[f]:
+		return rolePeriod, "", ""
+	case valueNames[f]:
+		return roleValue, "", ""
+	case countNames[f]:
+		return roleCount, "", ""
+	case indNames[f]:
+		return roleIndicator, "", ""
+	case ignoreNames[f]:
+		return roleIgnore, "", ""
+	}
+	if p, m, ok := widePeriod(h); ok {
+		return roleWide, p, m
+	}
+	return roleDim, "", ""
+}
+
+// widePeriod reads a header such as "2024", "2018-2020   ", "Andel 2024",
+// "2024 Antall" or "Andel (2021-2023)".
+func widePeriod(h string) (period, measure string, ok bool) {
+	loc := periodInHeader.FindStringIndex(h)
+	if loc == nil {
+		return "", "", false
+	}
+	p := h[loc[0]:loc[1]]
+	if _, err := indicators.ParsePeriod(p); err != nil {
+		return "", "", false
+	}
+	rest := cell.Fold(h[:loc[0]] + " " + h[loc[1]:])
+	switch {
+	case rest == "" || valueNames[rest]:
+		return p, measureValue, true
+	case countNames[rest]:
+		return p, measureCount, true
+	}
+	return "", "", false
+}
+
+// column is one column of the table with its role.
+type column struct {
+	idx     int
+	header  string
+	role    role
+	period  string // roleWide
+	measure string // roleWide
+}
+
+// layout is the shape of a table: where its header is and what each
+// column holds.
+type layout struct {
+	header  []int // indices into the rows of the header rows (1 or 2)
+	cols    []column
+	kind    string // long or wide
+	geoCode int    // column indices, -1 when absent
+	geoName int
+	period  int
+	value   int
+	count   int
+	ind     int
+	dims    []int
+	wide    []column
+}
+
+func (l *layout) headerOf(i int) string {
+	for _, c := range l.cols {
+		if c.idx == i {
+			return c.header
+		}
+	}
+	return ""
+}
+
+// labels are the columns whose empty cells are filled down.
+func (l *layout) labels() []int {
+	out := append([]int(nil), l.dims...)
+	for _, i := range []int{l.period, l.ind} {
+		if i >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// combine joins a two-row header into one header per column. A period or
+// measure on the top row that was merged across columns (so the cells to
+// its right are empty) is spread to them when the bottom row has a header
+// there.
+func combine(top, bottom []string) []string {
+	n := max(len(top), len(bottom))
+	out := make([]string, n)
+	spread := ""
+	for j := 0; j < n; j++ {
+		t, b := cell.Clean(at(top, j)), cell.Clean(at(bottom, j))
+		switch {
+		case t != "":
+			spread = ""
+			if r, _, _ := classify(t); r == roleWide || r == roleValue || r == roleCount {
+				spread = t
+			}
+		case b != "" && spread != "":
+			t = spread
+		}
+		switch {
+		case t == "" || t == b:
+			out[j] = b
+		case b == "":
+			out[j] = t
+		default:
+			out[j] = t + " " + b
+		}
+	}
+	return out
+}
+
+func at(cells []string, i int) string {
+	if i < len(cells) {
+		return cells[i]
+	}
+	return ""
+}
+
+// build classifies the header cells into a layout; ok is false when they
+// do not make a table of indicator values (a geography and a value or
+// periods across).
+func build(headers []string) (*layout, bool) {
+	l := &layout{geoCode: -1, geoName: -1, period: -1, value: -1, count: -1, ind: -1}
+	for i, h := range headers {
+		h = cell.Clean(h)
+		r, p, m := classify(h)
+		c := column{idx: i, header: h, role: r, period: p, measure: m}
+		if !l.place(c) {
+			c.role = roleDim
+			l.dims = append(l.dims, i)
+		}
+		if c.role != roleNone {
+			l.cols = append(l.cols, c)
+		}
+	}
+	return l, l.finish()
+}
+
+// place puts a classified column in its slot; false when the slot is taken
+// (the column is then a dimension).
+func (l *layout) place(c column) bool {
+	slot := func(p *int) bool {
+		if *p >= 0 {
+			return false
+		}
+		*p = c.idx
+		return true
+	}
+	switch c.role {
+	case roleNone, roleIgnore:
+		return true
+	case roleGeoCode:
+		return slot(&l.geoCode)
+	case roleGeoName:
+		return slot(&l.geoName)
+	case rolePeriod:
+		return slot(&l.period)
+	case roleValue:
+		return slot(&l.value)
+	case roleCount:
+		return slot(&l.count)
+	case roleIndicator:
+		return slot(&l.ind)
+	case roleWide:
+		l.wide = append(l.wide, c)
+		return true
+	case roleDim:
+		l.dims = append(l.dims, c.idx)
+		return true
+	}
+	return false
+}
+
+// finish decides long or wide and reports whether the layout is a table
+// of indicator values.
+func (l *layout) finish() bool {
+	if l.geoCode < 0 && l.geoName < 0 {
+		return false
+	}
+	switch {
+	case len(l.wide) > 0 && l.period < 0:
+		l.kind = LayoutWide
+		// Beside periods across, an "Antall" or "Andel" column without a
+		// period cannot be placed: a dimension is wrong too, so drop it.
+		l.value, l.count = -1, -1
+		return true
+	case l.value >= 0 || l.count >= 0:
+		l.kind = LayoutLong
+		if l.value < 0 { // only a count column: it is the value
+			l.value, l.count = l.count, -1
+		}
+		return true
+	}
+	return false
+}

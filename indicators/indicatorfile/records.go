@@ -1,0 +1,215 @@
+package indicatorfile
+
+import (
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/internal/cell"
+)
+
+// record is one figure as the file gives it, before it is checked: the
+// common form of long, wide and JSON-stat input. Columns are spreadsheet
+// letters (or JSON-stat dimension ids) for messages.
+type record struct {
+	row               int
+	geoCode, geoName  string
+	geoCol            string
+	period, periodCol string
+	indicator, indCol string
+	dims              []indicators.Dim
+	value, valueCol   string
+	count, countCol   string
+	hasCount          bool
+}
+
+// filter is a --where condition resolved to a column.
+type filter struct {
+	col   int
+	value string // folded
+}
+
+// tableRecords turns the data rows below the header into records, filling
+// label cells down, skipping blank, note and aggregate rows and rows that
+// fail a filter. Every row read is counted in skipped or yields records.
+func tableRecords(rows []tabular.Row, l *layout, filters []filter, skipped map[string]int, emit func(record)) {
+	last := map[int]string{} // label column → last value, for fill-down
+	lastGeo := [2]string{}
+	data := l.header[len(l.header)-1] + 1
+	for _, row := range rows[data:] {
+		if row.Blank() {
+			skipped["blank"]++
+			continue
+		}
+		cells := row.Cells
+		get := func(i int) string {
+			if i < 0 {
+				return ""
+			}
+			return cell.Clean(at(cells, i))
+		}
+		code, name := get(l.geoCode), get(l.geoName)
+		if aggregate(l, code, name, get) {
+			skipped["aggregate"]++
+			continue
+		}
+		if !hasFigures(l, get) && (code == "" && name == "" || nonEmptyCells(cells) == 1) {
+			skipped["note"]++
+			continue
+		}
+		if code == "" && name == "" {
+			code, name = lastGeo[0], lastGeo[1]
+		}
+		lastGeo = [2]string{code, name}
+		labels := map[int]string{}
+		for _, i := range l.labels() {
+			v := get(i)
+			if v == "" {
+				v = last[i]
+			}
+			last[i] = v
+			labels[i] = v
+		}
+		if !pass(filters, func(i int) string {
+			if v, ok := labels[i]; ok {
+				return v
+			}
+			switch i {
+			case l.geoCode:
+				return code
+			case l.geoName:
+				return name
+			}
+			return get(i)
+		}) {
+			skipped["where"]++
+			continue
+		}
+		base := record{row: row.Number, geoCode: code, geoName: name, geoCol: letter(l.geoCode, l.geoName)}
+		if l.ind >= 0 {
+			base.indicator, base.indCol = labels[l.ind], tabular.ColumnName(l.ind)
+		}
+		for _, i := range l.dims {
+			if v := labels[i]; v != "" && !wholeNames[cell.Fold(v)] {
+				base.dims = append(base.dims, indicators.Dim{Name: strings.ToLower(l.headerOf(i)), Value: v})
+			}
+		}
+		if l.kind == LayoutLong {
+			r := base
+			r.period, r.periodCol = labels[l.period], letter(l.period)
+			r.value, r.valueCol = get(l.value), letter(l.value)
+			if l.count >= 0 {
+				r.count, r.countCol, r.hasCount = get(l.count), letter(l.count), true
+			}
+			emit(r)
+			continue
+		}
+		wideRecords(base, l, get, emit)
+	}
+}
+
+// wideRecords emits one record per period across, joining a period's
+// value and count columns.
+func wideRecords(base record, l *layout, get func(int) string, emit func(record)) {
+	byPeriod := map[string]*record{}
+	var order []string
+	for _, w := range l.wide {
+		r := byPeriod[w.period]
+		if r == nil {
+			c := base
+			c.period, c.periodCol = w.period, tabular.ColumnName(w.idx)
+			r = &c
+			byPeriod[w.period] = r
+			order = append(order, w.period)
+		}
+		if w.measure == measureCount {
+			r.count, r.countCol, r.hasCount = get(w.idx), tabular.ColumnName(w.idx), true
+		} else {
+			r.value, r.valueCol = get(w.idx), tabular.ColumnName(w.idx)
+			r.periodCol = r.valueCol
+		}
+	}
+	for _, p := range order {
+		r := byPeriod[p]
+		if r.valueCol == "" { // only a count given for the period: it is the value
+			r.value, r.valueCol, r.count, r.countCol, r.hasCount = r.count, r.countCol, "", "", false
+		}
+		emit(*r)
+	}
+}
+
+func letter(idx ...int) string {
+	for _, i := range idx {
+		if i >= 0 {
+			return tabular.ColumnName(i)
+		}
+	}
+	return ""
+}
+
+// aggregate reports a row that sums or averages others: its geography is
+// an aggregate word, or it has no geography and an aggregate word stands in
+// another label cell (an analyst's "Gjennomsnitt" under a block of
+// kommuner). Such a row is never taken for an area.
+func aggregate(l *layout, code, name string, get func(int) string) bool {
+	if aggregateNames[cell.Fold(code)] || aggregateNames[cell.Fold(name)] || strings.HasPrefix(cell.Fold(name), "sum") && !hasLetterAfterSum(name) {
+		return true
+	}
+	if code != "" || name != "" {
+		return false
+	}
+	for _, i := range append(l.labels(), l.geoCode, l.geoName) {
+		if i >= 0 && aggregateNames[cell.Fold(get(i))] {
+			return true
+		}
+	}
+	for _, c := range l.cols {
+		if c.role == roleNone || c.role == roleDim || c.role == roleIgnore {
+			if aggregateNames[cell.Fold(get(c.idx))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasLetterAfterSum tells "Sum Vestfold" (an aggregate) from a name that
+// only starts with the letters s-u-m ("Sumdal"): the word must stand alone.
+func hasLetterAfterSum(name string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	return len(n) > 3 && n[3] != ' ' && n[3] != ':'
+}
+
+// hasFigures reports whether any value or count cell of the row is filled.
+func hasFigures(l *layout, get func(int) string) bool {
+	for _, i := range []int{l.value, l.count} {
+		if i >= 0 && get(i) != "" {
+			return true
+		}
+	}
+	for _, w := range l.wide {
+		if get(w.idx) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func nonEmptyCells(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func pass(filters []filter, get func(int) string) bool {
+	for _, f := range filters {
+		if cell.Fold(get(f.col)) != f.value {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,148 @@
+// Package indicatorimport brings an indicator file into the workspace: it
+// reads the file with indicatorfile against the workspace's areas and the
+// catalogue, and stores its values as one vintage per indicator in one
+// transaction, only when every row was good. It is the one place that
+// decides what an indicator import did: imported, rejected, unchanged or a
+// dry run.
+package indicatorimport
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
+)
+
+// Status is the outcome of an import.
+type Status string
+
+// The outcomes, as for budget imports.
+const (
+	Imported  Status = "imported"  // stored as new vintages
+	Rejected  Status = "rejected"  // rows had errors: nothing stored
+	Unchanged Status = "unchanged" // every indicator of the file was imported from the same bytes before
+	DryRun    Status = "dry-run"   // read and checked, nothing stored
+)
+
+// Options control one import. Areas, when nil, are the workspace's.
+type Options struct {
+	indicatorfile.Options
+	DryRun bool
+	Now    func() time.Time // the clock for imported_at; time.Now when nil
+}
+
+// Report is what an import did. Vintages are the vintages stored
+// (Imported) or found (Unchanged).
+type Report struct {
+	Status   Status
+	Result   *indicatorfile.Result
+	Vintages []workspace.Vintage
+}
+
+// Run imports the file at path into db. It returns a Report whenever the
+// file could be read, also when it was rejected; the error is non-nil only
+// when the import could not be carried out at all (the file is unreadable,
+// its indicator unknown, it mixes indicators, the workspace failed). The
+// workspace is changed by the whole file or not at all.
+func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Report, error) {
+	if opts.Name == "" {
+		opts.Name = filepath.Base(path)
+	}
+	if fi, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, budget.Errorf(budget.EINVALID, "%s: no such file", opts.Name)
+	} else if err == nil && fi.IsDir() {
+		return nil, budget.Errorf(budget.EINVALID, "%s is a folder: give the indicator file itself", opts.Name)
+	}
+	if opts.Areas == nil {
+		g, err := db.Gazetteer(ctx)
+		if err != nil {
+			return nil, err
+		}
+		opts.Areas = g
+	}
+	res, err := indicatorfile.Read(ctx, path, opts.Options)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Result: res}
+	switch {
+	case res.ErrorCount > 0:
+		rep.Status = Rejected
+		return rep, nil
+	case opts.DryRun:
+		rep.Status = DryRun
+		return rep, nil
+	}
+	if prev, err := previous(ctx, db, res); err != nil || prev != nil {
+		rep.Status, rep.Vintages = Unchanged, prev
+		return rep, err
+	}
+	vs, err := store(ctx, db, res, opts)
+	if err != nil {
+		return nil, err
+	}
+	rep.Status, rep.Vintages = Imported, vs
+	return rep, nil
+}
+
+// previous returns the vintages of the same bytes when every indicator of
+// the file has one: the import is then unchanged.
+func previous(ctx context.Context, db *workspace.DB, res *indicatorfile.Result) ([]workspace.Vintage, error) {
+	var out []workspace.Vintage
+	for _, id := range res.Indicators() {
+		v, err := db.VintageBySHA256(ctx, id, res.SHA256)
+		if err != nil || v == nil {
+			return nil, err
+		}
+		out = append(out, *v)
+	}
+	return out, nil
+}
+
+// store writes one vintage per indicator of the file, skipping indicators
+// imported from the same bytes before.
+func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, opts Options) ([]workspace.Vintage, error) {
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	mapping, _ := res.Mapping.YAML()
+	var ids []string
+	for _, id := range res.Indicators() {
+		if v, err := db.VintageBySHA256(ctx, id, res.SHA256); err != nil {
+			return nil, err
+		} else if v == nil {
+			ids = append(ids, id)
+		}
+	}
+	im, err := db.BeginIndicatorImport(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer im.Rollback()
+	at := now()
+	for _, id := range ids {
+		_, err := im.BeginVintage(workspace.Vintage{Indicator: id, Source: res.File, SHA256: res.SHA256, Size: res.Size,
+			Mapping: string(mapping), RowsRead: res.RowsRead, ImportedAt: at})
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range res.Values[id] {
+			if err := im.Add(v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return im.Commit()
+}
+
+// Lookup adapts a catalogue to indicatorfile.Options.Lookup.
+func Lookup(c *indicators.Catalogue) func(string) (indicators.Indicator, bool) {
+	return c.Get
+}

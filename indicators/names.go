@@ -1,0 +1,199 @@
+package indicators
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// nameFolder spells æ/ø/å out and then reduces the spelled-out forms to the
+// plain vowel, so names from files that lost their letters ("Sjoesiden",
+// "Sjosiden") match "Sjøsiden".
+var (
+	nameFolder   = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "ä", "ae", "ö", "oe", "ü", "ue", "é", "e")
+	nameUnfolder = strings.NewReplacer("aa", "a", "oe", "o", "ae", "a", "ue", "u")
+)
+
+// NormName returns the form area names are compared in: lower case, æ/ø/å
+// folded, without spaces (also non-breaking), dots, hyphens, underscores and
+// apostrophes, and without the words "bydel" in front and "kommune" or
+// "bydel" behind. "St.Hanshaugen", "St. Hanshaugen", "ST HANSHAUGEN" and
+// "Bydel St. Hanshaugen" all give "sthanshaugen". The area_alias table holds
+// names in this form.
+func NormName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(strings.Map(spaceToSpace, s)))
+	s = strings.TrimPrefix(s, "bydel ")
+	s = strings.TrimSuffix(s, " kommune")
+	s = strings.TrimSuffix(s, " bydel")
+	s = nameFolder.Replace(s)
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == ' ', r == '.', r == '-', r == '_', r == '\'', r == '’', r == '–':
+			return -1
+		case unicode.IsSpace(r):
+			return -1
+		}
+		return r
+	}, s)
+	return nameUnfolder.Replace(s)
+}
+
+// spaceToSpace turns the spaces spreadsheets use (NBSP, thin and narrow
+// spaces, tabs) into plain spaces.
+func spaceToSpace(r rune) rune {
+	switch r {
+	case '\u00a0', '\u2009', '\u202f', '\u2007', '\t':
+		return ' '
+	}
+	return r
+}
+
+// Gazetteer finds areas by code or by name. Codes match exactly or, for
+// numeric codes, without their leading zeros, so SSB's "301" and "30101"
+// find "0301" and "030101", and "0" finds "00" (Hele landet); a code whose
+// zero-stripped form two areas share only matches exactly. Names match in
+// the NormName form, through the areas' names and the aliases. A Gazetteer
+// is read-only after NewGazetteer and safe for concurrent use.
+type Gazetteer struct {
+	geos     []Geo
+	byCode   map[string]int
+	byDigits map[string]int // zero-stripped numeric code → index, -1 when ambiguous
+	byName   map[string]int // NormName → index, -1 when ambiguous
+}
+
+// NewGazetteer indexes geos and the aliases (alias → area code; the alias
+// in any spelling, it is normalised here). An alias for a code not among
+// geos is ignored. A name or alias that stands for two areas (two bydeler
+// called Sentrum in different kommuner) matches neither: the code must
+// then be given.
+func NewGazetteer(geos []Geo, aliases map[string]string) *Gazetteer {
+	g := &Gazetteer{geos: geos, byCode: map[string]int{}, byDigits: map[string]int{}, byName: map[string]int{}}
+	for i, a := range geos {
+		g.byCode[a.Code] = i
+		if isDigits(a.Code) {
+			add(g.byDigits, strings.TrimLeft(a.Code, "0"), i)
+		}
+		add(g.byName, NormName(a.Name), i)
+	}
+	for alias, code := range aliases {
+		if i, ok := g.byCode[code]; ok {
+			add(g.byName, NormName(alias), i)
+		}
+	}
+	return g
+}
+
+func add(m map[string]int, k string, i int) {
+	if prev, ok := m[k]; ok && prev != i {
+		m[k] = -1
+		return
+	}
+	m[k] = i
+}
+
+// Len returns the number of areas.
+func (g *Gazetteer) Len() int { return len(g.geos) }
+
+// ByCode returns the area with this code (see the type's comment for the
+// leading zeros).
+func (g *Gazetteer) ByCode(code string) (Geo, bool) {
+	code = strings.TrimSpace(strings.Map(spaceToSpace, code))
+	if i, ok := g.byCode[code]; ok {
+		return g.geos[i], true
+	}
+	if isDigits(code) {
+		if i, ok := g.byDigits[strings.TrimLeft(code, "0")]; ok && i >= 0 {
+			return g.geos[i], true
+		}
+	}
+	return Geo{}, false
+}
+
+// ByName returns the area with this name or alias, in any spelling
+// NormName folds together. A name two areas share matches neither.
+func (g *Gazetteer) ByName(name string) (Geo, bool) {
+	if i, ok := g.byName[NormName(name)]; ok && i >= 0 {
+		return g.geos[i], true
+	}
+	return Geo{}, false
+}
+
+// Lookup finds an area by code, by name, or by "CODE Name" ("0301 Oslo",
+// as some exports write it), in that order.
+func (g *Gazetteer) Lookup(s string) (Geo, bool) {
+	if a, ok := g.ByCode(s); ok {
+		return a, true
+	}
+	if a, ok := g.ByName(s); ok {
+		return a, true
+	}
+	s = strings.TrimSpace(strings.Map(spaceToSpace, s))
+	if code, name, ok := strings.Cut(s, " "); ok && isDigits(code) {
+		if a, ok := g.ByCode(code); ok {
+			return a, true
+		}
+		return g.ByName(name)
+	}
+	return Geo{}, false
+}
+
+// Closest returns up to n area names nearest to s by edit distance between
+// their NormName forms, nearest first (ties by name), for "did you mean"
+// messages.
+func (g *Gazetteer) Closest(s string, n int) []string {
+	key := NormName(s)
+	type cand struct {
+		name string
+		d    int
+	}
+	cands := make([]cand, 0, len(g.geos))
+	for _, a := range g.geos {
+		cands = append(cands, cand{a.Name, EditDistance(key, NormName(a.Name))})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].d != cands[j].d {
+			return cands[i].d < cands[j].d
+		}
+		return cands[i].name < cands[j].name
+	})
+	out := make([]string, 0, n)
+	for i := 0; i < len(cands) && i < n; i++ {
+		out = append(out, cands[i].name)
+	}
+	return out
+}
+
+// EditDistance returns the Levenshtein distance between a and b, counted in
+// runes.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
