@@ -54,6 +54,9 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget datasets --db %s\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2027 --by funksjon\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2026 --version regnskap --by bydel\n", final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett indicators show barn-lavinntekt --db %s\n", final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett wheel list --year 2027 --db %s\n", final)
+	fmt.Fprintln(e.stdout, "(from a source checkout, 'go run ./cmd/helsebudsjett' stands for 'helsebudsjett')")
 	return nil
 }
 
