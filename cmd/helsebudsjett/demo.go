@@ -103,6 +103,9 @@ func buildDemo(ctx context.Context, dbFile string, files []string, w io.Writer) 
 	if err := demoIndicators(ctx, db, w); err != nil {
 		return err
 	}
+	if err := demoMeasures(ctx, db, w); err != nil {
+		return err
+	}
 	return db.Close()
 }
 

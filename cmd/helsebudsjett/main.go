@@ -78,14 +78,17 @@ Usage:
   helsebudsjett wheel ics -o FILE.ics [--year Y]  the wheel as a calendar (iCalendar)
   helsebudsjett wheel run-due [--now TIME]        run every task that is due and has not run
   helsebudsjett serve [--addr 127.0.0.1:8080]     run due tasks on schedule; serve the wheel page and calendar
-  helsebudsjett import areas FILE             areas (kommune, bydeler, levekårssoner) with populations (csv, xlsx)
-  helsebudsjett import indicators FILE --indicator ID [--scale fraction|percent] [--where COL=VAL]…
-                                              indicator values: FHI/SSB long or wide tables, JSON-stat
   helsebudsjett import catalogue FILE         add or override indicators (yaml, or an xlsx/csv sheet of the same fields)
   helsebudsjett import targets FILE           targets per indicator and area (csv, xlsx or yaml)
   helsebudsjett indicators list [--json] [--lang nb|nn]
   helsebudsjett indicators show ID [--area CODE] [--where DIM=VALUE] [--by ID] [--as-of DATE] [--public] [--json]
                                               series, target status, trend and inequality (gap, ratio, SII, RII)
+  helsebudsjett import units FILE             the organisation: units, leaders, ansvar ranges (csv, xlsx)
+  helsebudsjett import measures FILE          the measures (tiltak) with budget links, måltall and effects (xlsx, csv)
+  helsebudsjett import ratings FILE           the rating of the whole budget per funksjon (xlsx, csv)
+  helsebudsjett template measures OUT.xlsx [--from-workspace]
+  helsebudsjett template ratings OUT.xlsx --year Y [--version V]
+  helsebudsjett measures list [--year Y] [--json]   each measure's money per økonomiplan year
   helsebudsjett help
 
 Every command takes --db PATH (else $HELSEBUDSJETT_DB, else ./helsebudsjett.db).
@@ -118,6 +121,10 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdWheel(ctx, rest, e)
 	case "serve":
 		return cmdServe(ctx, rest, e)
+	case "template":
+		return cmdTemplate(ctx, rest, e)
+	case "measures":
+		return cmdMeasures(ctx, rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return nil
@@ -162,8 +169,14 @@ func cmdImport(ctx context.Context, args []string, e *env) error {
 		return cmdImportAreas(ctx, args[1:], e)
 	case "indicators":
 		return cmdImportIndicators(ctx, args[1:], e)
+	case "units":
+		return cmdImportUnits(ctx, args[1:], e)
+	case "measures":
+		return cmdImportMeasures(ctx, args[1:], e)
+	case "ratings":
+		return cmdImportRatings(ctx, args[1:], e)
 	}
-	return usagef("unknown import %q: use budget, areas, indicators, catalogue or targets", args[0])
+	return usagef("unknown import %q: use budget", args[0])
 }
 
 func cmdBudget(ctx context.Context, args []string, e *env) error {

@@ -1,0 +1,136 @@
+package measurefile_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
+)
+
+func writeFile(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestWriteMeasuresTemplate_RoundTrip(t *testing.T) {
+	csv := "FIKTIVE DATA\n\nnr;TILTAK;Ansvarleg;Innsats;Påverknadsfaktor;Indikatorar;Maaltall;Effekt;Budsjettkopling;Andel (%);Område;Fra år;Til år;Status\n" +
+		"1;Fritidskort;kultur;universell;sosial deltakelse;fritidsaktivitet;fritidsaktivitet=85@2030;middels;prosjekt=71003;;;2027;;\n" +
+		"2.1;Los;\"bydel-a*, bydel-b\";Målrettet;utdanning;frafall-vgs;\"frafall-vgs=11,5@2030\";-0,5@2030;\"tjeneste=23100;bydel=469902|tjeneste=23100;bydel=469903\";40;469902, 469903;2027;2030;igangsatt\n"
+	res, err := measurefile.ReadMeasures(context.Background(), writeFile(t, "tiltak.csv", []byte(csv)), measurefile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 || len(res.Measures) != 2 || res.Skipped["title"] != 1 {
+		t.Fatalf("errors %v, %d measures, skipped %v", res.Errors, len(res.Measures), res.Skipped)
+	}
+	m := res.Measures[1]
+	if m.Reporting != "bydel-a" || m.Effort != budget.Malrettet || m.Share.String() != "40" || m.Effect.Indicator != "frafall-vgs" ||
+		m.End != 2030 || m.Status != budget.StatusIgangsatt || len(m.Areas) != 2 || m.Row != 5 {
+		t.Errorf("measure 2.1: %+v", m)
+	}
+	// Lists long enough to need the hidden sheet.
+	var units []measurefile.Item
+	for i := range 60 {
+		units = append(units, measurefile.Item{Code: fmt.Sprintf("enhet-%02d", i), Name: fmt.Sprintf("Enhet %d", i)})
+	}
+	var buf bytes.Buffer
+	err = measurefile.WriteMeasuresTemplate(&buf, measurefile.MeasuresTemplate{Units: units, Indicators: []measurefile.Item{{Code: "frafall-vgs"}},
+		Determinants: []string{"inntekt", "utdanning"}, Measures: res.Measures})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.GetSheetVisible(measurefile.SheetLists); v {
+		t.Errorf("the list sheet is visible")
+	}
+	dvs, _ := f.GetDataValidations(measurefile.SheetMeasures)
+	var refs []string
+	for _, dv := range dvs {
+		refs = append(refs, dv.Formula1)
+	}
+	if !strings.Contains(strings.Join(refs, " "), measurefile.SheetLists+"!$A$2:$A$61") {
+		t.Errorf("units list not on the list sheet: %v", refs)
+	}
+	comments, _ := f.GetComments(measurefile.SheetMeasures)
+	if len(comments) != len(measurefile.MeasureColumns()) {
+		t.Errorf("%d notes, want one per column", len(comments))
+	}
+	panes, _ := f.GetPanes(measurefile.SheetMeasures)
+	if !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header not frozen: %+v", panes)
+	}
+	f.Close()
+	back, err := measurefile.ReadMeasures(context.Background(), writeFile(t, "tiltak.xlsx", buf.Bytes()), measurefile.Options{})
+	if err != nil || len(back.Errors) > 0 {
+		t.Fatalf("%v %v", err, back)
+	}
+	for i := range res.Measures {
+		a, b := res.Measures[i], back.Measures[i]
+		a.Row, b.Row = 0, 0
+		if fmt.Sprintf("%+v", a) != fmt.Sprintf("%+v", b) {
+			t.Errorf("measure %s read back as\n%+v\nwant\n%+v", a.Nr, b, a)
+		}
+	}
+}
+
+func TestReadMeasures_RowErrors(t *testing.T) {
+	csv := "Nr;Tiltak;Ansvarlig;Innsatstype;Andel;Budsjettkobling;Måltall\n" +
+		"1;A;nav;universell;120;;\n" +
+		";B;nav;universell;;;\n" +
+		"3;C;nav;tilfeldig;;;\n" +
+		"4;D;nav;universell;;funksjon=2*3;\n" +
+		"5;E;nav;universell;;;x=1\n" +
+		"5;F;nav;universell;;;\n"
+	res, err := measurefile.ReadMeasures(context.Background(), writeFile(t, "t.csv", []byte(csv)), measurefile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2 E Andel", "3 A Nr", "4 D Innsatstype", "5 F Budsjettkobling", "6 G Måltall", "7 A Nr"}
+	var got []string
+	for _, e := range res.Errors {
+		got = append(got, fmt.Sprintf("%d %s %s", e.Row, e.Column, e.Field))
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("errors at %v, want %v\n%v", got, want, res.Errors)
+	}
+}
+
+func TestReadRatings(t *testing.T) {
+	csv := "Funksjon;Ansvar;Art;Vurdering;Begrunnelse\n232;;;positiv;når alle barn\n233;;;;\n244;52*;;Nøytral;tildeles etter behov\n281;;;negativ;\n283;;;;uten vurdering\nSum;;;;\n"
+	res, err := measurefile.ReadRatings(context.Background(), writeFile(t, "v.csv", []byte(csv)), measurefile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 2 || res.Errors[0].Row != 5 || res.Errors[0].Field != "Begrunnelse" || res.Errors[1].Row != 6 {
+		t.Errorf("errors %+v", res.Errors)
+	}
+	if res.Skipped["unrated"] != 1 || res.Skipped["sum_rows"] != 1 || len(res.Ratings) != 2 || res.Ratings[1].AnsvarText() != "52*" {
+		t.Errorf("skipped %v, ratings %+v", res.Skipped, res.Ratings)
+	}
+}
+
+func TestReadUnits(t *testing.T) {
+	csv := "Kode;Navn;Type;Overordnet;Ansvar;Bydel\nsektor;Oppvekst;sektor;;;\nskole;Skolen;virksomhet;sektor;2100-2199, 2300;469901\nbhg;Barnehagen;;sektor;2150-2160;\n"
+	res, err := measurefile.ReadUnits(context.Background(), writeFile(t, "e.csv", []byte(csv)), measurefile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, "both hold ansvar") || res.Errors[0].Row != 3 {
+		t.Errorf("errors %+v", res.Errors)
+	}
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
+	"github.com/helsebudsjett/helsebudsjett/budget/sample"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/templates"
+)
+
+// demoMeasures imports the sample municipality's units, measures and
+// rating of its budget (templates/sample/enheter.csv, tiltak.csv,
+// vurdering.csv) into db, which must hold the sample budget already, and
+// prints what it imported. Any warning or rejection is an error: the
+// sample is meant to import cleanly.
+func demoMeasures(ctx context.Context, db *workspace.DB, w io.Writer) error {
+	dir, err := os.MkdirTemp("", "helsebudsjett-demo-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	steps := []struct {
+		file, what string
+		imp        fileImporter
+	}{
+		{sample.UnitsFile, "units", importUnitsFile},
+		{sample.MeasuresFile, "measures", importMeasuresFile},
+		{sample.RatingsFile, "ratings", importRatingsFile},
+	}
+	for _, s := range steps {
+		data, err := fs.ReadFile(templates.Sample, "sample/"+s.file)
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		p := filepath.Join(dir, s.file)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+		out, err := s.imp(ctx, db, p, measurefile.Options{}, false)
+		if err != nil {
+			return fmt.Errorf("demo import of %s: %w", s.file, err)
+		}
+		printFileImport(w, w, out, s.what)
+		if out.Status != "imported" || len(out.Warnings) > 0 {
+			return fmt.Errorf("demo import of %s: %s with %d warning(s)", s.file, out.Status, len(out.Warnings))
+		}
+	}
+	return nil
+}
