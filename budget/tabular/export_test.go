@@ -1,10 +1,26 @@
 package tabular
 
-// SetXMLSizeLimit lowers the size above which excelize unpacks sheets to
-// temporary files, so tests can check that Close removes them. It returns
-// a function that restores the limit.
-func SetXMLSizeLimit(n int64) (restore func()) {
-	old := xmlSizeLimit
-	xmlSizeLimit = n
-	return func() { xmlSizeLimit = old }
+import (
+	"bytes"
+	"context"
+)
+
+// ScanSheet reads data as the XML of a worksheet part, with the shared
+// strings given, as the xlsx reader does, and returns its rows with the
+// cells copied.
+func ScanSheet(data []byte, shared []string) ([]Row, error) {
+	s := newSheetScanner(context.Background(), bytes.NewReader(data), shared)
+	var rows []Row
+	for {
+		found, err := s.nextRow()
+		if err != nil || !found {
+			return rows, err
+		}
+		rows = append(rows, Row{Number: s.num, Cells: append([]string(nil), s.cells...)})
+	}
+}
+
+// ReadShared reads data as a shared strings part.
+func ReadShared(data []byte) ([]string, error) {
+	return readShared(context.Background(), bytes.NewReader(data))
 }

@@ -103,3 +103,32 @@ func checkUserErr(t *testing.T, err error) {
 		t.Fatalf("error %T %v", err, err)
 	}
 }
+
+// FuzzSheetXML feeds arbitrary bytes to the sheet scanner as the XML of a
+// worksheet: no input may panic or hang, and the rows it returns must keep
+// the Row contract.
+func FuzzSheetXML(f *testing.F) {
+	for _, s := range []string{
+		sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>1.5</v></c></row><row><c t="inlineStr"><is><r><t>a&amp;b</t></r><rPh><t>x</t></rPh></is></c></row>`),
+		sheetXML(`<row r="3"/><row r="4"><c r="B4" t="str"><f>1</f><v><![CDATA[x]]></v></c><c/></row>`),
+		`<x:worksheet xmlns:x="u"><x:sheetData><x:row><x:c><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+		`<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w [<!ENTITY e "x">]><worksheet><!-- c --><sheetData><row r='2'><c r='A2' t='b'><v>&#x31;</v></c></row></sheetData></worksheet>`,
+		`<worksheet><sheetData><row r="1"><c r="XFD1"><v>_x0041_</v></c></row>`,
+		"\xEF\xBB\xBF<worksheet/>",
+		`this is <<< not xml`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := tabular.ScanSheet(data, []string{"a", "b"})
+		if err != nil {
+			return
+		}
+		for _, r := range rows {
+			n := len(r.Cells)
+			if r.Number < 1 || r.Number > 1<<20 || n == 0 || n > 1<<14 || r.Cells[n-1] == "" {
+				t.Fatalf("row %d with %d cells %q", r.Number, n, r.Cells)
+			}
+		}
+	})
+}

@@ -78,7 +78,7 @@ func Open(ctx context.Context, path string, opts Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := open(ctx, f, path, name, size, opts)
+	t, err := open(ctx, f, name, size, opts)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -124,7 +124,7 @@ func checkStat(fi fs.FileInfo, name string, maxSize int64) error {
 }
 
 // open detects the format and opens the reader for it.
-func open(ctx context.Context, f *os.File, path, name string, size int64, opts Options) (*Table, error) {
+func open(ctx context.Context, f *os.File, name string, size int64, opts Options) (*Table, error) {
 	head := make([]byte, min(size, headSize))
 	n, err := f.ReadAt(head, 0)
 	if err != nil && err != io.EOF {
@@ -137,7 +137,7 @@ func open(ctx context.Context, f *os.File, path, name string, size int64, opts O
 	}
 	t := &Table{ctx: ctx, file: f, format: format, size: size}
 	if format == "xlsx" {
-		t.src, t.sheet, err = openXLSX(ctx, f, path, name, size, opts)
+		t.src, t.sheet, err = openXLSX(ctx, f, name, size, opts)
 	} else {
 		t.src, t.sep, err = openCSV(f, name, head, opts.maxSize())
 	}
@@ -155,6 +155,9 @@ func open(ctx context.Context, f *os.File, path, name string, size int64, opts O
 //
 // A user-caused problem (a damaged file, a huge cell) is a *budget.Error of
 // code EINVALID; once Next returns an error it returns that error again.
+// Damage is reported no later than in place of io.EOF: an xlsx sheet is
+// read and checked to the end of its part, zip checksum included, before
+// Next returns io.EOF, so a table that ends in io.EOF was read whole.
 // When ctx is done, Next returns ctx.Err() within about a thousand rows.
 func (t *Table) Next() (Row, error) {
 	if t.err != nil {
@@ -176,8 +179,8 @@ func (t *Table) Next() (Row, error) {
 	return row, err
 }
 
-// Close releases the file and, for xlsx, removes the temporary files the
-// workbook was unpacked to. It may be called more than once.
+// Close releases the file. Nothing is unpacked to disk, so nothing is left
+// behind. It may be called more than once.
 func (t *Table) Close() error {
 	if t.closed {
 		return nil

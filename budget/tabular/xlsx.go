@@ -11,214 +11,238 @@ import (
 	"sync/atomic"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/xuri/excelize/v2"
 )
 
-// xmlSizeLimit is the size above which excelize unpacks a sheet or the
-// shared strings to a temporary file and streams it, rather than holding it
-// in memory. A variable so that tests can exercise the temporary files.
-var xmlSizeLimit int64 = 64 << 20
+// The xlsx reader reads the workbook with archive/zip and parses the sheet
+// XML with a scanner of its own (sheet.go, xmlscan.go) rather than with
+// excelize, which the project still uses to write workbooks. excelize's row
+// iterator decodes every row through encoding/xml and costs about four
+// times what the scanner does, and it stops silently at broken XML, so a
+// damaged or truncated sheet read as a shorter, valid one unless a second
+// pass checked the XML. The scanner is strict instead: it reads a sheet to
+// the end of its part, checksum included, before it reports the end of
+// the rows. Cell values are those excelize returns with RawCellValue.
 
-// rawValues makes excelize return cells as stored: numbers unformatted.
-var rawValues = excelize.Options{RawCellValue: true}
+// xlsxSheet is a sheet as the workbook lists it.
+type xlsxSheet struct {
+	name   string
+	hidden bool      // state hidden or veryHidden
+	part   *zip.File // nil when the workbook names no part that exists
+}
 
 // xlsxReader streams the rows of one sheet.
 type xlsxReader struct {
 	ctx     context.Context
 	name    string // file name, for messages
-	sheet   string
 	size    int64
-	xf      *excelize.File
-	parts   zipParts
-	rows    *excelize.Rows
-	num     int  // row number of the iterator's current row
-	pending *Row // the first row, read while choosing the sheet
-	val     *validator
-	last    atomic.Int64 // number of the last row returned, for progress
+	sheets  []xlsxSheet
+	shared  []string
+	sheet   string    // name of the sheet being read
+	part    *zip.File // its part
+	rc      io.ReadCloser
+	sc      *sheetScanner
+	pending bool // the scanner holds the first row, read while choosing the sheet
+	scan    atomic.Pointer[xmlScanner]
+	total   atomic.Int64 // declared unpacked size of the sheet's part
 	shown   atomic.Int64 // the progress last reported, which must not go back
 	eof     atomic.Bool
 }
 
-// openXLSX checks the zip, opens it with excelize and positions at the
-// chosen sheet. excelize is given the same limits checkZip enforced, as a
-// second line of defence.
-func openXLSX(ctx context.Context, f *os.File, path, name string, size int64, opts Options) (src source, sheet string, err error) {
+// openXLSX checks the zip, reads the workbook's list of sheets and its
+// shared strings, and positions at the chosen sheet.
+func openXLSX(ctx context.Context, f *os.File, name string, size int64, opts Options) (src source, sheet string, err error) {
 	defer recoverPanic(name, &err)
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
 		return nil, "", notReadable(name, "its zip structure is broken ("+err.Error()+")")
 	}
-	limit := unzipLimit(opts.maxSize())
-	if err := checkZip(zr, name, limit); err != nil {
+	if err := checkZip(zr, name, unzipLimit(opts.maxSize())); err != nil {
 		return nil, "", err
 	}
-	xf, err := excelize.OpenFile(path, excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    limit,
-		UnzipXMLSizeLimit: min(xmlSizeLimit, limit),
-	})
+	parts := indexParts(zr)
+	sheets, sst, err := readWorkbook(parts, name)
 	if err != nil {
-		if xf != nil {
-			xf.Close()
-		}
-		return nil, "", notReadable(name, err.Error())
+		return nil, "", err
 	}
-	x := &xlsxReader{ctx: ctx, name: name, size: size, xf: xf, parts: indexParts(zr)}
+	x := &xlsxReader{ctx: ctx, name: name, size: size, sheets: sheets}
+	if sst != nil {
+		if x.shared, err = loadShared(ctx, sst, name); err != nil {
+			return nil, "", err
+		}
+	}
 	if err := x.choose(opts.Sheet); err != nil {
 		x.close()
 		return nil, "", err
 	}
-	if part := x.parts.sheetPart(x.sheet); part != nil {
-		x.val = startValidator(ctx, part, x.parts.find("xl/sharedStrings.xml"))
-	}
 	return x, x.sheet, nil
+}
+
+// loadShared reads the shared strings part.
+func loadShared(ctx context.Context, part *zip.File, name string) ([]string, error) {
+	rc, err := part.Open()
+	if err != nil {
+		return nil, partError(name, "", part.Name, &unzipError{err})
+	}
+	defer rc.Close()
+	shared, err := readShared(ctx, rc)
+	if errors.Is(err, errSharedTooLarge) {
+		return nil, budget.Errorf(budget.EINVALID, "%s is refused: its shared strings take more than %s of memory, so it is damaged or a zip bomb; if it is a genuine workbook, save the sheet as CSV in Excel and import that", name, humanSize(maxShared))
+	}
+	if err != nil {
+		return nil, partError(name, "", part.Name, err)
+	}
+	return shared, nil
 }
 
 // choose opens the sheet asked for, or else the first visible sheet that has
 // a cell.
 func (x *xlsxReader) choose(want string) error {
-	list := x.xf.GetSheetList()
-	if len(list) == 0 {
+	if len(x.sheets) == 0 {
 		return notReadable(x.name, "it has no sheets")
 	}
 	if want != "" {
-		return x.chooseNamed(list, want)
+		for _, s := range x.sheets {
+			if strings.EqualFold(s.name, want) {
+				return x.openSheet(s)
+			}
+		}
+		return budget.Errorf(budget.EINVALID, "%s has no sheet named %q: choose one of its sheets, %s", x.name, want, x.quoteSheets())
 	}
-	for _, s := range list {
-		if visible, _ := x.xf.GetSheetVisible(s); !visible {
+	for _, s := range x.sheets {
+		if s.hidden {
 			continue
 		}
 		if found, err := x.tryFirst(s); found || err != nil {
 			return err
 		}
 	}
-	return budget.Errorf(budget.EINVALID, "%s has no data: its visible sheets are all empty; if the data is on a hidden sheet, name that sheet when you import (the sheets are %s)", x.name, quoteList(list))
+	return budget.Errorf(budget.EINVALID, "%s has no data: its visible sheets are all empty; if the data is on a hidden sheet, name that sheet when you import (the sheets are %s)", x.name, x.quoteSheets())
 }
 
-func (x *xlsxReader) chooseNamed(list []string, want string) error {
-	for _, s := range list {
-		if strings.EqualFold(s, want) {
-			return x.openSheet(s)
-		}
+func (x *xlsxReader) quoteSheets() string {
+	names := make([]string, len(x.sheets))
+	for i, s := range x.sheets {
+		names[i] = s.name
 	}
-	return budget.Errorf(budget.EINVALID, "%s has no sheet named %q: choose one of its sheets, %s", x.name, want, quoteList(list))
+	return quoteList(names)
 }
 
 // tryFirst opens sheet s and reads up to its first row with a cell, which
-// it keeps for Next. A sheet without one is closed again, after a check
-// that it is empty rather than damaged.
-func (x *xlsxReader) tryFirst(s string) (bool, error) {
+// it keeps for Next. A sheet without one has then been read to its end,
+// so it is empty rather than damaged, and is closed again.
+func (x *xlsxReader) tryFirst(s xlsxSheet) (bool, error) {
 	if err := x.openSheet(s); err != nil {
 		return false, err
 	}
-	row, err := x.next()
-	if err == nil {
-		x.pending = &row
+	found, err := x.sc.nextRow()
+	if err != nil {
+		return false, x.fail(err)
+	}
+	if found {
+		x.pending = true
 		return true, nil
 	}
-	if err != io.EOF {
-		return false, err
-	}
-	x.rows.Close()
-	x.rows, x.num = nil, 0
-	return false, x.checkSheetXML(s)
+	x.closeSheet()
+	return false, nil
 }
 
-func (x *xlsxReader) openSheet(s string) error {
-	rows, err := x.xf.Rows(s)
+func (x *xlsxReader) openSheet(s xlsxSheet) error {
+	if s.part == nil {
+		return notReadable(x.name, fmt.Sprintf("sheet %q cannot be read: the workbook names no part for it", s.name))
+	}
+	rc, err := s.part.Open()
 	if err != nil {
-		return notReadable(x.name, fmt.Sprintf("sheet %q cannot be read (%v)", s, err))
+		return partError(x.name, s.name, s.part.Name, &unzipError{err})
 	}
-	x.rows, x.sheet, x.num = rows, s, 0
+	x.rc, x.sheet, x.part = rc, s.name, s.part
+	x.sc = newSheetScanner(x.ctx, rc, x.shared)
+	x.total.Store(int64(min(s.part.UncompressedSize64, 1<<62)))
+	x.scan.Store(x.sc.x)
+	x.shown.Store(0) // Open has not returned yet: nobody has seen it
 	return nil
 }
 
-// checkSheetXML validates an empty-looking sheet at once: a damaged sheet
-// also looks empty to excelize.
-func (x *xlsxReader) checkSheetXML(s string) error {
-	if part := x.parts.sheetPart(s); part != nil {
-		v := startValidator(x.ctx, part)
-		if err := v.wait(); err != nil {
-			return x.damaged(err)
-		}
+func (x *xlsxReader) closeSheet() {
+	if x.rc != nil {
+		x.rc.Close()
 	}
-	return nil
+	x.rc, x.sc = nil, nil
 }
 
-// next returns the next row with a cell. It checks the validator as it
-// goes, and waits for it at the end, so that a damaged sheet is an error
-// rather than a short read.
+// next returns the next row with a cell. The scanner reads the sheet's part
+// to its end before it reports the last row, so a damaged sheet is an
+// error here rather than a short read.
 func (x *xlsxReader) next() (row Row, err error) {
 	defer recoverPanic(x.name, &err)
-	if x.pending != nil {
-		row, x.pending = *x.pending, nil
-		x.last.Store(int64(row.Number))
-		return row, nil
-	}
-	for x.rows.Next() {
-		if x.num++; x.num%ctxEvery == 0 {
-			if err := x.poll(); err != nil {
-				return Row{}, err
-			}
-		}
-		cells, err := x.rows.Columns(rawValues)
+	if x.pending {
+		x.pending = false
+	} else {
+		found, err := x.sc.nextRow()
 		if err != nil {
-			return Row{}, notReadable(x.name, fmt.Sprintf("sheet %q row %d cannot be read (%v)", x.sheet, x.num, err))
+			return Row{}, x.fail(err)
 		}
-		if len(cells) > 0 {
-			x.last.Store(int64(x.num))
-			return Row{Number: x.num, Cells: cells}, nil
+		if !found {
+			x.eof.Store(true)
+			return Row{}, io.EOF
 		}
 	}
-	return Row{}, x.end()
+	return Row{Number: x.sc.num, Cells: x.sc.cells}, nil
 }
 
-// poll returns ctx's error or the validator's, if either has one.
-func (x *xlsxReader) poll() error {
-	if err := x.ctx.Err(); err != nil {
-		return err
-	}
-	if x.val != nil {
-		if err := x.val.poll(); err != nil {
-			return x.damaged(err)
+// fail turns an error of the scanner into the message for the user.
+func (x *xlsxReader) fail(err error) error {
+	var ce *cellError
+	if errors.As(err, &ce) {
+		if ce.tooLarge {
+			return budget.Errorf(budget.EINVALID, "%s sheet %q row %d column %s: cell too large (more than 1 MiB): the file is damaged or was not written by a spreadsheet program; open it in Excel, check that cell and import again", x.name, x.sheet, ce.row, ColumnName(ce.col))
 		}
+		return notReadable(x.name, fmt.Sprintf("sheet %q row %d column %s cannot be read (%s)", x.sheet, ce.row, ColumnName(ce.col), ce.msg))
 	}
-	return nil
+	var syn *xmlSyntaxError
+	if errors.As(err, &syn) && x.sc != nil && x.sc.num > 0 {
+		return notReadable(x.name, fmt.Sprintf("sheet %q: its part %s is damaged near line %d, at or after row %d (%s)", x.sheet, x.part.Name, syn.line, x.sc.num, syn.msg))
+	}
+	return partError(x.name, x.sheet, x.part.Name, err)
 }
 
-// end turns the end of the iterator into io.EOF or the reason it stopped.
-func (x *xlsxReader) end() error {
-	if err := x.rows.Error(); err != nil {
-		return notReadable(x.name, fmt.Sprintf("sheet %q cannot be read after row %d (%v)", x.sheet, x.num, err))
+// partError is the message for a part that is damaged or does not unpack.
+// Other errors, the context's, pass unchanged.
+func partError(name, sheet, part string, err error) error {
+	where := ""
+	if sheet != "" {
+		where = fmt.Sprintf("sheet %q: ", sheet)
 	}
-	if x.val != nil {
-		if err := x.val.wait(); err != nil {
-			return x.damaged(err)
+	var syn *xmlSyntaxError
+	var uz *unzipError
+	switch {
+	case errors.As(err, &syn):
+		return notReadable(name, fmt.Sprintf("%sits part %s is damaged near line %d (%s)", where, part, syn.line, syn.msg))
+	case errors.As(err, &uz):
+		why := uz.err.Error()
+		switch {
+		case errors.Is(uz.err, zip.ErrChecksum):
+			why = "its data fails the zip checksum"
+		case errors.Is(uz.err, zip.ErrFormat), errors.Is(uz.err, io.ErrUnexpectedEOF):
+			why = "its data does not match the size the zip declares, or is damaged"
 		}
+		return notReadable(name, fmt.Sprintf("%sits part %s cannot be unpacked (%s)", where, part, why))
 	}
-	x.eof.Store(true)
-	return io.EOF
-}
-
-func (x *xlsxReader) damaged(err error) error {
-	if errors.Is(err, errStopped) {
-		return x.ctx.Err()
-	}
-	return notReadable(x.name, fmt.Sprintf("sheet %q: %v", x.sheet, err))
+	return err
 }
 
 func (x *xlsxReader) encoding() string { return "" }
 
-// progress estimates the bytes read as the file's share of the rows read.
-// The estimate of the row count improves as the validator goes on, so
-// progress keeps the highest value it has reported: a bar must not go back.
+// progress estimates the bytes of the file read as its share of the
+// sheet's unpacked XML read. It keeps the highest value it has reported:
+// a bar must not go back, not even when a first empty sheet is passed.
 func (x *xlsxReader) progress() int64 {
 	if x.eof.Load() {
 		return x.size
 	}
 	p := int64(0)
-	if est := x.estimateRows(); est > 0 {
-		p = min(x.size*x.last.Load()/est, x.size-1)
+	if sc, total := x.scan.Load(), x.total.Load(); sc != nil && total > 0 {
+		share := min(float64(sc.read.Load())/float64(total), 1)
+		p = min(int64(share*float64(x.size)), x.size-1)
 	}
 	for {
 		shown := x.shown.Load()
@@ -228,27 +252,14 @@ func (x *xlsxReader) progress() int64 {
 	}
 }
 
-func (x *xlsxReader) estimateRows() int64 {
-	if x.val == nil {
-		return 0
-	}
-	return x.val.estimateRows()
-}
-
-// close stops the validator and closes excelize, which removes the
-// temporary files it unpacked big parts to.
+// close closes the sheet's part. Nothing is unpacked to disk.
 func (x *xlsxReader) close() error {
-	if x.val != nil {
-		x.val.close()
-	}
-	if x.rows != nil {
-		_ = x.rows.Close() // it repeats the iterator's error, which Next reported
-	}
-	return x.xf.Close()
+	x.closeSheet()
+	return nil
 }
 
-// recoverPanic turns a panic in excelize, on a file crafted to cause one,
-// into an error: no input may crash the program.
+// recoverPanic turns a panic while reading into an error: no input may
+// crash the program, even through a bug in the reader.
 func recoverPanic(name string, err *error) {
 	if p := recover(); p != nil {
 		*err = notReadable(name, fmt.Sprintf("reading it failed (%v)", p))

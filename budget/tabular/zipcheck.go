@@ -14,16 +14,17 @@ import (
 const (
 	// maxUnzip caps the unpacked size of a workbook. Sheet XML unpacks to
 	// 5-20 times its compressed size in real workbooks, so 16 times the file
-	// size limit lets every honest file through; the cap keeps the
-	// temporary files big sheets are unpacked to within sane disk use.
+	// size limit lets every honest file through; the cap keeps the time
+	// a hostile file can make the reader spend unpacking within reason.
 	maxUnzip    = 4 << 30
 	unzipFactor = 16
 	// maxRatio and ratioFloor: no honest part of at least 100 MB compresses
 	// better than 200:1; a run of zeros compresses 1000:1.
 	maxRatio   = 200
 	ratioFloor = 100 << 20
-	// maxInMemory caps the parts excelize holds in memory (all but sheets
-	// and the shared strings, which it streams from temporary files).
+	// maxInMemory caps the parts read into memory whole: all but sheets,
+	// which are streamed, and the shared strings, whose decoded size
+	// readShared bounds (maxShared) while it streams them.
 	maxInMemory = 256 << 20
 )
 
@@ -33,7 +34,7 @@ func unzipLimit(maxSize int64) int64 {
 	return min(unzipFactor*maxSize, maxUnzip)
 }
 
-// checkZip refuses zip bombs, parts excelize could not unpack, and zip files
+// checkZip refuses zip bombs, parts the reader could not unpack, and zip files
 // that are some other kind of document.
 func checkZip(zr *zip.Reader, name string, limit int64) error {
 	if err := zipKind(zr, name); err != nil {
@@ -70,8 +71,8 @@ func checkPart(zf *zip.File, name string, limit int64) error {
 	return nil
 }
 
-// streamedPart reports the parts excelize unpacks to temporary files when
-// they are big, rather than to memory.
+// streamedPart reports the parts that are streamed rather than read into
+// memory whole, so that maxInMemory does not bind them.
 func streamedPart(name string) bool {
 	n := strings.ToLower(strings.ReplaceAll(name, `\`, "/"))
 	return strings.HasPrefix(n, "xl/worksheets/sheet") || n == "xl/sharedstrings.xml"
