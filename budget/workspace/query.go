@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
 // SummaryRow is one group of a Summary: the group's value, how many lines
@@ -47,7 +48,8 @@ func (db *DB) Keys(ctx context.Context) ([]budget.Key, error) {
 // Summary returns the totals of the current dataset for key, grouped by a
 // code (funksjon, ansvar, art, prosjekt, tjeneste or konto) or by an
 // attribute of that dataset, whose name is matched case-insensitively.
-// Rows are sorted by group value (byte order); lines without the code or
+// Rows are sorted by group value in Norwegian order (Æ Ø Å last, case
+// ignored, digits before letters); lines without the code or
 // attribute fall in the group "". A key without a current dataset is an
 // ENOTFOUND error, an unknown group an EINVALID one listing the choices.
 func (db *DB) Summary(ctx context.Context, key budget.Key, by string) ([]SummaryRow, error) {
@@ -99,6 +101,7 @@ func (db *DB) Summary(ctx context.Context, key budget.Key, by string) ([]Summary
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("summary of %s by %s: %w", key, by, err)
 	}
+	sort.SliceStable(out, func(i, j int) bool { return indicators.NorwegianLess(out[i].Value, out[j].Value) })
 	return out, nil
 }
 
