@@ -39,7 +39,7 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	tmp := filepath.Join(*out, ".helsebudsjett.db.building")
 	removeDB(tmp)
 	defer removeDB(tmp)
-	if err := buildDemo(ctx, tmp, files, e.stdout); err != nil {
+	if err := buildDemo(ctx, tmp, *out, files, e.stdout); err != nil {
 		return err
 	}
 	removeDB(final)
@@ -83,7 +83,7 @@ func copySamples(dir string) ([]string, error) {
 	return paths, nil
 }
 
-func buildDemo(ctx context.Context, dbFile string, files []string, w io.Writer) error {
+func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.Writer) error {
 	db, err := workspace.Open(ctx, dbFile)
 	if err != nil {
 		return err
@@ -104,6 +104,9 @@ func buildDemo(ctx context.Context, dbFile string, files []string, w io.Writer) 
 		return err
 	}
 	if err := demoMeasures(ctx, db, w); err != nil {
+		return err
+	}
+	if err := demoReports(ctx, db, outDir, w); err != nil {
 		return err
 	}
 	return db.Close()

@@ -88,6 +88,10 @@ Usage:
   helsebudsjett import ratings FILE           the rating of the whole budget per funksjon (xlsx, csv)
   helsebudsjett template measures OUT.xlsx [--from-workspace]
   helsebudsjett template ratings OUT.xlsx --year Y [--version V]
+  helsebudsjett template report --period 2026-T1 (--unit CODE -o FILE.xlsx | --all -o DIR)
+                                              the tertial reporting form per unit (T1, T2 or year)
+  helsebudsjett import report FILE... [--unit CODE] [--period P] [--dry-run] [--json]
+                                              filled-in reporting forms, each all or nothing
   helsebudsjett measures list [--year Y] [--json]   each measure's money per økonomiplan year
   helsebudsjett help
 
@@ -175,6 +179,8 @@ func cmdImport(ctx context.Context, args []string, e *env) error {
 		return cmdImportMeasures(ctx, args[1:], e)
 	case "ratings":
 		return cmdImportRatings(ctx, args[1:], e)
+	case "report":
+		return cmdImportReport(ctx, args[1:], e)
 	}
 	return usagef("unknown import %q: use budget", args[0])
 }

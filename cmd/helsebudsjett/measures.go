@@ -88,6 +88,8 @@ func cmdTemplate(ctx context.Context, args []string, e *env) error {
 		return cmdTemplateMeasures(ctx, args[1:], e)
 	case "ratings":
 		return cmdTemplateRatings(ctx, args[1:], e)
+	case "report":
+		return cmdTemplateReport(ctx, args[1:], e)
 	}
 	return usagef("unknown template %q: use measures or ratings", args[0])
 }

@@ -27,7 +27,7 @@ func demoWorkspace(t *testing.T) (dir, dbFile string) {
 	}
 	dbFile = filepath.Join(dir, "ws.db")
 	var out bytes.Buffer
-	if err := buildDemo(ctx, dbFile, files, &out); err != nil {
+	if err := buildDemo(ctx, dbFile, dir, files, &out); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	db, err := workspace.Open(ctx, dbFile)
