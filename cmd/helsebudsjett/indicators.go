@@ -43,8 +43,10 @@ func cmdIndicators(ctx context.Context, args []string, e *env) error {
 		return cmdIndicatorsList(ctx, args[1:], e)
 	case "show":
 		return cmdIndicatorsShow(ctx, args[1:], e)
+	case "trajectory":
+		return cmdIndicatorsTrajectory(ctx, args[1:], e)
 	}
-	return usagef("unknown indicators command %q: use list or show", args[0])
+	return usagef("unknown indicators command %q: use list, show ID or trajectory ID", args[0])
 }
 
 // langFlag parses --lang.

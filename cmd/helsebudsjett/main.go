@@ -92,6 +92,10 @@ Usage:
                                               the tertial reporting form per unit (T1, T2 or year)
   helsebudsjett import report FILE... [--unit CODE] [--period P] [--dry-run] [--json]
                                               filled-in reporting forms, each all or nothing
+  helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn]
+                                              the helsebudsjett workbook (default helsebudsjett-YEAR.xlsx)
+  helsebudsjett indicators trajectory ID [--area CODE] [--json]
+                                              target path, the path the adopted measures give, and the gap
   helsebudsjett measures list [--year Y] [--json]   each measure's money per økonomiplan year
   helsebudsjett help
 
@@ -121,6 +125,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdIndicators(ctx, rest, e)
 	case "generate":
 		return cmdGenerate(ctx, rest, e)
+	case "export":
+		return cmdExport(ctx, rest, e)
 	case "wheel":
 		return cmdWheel(ctx, rest, e)
 	case "serve":

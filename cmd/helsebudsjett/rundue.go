@@ -27,11 +27,13 @@ func (f runFlags) outDir(db *workspace.DB) string {
 	return filepath.Join(filepath.Dir(db.Path()), "helsebudsjett-ut")
 }
 
-// newRunner wires the runner to the workspace. The letters, report and
-// export-budget actions are not registered yet: their runs record "not
-// available yet".
+// newRunner wires the runner to the workspace. export-budget writes the
+// helsebudsjett workbook; the letters and report actions are not
+// registered yet: their runs record "not available yet".
 func newRunner(db *workspace.DB, out string, now func() time.Time) *runner.Runner {
-	return &runner.Runner{Store: db, Load: planLoader(db), Actions: map[wheel.Action]runner.Action{}, OutDir: out, Now: now}
+	return &runner.Runner{Store: db, Load: planLoader(db), Actions: map[wheel.Action]runner.Action{
+		wheel.ExportBudget: exportBudgetAction(db, out),
+	}, OutDir: out, Now: now}
 }
 
 // newMailer reads the mail configuration; nil when none is given.

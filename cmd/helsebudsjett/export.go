@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
+	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
+)
+
+// cmdExport: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn].
+func cmdExport(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 || args[0] != "budget" {
+		return usagef("export what? use: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx]")
+	}
+	fs, kf := newKeyFlags("export budget", e)
+	out := fs.String("o", "", "the workbook to write (default helsebudsjett-YEAR.xlsx)")
+	langS := fs.String("lang", "nb", "nb (bokmål) or nn (nynorsk) labels")
+	pos, err := parse(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("export budget takes no arguments; name the workbook with -o FILE.xlsx")
+	}
+	if *kf.year == 0 {
+		return usagef("export budget needs --year Y, the budget year")
+	}
+	lang, err := langFlag(*langS)
+	if err != nil {
+		return err
+	}
+	path := *out
+	if path == "" {
+		path = filepath.Join(e.workdir, fmt.Sprintf("helsebudsjett-%d.xlsx", *kf.year))
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return usagef("-o %s: the workbook's name must end in .xlsx", path)
+	}
+	db, key, err := kf.open(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	b, err := exportWorkbook(ctx, db, key, path, lang)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Wrote %s: the helsebudsjett for %s, %d measure(s), %s kr linked to measures in %d.\n",
+		path, key, len(b.Measures), formatKroner(b.Years[0].Linked), key.Year)
+	return db.Close()
+}
+
+// exportWorkbook writes the helsebudsjett workbook for key to path,
+// atomically, and returns the model it shows. It refuses to write over
+// the workspace or a budget file the workspace was imported from.
+func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path string, lang indicators.Lang) (*model.Budget, error) {
+	if err := refuseInput(ctx, db, path); err != nil {
+		return nil, err
+	}
+	cat, err := catalogue(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	b, err := model.Load(ctx, db, cat, key)
+	if err != nil {
+		return nil, err
+	}
+	links := func(fn func(budget.Link) error) error { return db.EachLink(ctx, key, fn) }
+	err = writeFileAtomic(path, func(w io.Writer) error {
+		return workbook.Write(w, b, links, workbook.Options{Lang: lang})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// refuseInput returns an EINVALID error when path is the workspace (or its
+// WAL) or a file the workspace imported a budget from: a file of the same
+// size and sha256 as an imported dataset (the dataset keeps only the name
+// it was given, not where it lay).
+func refuseInput(ctx context.Context, db *workspace.DB, path string) error {
+	out, err := os.Stat(path)
+	if err != nil {
+		return nil // a new file cannot be an input
+	}
+	refuse := budget.Errorf(budget.EINVALID, "%s is an input (the workspace or an imported budget file): write the workbook to another file with -o", path)
+	for _, in := range []string{db.Path(), db.Path() + "-wal", db.Path() + "-shm"} {
+		if fi, err := os.Stat(in); err == nil && os.SameFile(fi, out) {
+			return refuse
+		}
+	}
+	ds, err := db.Datasets(ctx)
+	if err != nil {
+		return err
+	}
+	var sum string
+	for _, d := range ds {
+		if d.Size != out.Size() {
+			continue
+		}
+		if sum == "" {
+			if sum, err = fileSHA256(path); err != nil {
+				return err
+			}
+		}
+		if strings.EqualFold(sum, d.SHA256) {
+			return refuse
+		}
+	}
+	return nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,323 @@
+package model
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+)
+
+// Budget is everything the helsebudsjett workbook shows for one budget
+// (year and version) and its økonomiplan. Amounts are øre; slices named
+// Ore hold one amount per key of Plan.
+type Budget struct {
+	Key          budget.Key   `json:"key"`
+	Plan         []budget.Key `json:"plan"` // Key and the following years that have a budget (PlanKeys)
+	Municipality string       `json:"municipality,omitempty"`
+	// Date is when Key's dataset was imported: the workbook's date, so the
+	// same workspace gives the same file.
+	Date  time.Time    `json:"date"`
+	Years []YearTotals `json:"years"` // per key of Plan
+	// Attributes are the names of the attributes of Key's dataset, the
+	// text columns of the Budsjettlinjer sheet.
+	Attributes    []string              `json:"attributes"`
+	Measures      []MeasureRow          `json:"measures"` // by Nr
+	Units         []budget.Unit         `json:"units"`
+	Financing     []UnitFinancing       `json:"financing"`
+	ByEffort      []Group               `json:"by_effort"`
+	ByDeterminant []Group               `json:"by_determinant"`
+	ByUnit        []Group               `json:"by_unit"` // by the unit the money is attributed to (UnitFinancing)
+	Grades        []GradeRow            `json:"grades"`  // Key's lines by rating, Unrated last
+	Rated         []RatedRow            `json:"rated"`   // per funksjon and rating
+	Results       []ResultRow           `json:"results"`
+	Trajectories  []TrajectoryRow       `json:"trajectories"`
+	Catalogue     *indicators.Catalogue `json:"-"`
+}
+
+// YearTotals are one budget's totals: gross expenses (the lines whose art
+// is an expense art, 010-599), income and financing (art 600-999), the net
+// (all lines; 0 for a balanced operating budget) and the amount counted
+// for the measures. A line whose art is not a 3-digit code counts as
+// expense when positive and income when negative.
+type YearTotals struct {
+	Key      budget.Key `json:"key"`
+	Expenses int64      `json:"expenses"`
+	Income   int64      `json:"income"`
+	Net      int64      `json:"net"`
+	Linked   int64      `json:"linked"`
+}
+
+// MeasureRow is a measure with the amount counted for it per plan key.
+type MeasureRow struct {
+	budget.Measure
+	Ore []int64 `json:"ore"`
+}
+
+// Group is the amount counted for measures grouped by effort type,
+// determinant or unit, per plan key.
+type Group struct {
+	Name string  `json:"name"`
+	Ore  []int64 `json:"ore"`
+}
+
+// GradeRow is the money of Key's lines with one grade (or unrated).
+type GradeRow struct {
+	Grade    budget.Grade `json:"grade"`
+	Lines    int          `json:"lines"`
+	Expenses int64        `json:"expenses"`
+	Net      int64        `json:"net"`
+}
+
+// RatedRow is the money of one funksjon under one rating (Rating nil: the
+// funksjon's unrated lines).
+type RatedRow struct {
+	Funksjon string         `json:"funksjon"`
+	Rating   *budget.Rating `json:"rating"`
+	Lines    int            `json:"lines"`
+	Expenses int64          `json:"expenses"`
+	Net      int64          `json:"net"`
+}
+
+// Load gathers the Budget for key from the workspace. cat is the indicator
+// catalogue in force (the default with the workspace's overrides). It reads
+// key's dataset three times (totals and ratings, the links of every plan
+// year, and nothing else), so it suits a million lines. A key without a
+// current dataset is ENOTFOUND.
+func Load(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, key budget.Key) (*Budget, error) {
+	plan, err := PlanKeys(ctx, db, key)
+	if err != nil {
+		return nil, err
+	}
+	b := &Budget{Key: key, Plan: plan, Catalogue: cat}
+	if b.Attributes, err = db.AttributeNames(ctx, key); err != nil {
+		return nil, err
+	}
+	if err := b.loadDate(ctx, db); err != nil {
+		return nil, err
+	}
+	geos, err := db.Areas(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range geos {
+		if g.Level == indicators.Kommune && b.Municipality == "" {
+			b.Municipality = g.Name
+		}
+	}
+	ms, err := db.Measures(ctx)
+	if err != nil {
+		return nil, err
+	}
+	budget.SortMeasures(ms)
+	us, err := db.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lt, err := countLinks(ctx, db, plan, ms, us)
+	if err != nil {
+		return nil, err
+	}
+	b.Units = us
+	b.Financing = lt.financing(ms, us, plan)
+	b.group(ms, lt)
+	for _, k := range plan {
+		yt, err := yearTotals(ctx, db, k)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range b.Measures {
+			yt.Linked += m.Ore[len(b.Years)]
+		}
+		b.Years = append(b.Years, yt)
+	}
+	if err := b.rate(ctx, db); err != nil {
+		return nil, err
+	}
+	if b.Results, err = Results(ctx, db, cat, ms, geos); err != nil {
+		return nil, err
+	}
+	if b.Trajectories, err = Trajectories(ctx, db, cat, ms, geos, ""); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// loadDate sets Date from Key's dataset.
+func (b *Budget) loadDate(ctx context.Context, db *workspace.DB) error {
+	ds, err := db.Datasets(ctx)
+	if err != nil {
+		return err
+	}
+	for _, d := range ds {
+		for _, k := range d.Current {
+			if k == b.Key {
+				b.Date = d.ImportedAt.UTC()
+			}
+		}
+	}
+	return nil
+}
+
+// group fills Measures and the groups by effort, determinant and unit.
+func (b *Budget) group(ms []budget.Measure, lt *linkTotals) {
+	n := len(b.Plan)
+	zero := func() []int64 { return make([]int64, n) }
+	byEffort := map[string][]int64{}
+	byDet := map[string][]int64{}
+	for _, m := range ms {
+		ore := lt.measure[m.Nr]
+		if ore == nil {
+			ore = zero()
+		}
+		b.Measures = append(b.Measures, MeasureRow{Measure: m, Ore: ore})
+		for _, g := range []struct {
+			m map[string][]int64
+			k string
+		}{{byEffort, string(m.Effort)}, {byDet, m.Determinant}} {
+			if g.m[g.k] == nil {
+				g.m[g.k] = zero()
+			}
+			for i, o := range ore {
+				g.m[g.k][i] += o
+			}
+		}
+	}
+	for _, e := range budget.Efforts {
+		if v, ok := byEffort[string(e)]; ok {
+			b.ByEffort = append(b.ByEffort, Group{Name: string(e), Ore: v})
+		}
+	}
+	b.ByDeterminant = ordered(byDet, indicators.Determinants)
+	for _, uf := range b.Financing {
+		b.ByUnit = append(b.ByUnit, Group{Name: uf.Unit.Name, Ore: uf.Total})
+	}
+}
+
+// ordered lists the groups of m: those named in first in that order, the
+// rest in Norwegian order, "" (not given) last as "(ikke oppgitt)".
+func ordered(m map[string][]int64, first []string) []Group {
+	var out []Group
+	done := map[string]bool{}
+	for _, k := range first {
+		if v, ok := m[k]; ok {
+			out = append(out, Group{Name: k, Ore: v})
+			done[k] = true
+		}
+	}
+	var rest []string
+	for k := range m {
+		if !done[k] && k != "" {
+			rest = append(rest, k)
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return indicators.NorwegianLess(rest[i], rest[j]) })
+	for _, k := range rest {
+		out = append(out, Group{Name: k, Ore: m[k]})
+	}
+	if v, ok := m[""]; ok {
+		out = append(out, Group{Name: "(ikke oppgitt)", Ore: v})
+	}
+	return out
+}
+
+// yearTotals sums key's dataset by art.
+func yearTotals(ctx context.Context, db *workspace.DB, key budget.Key) (YearTotals, error) {
+	yt := YearTotals{Key: key}
+	rows, err := db.Summary(ctx, key, "art")
+	if err != nil {
+		return yt, err
+	}
+	for _, r := range rows {
+		if expenseArt(r.Value, r.Ore) {
+			yt.Expenses += r.Ore
+		} else {
+			yt.Income += r.Ore
+		}
+		yt.Net += r.Ore
+	}
+	return yt, nil
+}
+
+// expenseArt reports whether money on art is an expense: art 010-599, or,
+// for an art that is not a 3-digit code, a positive amount.
+func expenseArt(art string, ore int64) bool {
+	if len(art) >= 3 {
+		if n, err := strconv.Atoi(art[:3]); err == nil {
+			return n < 600
+		}
+	}
+	return ore > 0
+}
+
+// rate reads Key's lines once and rates each with the stored ratings.
+func (b *Budget) rate(ctx context.Context, db *workspace.DB) error {
+	rs, err := db.Ratings(ctx)
+	if err != nil {
+		return err
+	}
+	pos := map[*budget.Rating]int{}
+	for i := range rs {
+		pos[&rs[i]] = i
+	}
+	rater := budget.NewRater(rs)
+	type gkey struct {
+		funksjon string
+		rating   *budget.Rating
+	}
+	groups := map[gkey]*RatedRow{}
+	grades := map[budget.Grade]*GradeRow{}
+	for _, g := range append(append([]budget.Grade{}, budget.Grades...), budget.Unrated) {
+		grades[g] = &GradeRow{Grade: g}
+	}
+	err = db.Lines(ctx, b.Key, func(l *budget.Line) error {
+		r := rater.Rate(l)
+		ore := l.OreFor(b.Key)
+		var exp int64
+		if expenseArt(l.Art, ore) {
+			exp = ore
+		}
+		g := grades[budget.Unrated]
+		if r != nil {
+			g = grades[r.Grade]
+		}
+		g.Lines++
+		g.Expenses += exp
+		g.Net += ore
+		k := gkey{l.Funksjon, r}
+		row := groups[k]
+		if row == nil {
+			row = &RatedRow{Funksjon: l.Funksjon, Rating: r}
+			groups[k] = row
+		}
+		row.Lines++
+		row.Expenses += exp
+		row.Net += ore
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, g := range append(append([]budget.Grade{}, budget.Grades...), budget.Unrated) {
+		b.Grades = append(b.Grades, *grades[g])
+	}
+	for _, row := range groups {
+		b.Rated = append(b.Rated, *row)
+	}
+	rank := func(r RatedRow) int {
+		if r.Rating == nil {
+			return len(rs)
+		}
+		return pos[r.Rating]
+	}
+	sort.Slice(b.Rated, func(i, j int) bool {
+		if b.Rated[i].Funksjon != b.Rated[j].Funksjon {
+			return b.Rated[i].Funksjon < b.Rated[j].Funksjon
+		}
+		return rank(b.Rated[i]) < rank(b.Rated[j])
+	})
+	return nil
+}

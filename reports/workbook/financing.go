@@ -1,0 +1,79 @@
+package workbook
+
+import (
+	"fmt"
+	"strings"
+)
+
+// financing writes Finansiering: a table of Virksomhet, Tiltak and one
+// column per plan year, one row per unit and measure (model.UnitFinancing
+// says which unit a krone goes to); below it a sum row per unit (SUMIF over
+// the table, so sorting and filtering the table keeps them right) and the
+// sum of all.
+func (wr *writer) financing() error {
+	b := wr.b
+	s := wr.sheet(SheetFinancing)
+	st := wr.st
+	n := len(b.Plan)
+	s.str(1, 1, fmt.Sprintf(wr.l("Finansiering av tiltakene %s", "Finansiering av tiltaka %s"), planSpan(b.Plan)), st.title)
+	s.str(1, 2, wr.l("Beløp i kroner. Pengene til et tiltak regnes til den ansvarlige virksomheten som har budsjettlinjens ansvar, ellers til virksomheten som rapporterer (*).",
+		"Beløp i kroner. Pengane til eit tiltak blir rekna til den ansvarlege verksemda som har ansvaret på budsjettlina, elles til verksemda som rapporterer (*)."), st.note)
+	head := []string{wr.l("Virksomhet", "Verksemd"), wr.l("Tiltak", "Tiltak")}
+	for _, k := range b.Plan {
+		head = append(head, wr.yearLabel(k))
+	}
+	row := 4
+	s.header(1, row, head...)
+	s.freeze(row + 1)
+	top := row
+	row++
+	first := row
+	for _, uf := range b.Financing {
+		for _, m := range uf.Measures {
+			s.str(1, row, uf.Unit.Name, st.text)
+			s.str(2, row, m.Nr+" "+m.Name, st.text)
+			for j, o := range m.Ore {
+				s.money(3+j, row, o, st.kr)
+			}
+			row++
+		}
+	}
+	last := row - 1
+	s.table("Finansiering", 1, top, 2+n, max(last, top))
+	if last < first {
+		last = first // the table's empty row
+		row++
+	}
+	row += 2
+	s.str(1, row, wr.l("Sum per virksomhet", "Sum per verksemd"), st.bold)
+	row++
+	s.header(1, row, append([]string{wr.l("Virksomhet", "Verksemd"), ""}, head[2:]...)...)
+	row++
+	total := make([]int64, n)
+	for _, uf := range b.Financing {
+		s.str(1, row, wr.l("Sum ", "Sum ")+uf.Unit.Name, st.bold)
+		for j, o := range uf.Total {
+			c := colName(3 + j)
+			s.formula(3+j, row, fmt.Sprintf(`SUMIF($A$%d:$A$%d,%s,%s$%d:%s$%d)`, first, last, criterion(uf.Unit.Name), c, first, c, last), o, st.krSum)
+			total[j] += o
+		}
+		row++
+	}
+	s.str(1, row, wr.l("Sum alle virksomheter", "Sum alle verksemder"), st.bold)
+	for j := 0; j < n; j++ {
+		c := colName(3 + j)
+		s.formula(3+j, row, fmt.Sprintf("SUM(%s%d:%s%d)", c, first, c, last), total[j], st.krSum)
+	}
+	if s.err != nil {
+		return s.err
+	}
+	return s.finish(50)
+}
+
+// criterion writes text as a SUMIF criterion that matches it exactly: in
+// quotes (doubled inside), with the wildcards * and ? and the escape ~
+// escaped.
+func criterion(text string) string {
+	text = strings.NewReplacer("~", "~~", "*", "~*", "?", "~?", `"`, `""`).Replace(text)
+	return `"` + text + `"`
+}
