@@ -49,6 +49,9 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	if err := demoWheelIn(ctx, final, *out, e); err != nil {
 		return err
 	}
+	if err := demoLetters(ctx, final, *out, e); err != nil {
+		return err
+	}
 	if err := demoWorkbook(ctx, final, *out, e); err != nil {
 		return err
 	}

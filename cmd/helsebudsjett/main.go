@@ -92,6 +92,9 @@ Usage:
                                               the tertial reporting form per unit (T1, T2 or year)
   helsebudsjett import report FILE... [--unit CODE] [--period P] [--dry-run] [--json]
                                               filled-in reporting forms, each all or nothing
+  helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn] [-o DIR] [--combined] [--force]
+                        [--config FILE.yaml] [--templates DIR] [--date YYYY-MM-DD] [--json]
+                                              the oppdragsbrev to every unit, as PDF, with manifest.csv
   helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn]
                                               the helsebudsjett workbook (default helsebudsjett-YEAR.xlsx)
   helsebudsjett indicators trajectory ID [--area CODE] [--json]
@@ -127,6 +130,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdGenerate(ctx, rest, e)
 	case "export":
 		return cmdExport(ctx, rest, e)
+	case "letters":
+		return cmdLetters(ctx, rest, e)
 	case "wheel":
 		return cmdWheel(ctx, rest, e)
 	case "serve":

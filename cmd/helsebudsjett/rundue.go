@@ -28,11 +28,12 @@ func (f runFlags) outDir(db *workspace.DB) string {
 }
 
 // newRunner wires the runner to the workspace. export-budget writes the
-// helsebudsjett workbook; the letters and report actions are not
-// registered yet: their runs record "not available yet".
+// helsebudsjett workbook and letters the oppdragsbrev; the report action
+// is not registered yet: its runs record "not available yet".
 func newRunner(db *workspace.DB, out string, now func() time.Time) *runner.Runner {
 	return &runner.Runner{Store: db, Load: planLoader(db), Actions: map[wheel.Action]runner.Action{
 		wheel.ExportBudget: exportBudgetAction(db, out),
+		wheel.Letters:      lettersAction(db, out),
 	}, OutDir: out, Now: now}
 }
 

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/letters"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
+)
+
+// lettersOptions are the choices of one run of the letters, from the
+// command line, the demo or the wheel.
+type lettersOptions struct {
+	Year      int
+	Units     []string
+	Lang      indicators.Lang
+	Dir       string
+	Combined  bool
+	Force     bool
+	Config    string // the YAML configuration; "" for the default
+	Templates string // a folder of own templates; "" for the embedded ones
+	Date      time.Time
+}
+
+// writeLetters is the one path from the workspace to the oppdragsbrev:
+// the letters command, the demo and the wheel's letters action all call
+// it.
+func writeLetters(ctx context.Context, db *workspace.DB, o lettersOptions) (*letters.Result, error) {
+	var cfg *letters.Config
+	if o.Config != "" {
+		c, err := letters.LoadConfig(o.Config)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	}
+	texts, err := letters.LoadTexts(o.Templates)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := catalogue(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	w, _, err := loadWheel(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	src, err := letters.Load(ctx, db, cat, w, o.Year, workbookFinancing(db))
+	if err != nil {
+		return nil, err
+	}
+	return src.Generate(ctx, letters.GenerateOptions{
+		Options: letters.Options{Config: cfg, Texts: texts, Lang: o.Lang, Date: o.Date},
+		Units:   o.Units, Dir: o.Dir, Combined: o.Combined, Force: o.Force,
+	})
+}
+
+// workbookFinancing attributes the measures' money to units exactly as the
+// helsebudsjett workbook's Finansiering sheet does (reports/model), so a
+// letter's total for a unit is the sheet's to the øre.
+func workbookFinancing(db *workspace.DB) letters.FinancingFunc {
+	return func(ctx context.Context, keys []budget.Key) ([]letters.Funded, error) {
+		if len(keys) == 0 {
+			return nil, nil
+		}
+		ufs, err := model.Financing(ctx, db, keys)
+		if err != nil {
+			return nil, err
+		}
+		var out []letters.Funded
+		for _, uf := range ufs {
+			for _, m := range uf.Measures {
+				out = append(out, letters.Funded{Unit: uf.Unit.Code, Nr: m.Nr, Ore: m.Ore})
+			}
+		}
+		return out, nil
+	}
+}
+
+// unitFlags collects repeated --unit flags.
+type unitFlags []string
+
+func (u *unitFlags) String() string { return strings.Join(*u, ",") }
+
+func (u *unitFlags) Set(s string) error {
+	for _, c := range strings.Split(s, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			*u = append(*u, c)
+		}
+	}
+	return nil
+}
+
+// cmdLetters: helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn]
+// [-o DIR] [--combined] [--force] [--config FILE] [--templates DIR]
+// [--date YYYY-MM-DD] [--json]. Exit 3 when a letter exists with other
+// contents and --force is not given (nothing is written), for an unknown
+// unit, a unit without duties, or a bad configuration or template.
+func cmdLetters(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("letters", e)
+	year := fs.Int("year", 0, "the budget year (required)")
+	var units unitFlags
+	fs.Var(&units, "unit", "a unit's code (repeatable); default: every unit with measures, indicators or reporting duties")
+	lang := fs.String("lang", "nb", "nb (bokmål) or nn (nynorsk)")
+	out := fs.String("o", "", "folder for the letters (default ./oppdragsbrev-YEAR)")
+	combined := fs.Bool("combined", false, "also write one PDF of all the letters, with a bookmark per unit")
+	force := fs.Bool("force", false, "replace letters that exist with other contents")
+	cfg := fs.String("config", "", "letter configuration (YAML: municipality, references, signature); see templates/sample/brev.yaml")
+	tmpl := fs.String("templates", "", "folder with own templates (nb/*.tmpl, nn/*.tmpl) replacing the built-in texts")
+	date := fs.String("date", "", "the letters' date, YYYY-MM-DD (default: the wheel's letters task in the year)")
+	asJSON := fs.Bool("json", false, "print what was written as JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *year == 0 {
+		return usagef("use: helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn] [-o DIR] [--combined] [--force] [--config FILE] [--templates DIR] [--date YYYY-MM-DD]")
+	}
+	o := lettersOptions{Year: *year, Units: units, Dir: *out, Combined: *combined, Force: *force, Config: *cfg, Templates: *tmpl}
+	if o.Lang, err = indicators.ParseLang(*lang); err != nil {
+		return usagef("--lang: %v", err)
+	}
+	if *date != "" {
+		if o.Date, err = time.ParseInLocation("2006-01-02", *date, wheel.Oslo()); err != nil {
+			return usagef("--date %q: give the date as YYYY-MM-DD, such as 2027-01-04", *date)
+		}
+	}
+	if o.Dir == "" {
+		o.Dir = filepath.Join(e.workdir, "oppdragsbrev-"+strconv.Itoa(*year))
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := writeLetters(ctx, db, o)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		writeJSON(e.stdout, res)
+		return nil
+	}
+	printLetters(e, res)
+	return nil
+}
+
+func printLetters(e *env, res *letters.Result) {
+	count := map[string]int{}
+	pages := 0
+	for _, f := range res.Letters {
+		count[f.Status]++
+		pages += f.Pages
+		fmt.Fprintf(e.stdout, "  %-9s %s  (%d %s)\n", f.Status, filepath.Base(f.Path), f.Pages, plural(f.Pages, "page", "pages"))
+	}
+	if c := res.Combined; c != nil {
+		fmt.Fprintf(e.stdout, "  %-9s %s  (%d pages, all letters)\n", c.Status, filepath.Base(c.Path), c.Pages)
+	}
+	fmt.Fprintf(e.stdout, "%d letter(s), %d page(s) in %s: %d written, %d replaced, %d unchanged.\nManifest with sha256: %s\n",
+		len(res.Letters), pages, res.Dir, count["written"], count["replaced"], count["unchanged"], res.Manifest)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Beside the workspace, the wheel's letters action looks for these: the
+// letter configuration and a folder of own templates.
+const (
+	lettersConfigFile   = "brev.yaml"
+	lettersTemplatesDir = "brevmaler"
+)
+
+// lettersAction is the wheel's letters action: the year's letters, in
+// bokmål, dated the day the task falls due, into OUT/YEAR/oppdragsbrev,
+// with brev.yaml and brevmaler/ beside the workspace when they exist. A
+// letter that exists there with other contents is never replaced: the
+// run fails and says so.
+func lettersAction(db *workspace.DB, out string) runner.Action {
+	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
+		at := o.At.In(wheel.Oslo())
+		lo := lettersOptions{Year: at.Year(), Lang: indicators.Bokmal, Combined: true,
+			Dir:  filepath.Join(out, strconv.Itoa(at.Year()), "oppdragsbrev"),
+			Date: time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, wheel.Oslo())}
+		base := filepath.Dir(db.Path())
+		if p := filepath.Join(base, lettersConfigFile); exists(p) {
+			lo.Config = p
+		}
+		if p := filepath.Join(base, lettersTemplatesDir); exists(p) {
+			lo.Templates = p
+		}
+		res, err := writeLetters(ctx, db, lo)
+		if err != nil {
+			return nil, err
+		}
+		return append(res.Files(), res.Manifest), nil
+	}
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return !errors.Is(err, fs.ErrNotExist)
+}

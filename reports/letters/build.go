@@ -1,0 +1,351 @@
+package letters
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf"
+)
+
+// Options are the choices a letter is built with.
+type Options struct {
+	Config *Config         // DefaultConfig of the kommune's name when nil
+	Texts  *Texts          // the embedded templates when nil
+	Lang   indicators.Lang // bokmål when ""
+	Date   time.Time       // Source.DefaultDate when zero
+}
+
+func (s *Source) fill(o Options) (Options, error) {
+	if o.Config == nil {
+		name := s.kommune.Name
+		if name == "" {
+			name = "Kommunen"
+		}
+		o.Config = DefaultConfig(name)
+	}
+	if o.Texts == nil {
+		tx, err := LoadTexts("")
+		if err != nil {
+			return o, err
+		}
+		o.Texts = tx
+	}
+	if o.Lang == "" {
+		o.Lang = indicators.Bokmal
+	}
+	if o.Date.IsZero() {
+		o.Date = s.DefaultDate()
+	}
+	return o, nil
+}
+
+// Letter builds the letter to the unit with the code. A unit that is not
+// stored is an ENOTFOUND error, one without measures, indicators or
+// reporting duties in the year an EINVALID error saying so; a template
+// that fails is EINVALID naming it.
+func (s *Source) Letter(code string, o Options) (*Letter, error) {
+	u, ok := s.unitByID[code]
+	if !ok {
+		return nil, budget.Errorf(budget.ENOTFOUND, "unit %q is not in the workspace: see the units with 'helsebudsjett measures list' or import them with 'helsebudsjett import units FILE'", code)
+	}
+	if s.seq[code] == 0 {
+		return nil, budget.Errorf(budget.EINVALID, "unit %s (%s) has no measures, indicators or reporting duties in %d, so it gets no letter", code, u.Name, s.Year)
+	}
+	o, err := s.fill(o)
+	if err != nil {
+		return nil, err
+	}
+	cfg, lang, lb := o.Config, o.Lang, labelsFor(o.Lang)
+	nn := lang == indicators.Nynorsk
+	l := &Letter{Year: s.Year, PlanEnd: s.Year + 3, Lang: lang, Seq: s.seq[code], Unit: *u,
+		Municipality: cfg.Municipality, Date: o.Date, YourRef: cfg.References.YourRef,
+		ArchiveCode: cfg.References.ArchiveCode, CaseOfficer: cfg.References.CaseOfficer}
+	l.Titles = numbered(lb.Titles, sectionTitles(cfg, nn))
+	if l.OurRef, err = executeString("references.our_ref", cfg.References.OurRef, l); err != nil {
+		return nil, err
+	}
+	if l.Subject, err = executeString("subject", cfg.Subject.in(nn), l); err != nil {
+		return nil, err
+	}
+	l.Recipient = recipient(u)
+	l.Signature = cfg.Signature
+	l.logo, l.logoKind = cfg.logo, cfg.logoKind
+
+	mine := s.measuresOf(code)
+	s.challenges(l, mine)
+	s.budget(l, code)
+	s.goals(l, code, mine)
+	s.reporting(l, code, mine, cfg.ReportingRoles)
+
+	for _, p := range []struct {
+		part string
+		dst  *[]string
+	}{{"innledning", &l.Intro}, {"utfordringer", &l.ChallengesText}, {"budsjett", &l.BudgetText},
+		{"mal", &l.GoalsText}, {"rapportering", &l.ReportingText}, {"avslutning", &l.Closing}} {
+		if *p.dst, err = o.Texts.execute(lang, p.part, l); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+func sectionTitles(cfg *Config, nn bool) Titles {
+	if nn {
+		return cfg.Sections.NN
+	}
+	return cfg.Sections.NB
+}
+
+// numbered gives the section titles their numbers, an own title replacing
+// the standard one.
+func numbered(std, own Titles) Titles {
+	pick := func(n int, a, b string) string {
+		if strings.TrimSpace(b) != "" {
+			a = strings.TrimSpace(b)
+		}
+		return strconv.Itoa(n) + " " + a
+	}
+	return Titles{Intro: pick(1, std.Intro, own.Intro), Challenges: pick(2, std.Challenges, own.Challenges),
+		Budget: pick(3, std.Budget, own.Budget), Goals: pick(4, std.Goals, own.Goals), Reporting: pick(5, std.Reporting, own.Reporting)}
+}
+
+// recipient writes the lines for the envelope's window: the unit, "v/" its
+// leader's title and name, and its address split at commas.
+func recipient(u *budget.Unit) []string {
+	lines := []string{u.Name}
+	if who := strings.TrimSpace(u.LeaderTitle + " " + u.Leader); who != "" {
+		lines = append(lines, "v/ "+who)
+	}
+	for _, a := range strings.Split(u.Address, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			lines = append(lines, a)
+		}
+	}
+	return lines
+}
+
+// measuresOf returns the adopted measures running in the year that the
+// unit is responsible for, by Nr.
+func (s *Source) measuresOf(code string) []*budget.Measure {
+	var out []*budget.Measure
+	for _, m := range s.byUnit[code] {
+		if counts(m, s.Year) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func measureWords(m *budget.Measure, lb *labels) string {
+	return lb.Measures1 + " " + m.Nr + " " + m.Name
+}
+
+// challenges fills section 2: the indicators of the unit's measures (or,
+// for a unit without measures, those with targets in its area) in the
+// unit's bydel, or the municipality for a unit that serves all of it; an
+// indicator without a target in the bydel is shown for the municipality.
+func (s *Source) challenges(l *Letter, mine []*budget.Measure) {
+	lb := labelsFor(l.Lang)
+	area := s.kommune
+	if l.Unit.Bydel != "" {
+		if g, ok := s.areas[l.Unit.Bydel]; ok {
+			area = g
+		} else {
+			area = indicators.Geo{Code: l.Unit.Bydel, Name: l.Unit.Bydel}
+		}
+	}
+	l.AreaCode, l.AreaName = area.Code, area.Name
+	if l.AreaName == "" {
+		l.AreaName = "kommunen"
+	}
+	var ids []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, m := range mine {
+		for _, id := range m.Indicators {
+			add(id)
+		}
+	}
+	if len(ids) == 0 && s.Catalogue != nil {
+		for _, ind := range s.Catalogue.All() {
+			if _, ok := s.targets[[2]string{ind.ID, area.Code}]; ok {
+				add(ind.ID)
+			}
+		}
+	}
+	for _, id := range ids {
+		ind := indicators.Indicator{ID: id, Name: id}
+		if s.Catalogue != nil {
+			if got, ok := s.Catalogue.Get(id); ok {
+				ind = got
+			}
+		}
+		c := Challenge{Indicator: id, Name: ind.NameIn(l.Lang), Area: area.Name, State: indicators.NoData}
+		t, ok := s.targets[[2]string{id, area.Code}]
+		if !ok && area.Code != s.kommune.Code {
+			if t, ok = s.targets[[2]string{id, s.kommune.Code}]; ok {
+				c.Area = s.kommune.Name
+			}
+		}
+		areaCode := area.Code
+		if ok {
+			areaCode = t.Area
+		}
+		series := s.values[id][areaCode]
+		if ok {
+			st := indicators.TargetStatus(t, ind, series)
+			c.State, c.Status = st.State, st.State.Text(l.Lang)
+			c.Target, c.TargetYear = value(t.TargetValue, ind.Unit, -1), t.TargetYear
+			if st.Period != nil {
+				c.Period = st.Period.Label
+				c.Value = value(*st.Value, ind.Unit, -1)
+				c.Path = value(*st.Path, ind.Unit, placesOf(*st.Value))
+			}
+			if st.State == indicators.OffTrack {
+				l.OffTrack = append(l.OffTrack, c)
+			}
+		} else {
+			c.Status = lb.NoTarget
+			var latest *indicators.Value
+			for i := range series {
+				if v := &series[i]; v.Value != nil && (latest == nil || indicators.ComparePeriods(v.Period, latest.Period) > 0) {
+					latest = v
+				}
+			}
+			if latest != nil {
+				c.Period, c.Value = latest.Period.Label, value(*latest.Value, ind.Unit, -1)
+			}
+		}
+		l.Challenges = append(l.Challenges, c)
+	}
+}
+
+// budget fills section 3: the money attributed to the unit (the
+// FinancingFunc's rows for it, so the workbook's), per measure and year,
+// and the measures it shares whose money lies with other units.
+func (s *Source) budget(l *Letter, code string) {
+	lb := labelsFor(l.Lang)
+	b := &l.Budget
+	b.Keys = s.Keys
+	b.Total = make([]int64, len(s.Keys))
+	b.Source = sourceWords(s.Keys, s.Year, l.Lang)
+	names := map[string]string{}
+	for _, m := range s.Measures {
+		names[m.Nr] = m.Name
+	}
+	var all []int64
+	for _, f := range s.funded[code] {
+		row := BudgetRow{Nr: f.Nr, Name: names[f.Nr], Ore: append([]int64(nil), f.Ore...)}
+		for k, ore := range f.Ore {
+			b.Total[k] += ore
+			all = append(all, ore)
+		}
+		b.Rows = append(b.Rows, row)
+	}
+	b.Whole = pdf.Whole(all...)
+	for _, m := range s.measuresOf(code) {
+		holders := s.fundedBy[m.Nr]
+		mine := false
+		for _, h := range holders {
+			mine = mine || h == code
+		}
+		if mine {
+			continue
+		}
+		where := lb.NoMoney
+		if len(holders) > 0 {
+			hs := make([]string, len(holders))
+			for i, h := range holders {
+				hs[i] = s.unitName(h)
+			}
+			where = lb.CarriedBy + " " + joinWords(hs, lb.And)
+		}
+		b.Shared = append(b.Shared, measureWords(m, lb)+" ("+where+")")
+	}
+}
+
+// goals fills section 4: per measure of the unit, its result indicators
+// and their måltall (a måltall on an indicator the measure does not list
+// is shown too).
+func (s *Source) goals(l *Letter, code string, mine []*budget.Measure) {
+	lb := labelsFor(l.Lang)
+	for _, m := range mine {
+		g := Goal{Nr: m.Nr, Name: m.Name, Reports: ReportingUnit(m) == code}
+		ids := append([]string(nil), m.Indicators...)
+		for _, t := range m.Targets {
+			found := false
+			for _, id := range ids {
+				found = found || id == t.Indicator
+			}
+			if !found {
+				ids = append(ids, t.Indicator)
+			}
+		}
+		for _, id := range ids {
+			ind := indicators.Indicator{ID: id, Name: id}
+			if s.Catalogue != nil {
+				if got, ok := s.Catalogue.Get(id); ok {
+					ind = got
+				}
+			}
+			var ts []string
+			for _, t := range m.Targets {
+				if t.Indicator == id {
+					ts = append(ts, targetText(t, ind.Unit, lb.In))
+				}
+			}
+			g.Indicators = append(g.Indicators, GoalIndicator{ID: id, Name: ind.NameIn(l.Lang), Target: strings.Join(ts, "; ")})
+		}
+		l.Goals = append(l.Goals, g)
+	}
+}
+
+// reporting fills section 5: the measures the unit reports on, the units
+// that report for the others, and the year's deadlines of the wheel's
+// tasks for the unit or for roles that concern every unit.
+func (s *Source) reporting(l *Letter, code string, mine []*budget.Measure, roles []string) {
+	lb := labelsFor(l.Lang)
+	r := &l.Reporting
+	via := map[string][]string{}
+	var order []string
+	for _, m := range mine {
+		f := ReportingUnit(m)
+		if f == code {
+			r.Reports = append(r.Reports, measureWords(m, lb))
+			r.ReportsNr = append(r.ReportsNr, m.Nr)
+			continue
+		}
+		if via[f] == nil {
+			order = append(order, f)
+		}
+		via[f] = append(via[f], m.Nr)
+	}
+	for _, f := range order {
+		r.Via = append(r.Via, s.unitName(f)+" "+lb.ReportsFor+" "+joinWords(via[f], lb.And))
+	}
+	concerns := map[string]bool{code: true}
+	for _, role := range roles {
+		concerns[role] = true
+	}
+	for _, o := range s.occ {
+		if o.Due == nil || o.Task.Action == wheel.Letters {
+			continue
+		}
+		for _, who := range o.Task.Responsible {
+			if concerns[who] {
+				r.Deadlines = append(r.Deadlines, Deadline{Task: o.Task.ID, Title: o.Task.Title.In(string(l.Lang)),
+					Date: o.Due.Date, MovedFrom: o.Due.MovedFrom, Note: movedNote(o.Due, l.Lang)})
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,294 @@
+package letters
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+)
+
+// Workspace is what the letters read of the workspace
+// (*workspace.DB has it).
+type Workspace interface {
+	Units(ctx context.Context) ([]budget.Unit, error)
+	Measures(ctx context.Context) ([]budget.Measure, error)
+	Keys(ctx context.Context) ([]budget.Key, error)
+	MeasureTotals(ctx context.Context, key budget.Key) (map[string]int64, error)
+	Targets(ctx context.Context, indicatorID string) ([]indicators.Target, error)
+	IndicatorValues(ctx context.Context, indicatorID string, asOf time.Time) ([]indicators.Value, error)
+	Areas(ctx context.Context) ([]indicators.Geo, error)
+}
+
+// Source is everything the year's letters are built from, read from the
+// workspace once by Load. Building a letter from it reads nothing more, so
+// letters can be built concurrently.
+type Source struct {
+	Year      int
+	Units     []budget.Unit
+	Measures  []budget.Measure // sorted by Nr
+	Keys      []budget.Key     // the økonomiplan's budgets: Year to Year+3, where present
+	Catalogue *indicators.Catalogue
+	Wheel     *wheel.Wheel
+
+	targets  map[[2]string]indicators.Target          // (indicator, area)
+	values   map[string]map[string][]indicators.Value // indicator → area → headline values
+	areas    map[string]indicators.Geo
+	kommune  indicators.Geo
+	unitByID map[string]*budget.Unit
+	byUnit   map[string][]*budget.Measure // the measures each unit is responsible for, by Nr
+	targeted map[string]bool              // areas with a target
+	funded   map[string][]Funded          // by unit, by Nr
+	fundedBy map[string][]string          // Nr → the units its money is attributed to
+	occ      []wheel.Occurrence
+	letters  []budget.Unit // Recipients
+	seq      map[string]int
+}
+
+// Funded is the money of one measure attributed to one unit, per key of
+// Source.Keys: a row of the helsebudsjett workbook's Finansiering sheet.
+type Funded struct {
+	Unit string
+	Nr   string
+	Ore  []int64
+}
+
+// FinancingFunc returns the money of the stored measures attributed to
+// units for the keys, as the workbook's Finansiering sheet has it, so a
+// letter's total for a unit is the sheet's to the øre.
+type FinancingFunc func(ctx context.Context, keys []budget.Key) ([]Funded, error)
+
+// Load reads the year's letters' data: units, measures, the økonomiplan's
+// budgets for year to year+3 (vedtatt where a year has it, else its only
+// budget version; regnskap never) with the money attributed to each unit,
+// targets, the headline values of the indicators concerned, areas, and
+// the wheel's occurrences in year. cat is the catalogue in force and w the
+// wheel in force. fin attributes the money; nil attributes each measure's
+// whole amount (MeasureTotals) to its ReportingUnit. A budget that counts
+// a krone twice is the workspace's ECONFLICT error.
+func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel.Wheel, year int, fin FinancingFunc) (*Source, error) {
+	if year < 1900 || year > 2200 {
+		return nil, budget.Errorf(budget.EINVALID, "year %d: give the budget year, such as 2027", year)
+	}
+	s := &Source{Year: year, Catalogue: cat, Wheel: w, targets: map[[2]string]indicators.Target{},
+		values: map[string]map[string][]indicators.Value{}, areas: map[string]indicators.Geo{}, unitByID: map[string]*budget.Unit{}}
+	var err error
+	if s.Units, err = ws.Units(ctx); err != nil {
+		return nil, err
+	}
+	for i := range s.Units {
+		s.unitByID[s.Units[i].Code] = &s.Units[i]
+	}
+	if s.Measures, err = ws.Measures(ctx); err != nil {
+		return nil, err
+	}
+	budget.SortMeasures(s.Measures)
+	keys, err := ws.Keys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.Keys = PlanKeys(keys, year)
+	if fin == nil {
+		fin = s.byReportingUnit(ws)
+	}
+	funded, err := fin(ctx, s.Keys)
+	if err != nil {
+		return nil, fmt.Errorf("the measures' money in %d-%d: %w", year, year+3, err)
+	}
+	s.funded, s.fundedBy = map[string][]Funded{}, map[string][]string{}
+	for _, f := range funded {
+		s.funded[f.Unit] = append(s.funded[f.Unit], f)
+		s.fundedBy[f.Nr] = append(s.fundedBy[f.Nr], f.Unit)
+	}
+	for _, fs := range s.funded {
+		sort.SliceStable(fs, func(i, j int) bool { return budget.CompareNr(fs[i].Nr, fs[j].Nr) < 0 })
+	}
+	ts, err := ws.Targets(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	need := map[string]bool{}
+	for _, t := range ts {
+		s.targets[[2]string{t.Indicator, t.Area}] = t
+		need[t.Indicator] = true
+	}
+	for _, m := range s.Measures {
+		for _, id := range m.Indicators {
+			need[id] = true
+		}
+	}
+	ids := make([]string, 0, len(need))
+	for id := range need {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		vs, err := ws.IndicatorValues(ctx, id, time.Time{})
+		if err != nil {
+			return nil, err
+		}
+		byArea := map[string][]indicators.Value{}
+		for _, v := range vs {
+			if indicators.Headline(v.Dims, nil) {
+				byArea[v.Area] = append(byArea[v.Area], v)
+			}
+		}
+		s.values[id] = byArea
+	}
+	geos, err := ws.Areas(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range geos {
+		s.areas[g.Code] = g
+		if g.Level == indicators.Kommune && s.kommune.Code == "" {
+			s.kommune = g
+		}
+	}
+	if w != nil {
+		s.occ = w.Year(year)
+	}
+	s.index()
+	return s, nil
+}
+
+// PlanKeys picks from keys the budgets of the økonomiplan that starts in
+// year: for each of year to year+3 that has one, vedtatt, else the only
+// other budget version (forslag before revidert); regnskap never.
+func PlanKeys(keys []budget.Key, year int) []budget.Key {
+	rank := map[budget.Version]int{budget.Vedtatt: 0, budget.Forslag: 1, budget.Revidert: 2}
+	var out []budget.Key
+	for y := year; y < year+4; y++ {
+		best := -1
+		var pick budget.Key
+		for _, k := range keys {
+			r, ok := rank[k.Version]
+			if k.Year != y || !ok {
+				continue
+			}
+			if best < 0 || r < best {
+				best, pick = r, k
+			}
+		}
+		if best >= 0 {
+			out = append(out, pick)
+		}
+	}
+	return out
+}
+
+// byReportingUnit is the FinancingFunc used when none is given: each
+// measure's whole amount in each key (ws.MeasureTotals) goes to its
+// ReportingUnit.
+func (s *Source) byReportingUnit(ws Workspace) FinancingFunc {
+	return func(ctx context.Context, keys []budget.Key) ([]Funded, error) {
+		totals := make([]map[string]int64, len(keys))
+		for i, k := range keys {
+			t, err := ws.MeasureTotals(ctx, k)
+			if err != nil {
+				return nil, err
+			}
+			totals[i] = t
+		}
+		var out []Funded
+		for i := range s.Measures {
+			m := &s.Measures[i]
+			f := Funded{Unit: ReportingUnit(m), Nr: m.Nr, Ore: make([]int64, len(keys))}
+			has := false
+			for k := range keys {
+				ore, ok := totals[k][m.Nr]
+				f.Ore[k], has = ore, has || ok
+			}
+			if has {
+				out = append(out, f)
+			}
+		}
+		return out, nil
+	}
+}
+
+// ReportingUnit is the unit that reports for a measure: the one marked *
+// (budget.Measure.Reporting), else its first responsible unit.
+func ReportingUnit(m *budget.Measure) string {
+	if m.Reporting != "" {
+		return m.Reporting
+	}
+	if len(m.Responsible) > 0 {
+		return m.Responsible[0]
+	}
+	return ""
+}
+
+// counts reports whether a measure belongs in the year's letters: adopted
+// (vedtatt or igangsatt) and running in the year.
+func counts(m *budget.Measure, year int) bool { return m.Status.Adopted() && m.ActiveIn(year) }
+
+// index computes what every letter looks up: each unit's measures, the
+// areas with targets, the recipients and their numbers.
+func (s *Source) index() {
+	s.byUnit = map[string][]*budget.Measure{}
+	for i := range s.Measures {
+		m := &s.Measures[i]
+		for _, u := range m.Responsible {
+			s.byUnit[u] = append(s.byUnit[u], m)
+		}
+	}
+	s.targeted = map[string]bool{}
+	for k := range s.targets {
+		s.targeted[k[1]] = true
+	}
+	s.seq = map[string]int{}
+	for _, u := range s.Units {
+		if s.hasDuties(&u) {
+			s.letters = append(s.letters, u)
+			s.seq[u.Code] = len(s.letters)
+		}
+	}
+}
+
+// Recipients returns the units that get a letter for the year, in the
+// workspace's order: those responsible for an adopted measure running in
+// the year (which includes every reporting unit), and bydel units whose
+// bydel has targets for indicators.
+func (s *Source) Recipients() []budget.Unit { return append([]budget.Unit(nil), s.letters...) }
+
+func (s *Source) hasDuties(u *budget.Unit) bool {
+	for _, m := range s.byUnit[u.Code] {
+		if counts(m, s.Year) {
+			return true
+		}
+	}
+	return u.Kind == budget.BydelUnit && u.Bydel != "" && s.targeted[u.Bydel]
+}
+
+// Unit returns the unit with the code.
+func (s *Source) Unit(code string) (*budget.Unit, bool) {
+	u, ok := s.unitByID[code]
+	return u, ok
+}
+
+// unitName is the unit's name, or its code when it is not stored.
+func (s *Source) unitName(code string) string {
+	if u, ok := s.unitByID[code]; ok {
+		return u.Name
+	}
+	return code
+}
+
+// DefaultDate is the letters' date when none is given: the day of the
+// wheel's first `letters` occurrence in the year, else the first working
+// day of the year. It never depends on the clock, so the same workspace
+// gives the same letters.
+func (s *Source) DefaultDate() time.Time {
+	for _, o := range s.occ {
+		if o.Task.Action == wheel.Letters {
+			t := o.At.In(wheel.Oslo())
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, wheel.Oslo())
+		}
+	}
+	d, _ := wheel.NextWorkingDay(time.Date(s.Year, 1, 1, 0, 0, 0, 0, wheel.Oslo()))
+	return d
+}

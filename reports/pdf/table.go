@@ -1,0 +1,154 @@
+package pdf
+
+// Align is how a table column aligns its text.
+type Align byte
+
+// The alignments. A Right column holds numbers: its cells are not wrapped
+// but set smaller when they do not fit.
+const (
+	Left   Align = 'L'
+	Right  Align = 'R'
+	Center Align = 'C'
+)
+
+// Table is a table of text: a header row repeated at the top of every page
+// the table runs onto, rows whose cells wrap within their column, and an
+// optional total row in bold.
+type Table struct {
+	Header []string
+	Rows   [][]string
+	// Widths are the columns' relative widths, scaled to the text column.
+	Widths []float64
+	// Align is each column's alignment (Left when missing).
+	Align []Align
+	// Total is a last row in bold with a rule above it; nil for none.
+	Total []string
+	// Size is the font size in points (the body size less one when zero).
+	Size float64
+}
+
+// cellPad is the padding inside a table cell, in millimetres.
+const cellPad = 1.2
+
+// Table writes t at the current position, across as many pages as it
+// needs.
+func (d *Document) Table(t Table) {
+	n := len(t.Widths)
+	if n == 0 {
+		return
+	}
+	size := t.Size
+	if size == 0 {
+		size = d.size - 1
+	}
+	sum := 0.0
+	for _, w := range t.Widths {
+		sum += w
+	}
+	ws := make([]float64, n)
+	for i, w := range t.Widths {
+		ws[i] = w / sum * d.ContentWidth()
+	}
+	lh := lineHeight(size)
+	maxH := PageHeight - d.m.Bottom - d.m.Top - 2*lh - 4 // a row never taller than a page
+	align := func(i int) Align {
+		if i < len(t.Align) && t.Align[i] != 0 {
+			return t.Align[i]
+		}
+		return Left
+	}
+	layout := func(row []string, bold bool) ([][]string, []float64, float64) {
+		cells := make([][]string, n)
+		sizes := make([]float64, n)
+		h := lh
+		for i := 0; i < n; i++ {
+			text := ""
+			if i < len(row) {
+				text = Clean(row[i])
+			}
+			d.setStyle(Style{Size: size, Bold: bold})
+			sizes[i] = size
+			inner := ws[i] - 2*cellPad
+			if align(i) == Right {
+				for sizes[i] > 5.5 && d.f.GetStringWidth(text) > inner {
+					sizes[i] -= 0.5
+					d.setStyle(Style{Size: sizes[i], Bold: bold})
+				}
+			}
+			if d.f.GetStringWidth(text) <= inner {
+				cells[i] = []string{text}
+			} else {
+				cells[i] = d.wrap(text, inner)
+			}
+			for float64(len(cells[i]))*lh+2*cellPad/2 > maxH && len(cells[i]) > 1 {
+				cells[i] = cells[i][:len(cells[i])-1]
+				cells[i][len(cells[i])-1] += "…"
+			}
+			h = max(h, float64(len(cells[i]))*lh)
+		}
+		return cells, sizes, h + cellPad
+	}
+	draw := func(row []string, bold, fill, ruleAbove bool) {
+		cells, sizes, h := layout(row, bold)
+		y := d.f.GetY()
+		x := d.m.Left
+		if fill {
+			d.f.SetFillColor(225, 229, 235)
+			d.f.Rect(x, y, d.ContentWidth(), h, "F")
+		}
+		for i := 0; i < n; i++ {
+			d.setStyle(Style{Size: sizes[i], Bold: bold})
+			for j, l := range cells[i] {
+				d.f.SetXY(x+cellPad, y+cellPad/2+float64(j)*lh)
+				d.f.CellFormat(ws[i]-2*cellPad, lh, l, "", 0, string(align(i)), false, 0, "")
+			}
+			x += ws[i]
+		}
+		d.f.SetDrawColor(170, 170, 170)
+		d.f.SetLineWidth(0.15)
+		if ruleAbove {
+			d.f.SetLineWidth(0.35)
+			d.f.SetDrawColor(60, 60, 60)
+			d.f.Line(d.m.Left, y, d.m.Left+d.ContentWidth(), y)
+			d.f.SetLineWidth(0.15)
+			d.f.SetDrawColor(170, 170, 170)
+		}
+		d.f.Line(d.m.Left, y+h, d.m.Left+d.ContentWidth(), y+h)
+		d.f.SetDrawColor(0, 0, 0)
+		d.f.SetXY(d.m.Left, y+h)
+	}
+	header := func() {
+		if len(t.Header) > 0 {
+			draw(t.Header, true, true, false)
+		}
+	}
+	fits := func(row []string, bold bool) bool {
+		_, _, h := layout(row, bold)
+		return d.f.GetY()+h <= PageHeight-d.m.Bottom
+	}
+	// Keep the header with at least the first row.
+	first := t.Total
+	if len(t.Rows) > 0 {
+		first = t.Rows[0]
+	}
+	_, _, hh := layout(t.Header, true)
+	_, _, fh := layout(first, false)
+	d.ensure(hh + fh)
+	header()
+	for _, row := range t.Rows {
+		if !fits(row, false) {
+			d.AddPage()
+			header()
+		}
+		draw(row, false, false, false)
+	}
+	if t.Total != nil {
+		if !fits(t.Total, true) {
+			d.AddPage()
+			header()
+		}
+		draw(t.Total, true, false, true)
+	}
+	d.setStyle(Style{})
+	d.f.SetXY(d.m.Left, d.f.GetY()+lineHeight(d.size)/2)
+}

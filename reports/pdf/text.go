@@ -1,0 +1,262 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+)
+
+// Style is a text style.
+type Style struct {
+	Size   float64 // points; 0 is the body size
+	Bold   bool
+	Italic bool
+	Gray   bool // a muted colour, for notes
+}
+
+func (d *Document) setStyle(s Style) {
+	st := ""
+	switch {
+	case s.Bold:
+		st = "B"
+	case s.Italic:
+		st = "I"
+		if !d.italic {
+			d.f.AddUTF8FontFromBytes(family, "I", sansOblique)
+			d.italic = true
+		}
+	}
+	size := s.Size
+	if size == 0 {
+		size = d.size
+	}
+	d.f.SetFont(family, st, size)
+	if s.Gray {
+		d.f.SetTextColor(90, 90, 90)
+	} else {
+		d.f.SetTextColor(0, 0, 0)
+	}
+}
+
+// lineHeight is the leading of text at size pt, in millimetres.
+func lineHeight(size float64) float64 { return size * 0.3528 * 1.3 }
+
+// Wrap splits text into lines no wider than w millimetres in style s: at
+// spaces and line feeds only (a non-breaking space holds "1 234 kr"
+// together), a word wider than w split where it must.
+func (d *Document) Wrap(text string, w float64, s Style) []string {
+	d.setStyle(s)
+	defer d.setStyle(Style{})
+	return d.wrap(Clean(text), w)
+}
+
+func (d *Document) wrap(text string, w float64) []string {
+	var lines []string
+	space := d.f.GetStringWidth(" ")
+	for _, para := range strings.Split(text, "\n") {
+		var line strings.Builder
+		lw := 0.0
+		for _, word := range strings.Split(para, " ") {
+			ww := d.f.GetStringWidth(word)
+			if line.Len() > 0 && lw+space+ww <= w {
+				line.WriteByte(' ')
+				line.WriteString(word)
+				lw += space + ww
+				continue
+			}
+			if line.Len() > 0 {
+				lines = append(lines, line.String())
+				line.Reset()
+				lw = 0
+			}
+			for ww > w && word != "" { // a word wider than the line: split it
+				r := []rune(word)
+				n := len(r) - 1
+				for n > 1 && d.f.GetStringWidth(string(r[:n])) > w {
+					n--
+				}
+				lines = append(lines, string(r[:n]))
+				word = string(r[n:])
+				ww = d.f.GetStringWidth(word)
+			}
+			line.WriteString(word)
+			lw = ww
+		}
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// Need keeps what follows together: it starts a new page unless h
+// millimetres fit above the bottom margin.
+func (d *Document) Need(h float64) { d.ensure(h) }
+
+// LineHeight is the height of a line of body text, in millimetres.
+func (d *Document) LineHeight() float64 { return lineHeight(d.size) }
+
+// ensure starts a new page unless h millimetres fit above the bottom margin.
+func (d *Document) ensure(h float64) {
+	if d.f.GetY()+h > PageHeight-d.m.Bottom {
+		d.AddPage()
+	}
+}
+
+// Heading writes a numbered or plain heading (level 1 a section, 2 a
+// subsection, 0 the document's subject) and a bookmark to it, kept on the
+// page with at least the next few lines.
+func (d *Document) Heading(level int, text string) {
+	size := map[int]float64{0: 13, 1: 12, 2: 10.5}[level]
+	if size == 0 {
+		size = d.size
+	}
+	s := Style{Size: size, Bold: true}
+	d.setStyle(s)
+	lines := d.wrap(Clean(text), d.ContentWidth())
+	lh := lineHeight(size)
+	if level > 0 {
+		d.ensure(float64(len(lines))*lh + 3 + 3*lineHeight(d.size))
+		d.f.SetXY(d.m.Left, d.f.GetY()+2.5)
+		d.setStyle(s) // a new page resets the font
+	}
+	bl := level - 1
+	if bl < 0 {
+		bl = 0
+	}
+	d.f.Bookmark(Clean(text), bl+d.outline, -1)
+	for _, l := range lines {
+		d.f.SetX(d.m.Left)
+		d.f.CellFormat(d.ContentWidth(), lh, l, "", 2, "L", false, 0, "")
+	}
+	d.f.SetXY(d.m.Left, d.f.GetY()+1)
+	d.setStyle(Style{})
+}
+
+// Paragraph writes text wrapped to the text column, breaking pages where
+// needed, with half a line of space after it. A line feed starts a new
+// line.
+func (d *Document) Paragraph(text string) { d.StyledParagraph(text, Style{}) }
+
+// StyledParagraph is Paragraph in style s.
+func (d *Document) StyledParagraph(text string, s Style) {
+	d.setStyle(s)
+	size := s.Size
+	if size == 0 {
+		size = d.size
+	}
+	lh := lineHeight(size)
+	for _, l := range d.wrap(Clean(text), d.ContentWidth()) {
+		if d.f.GetY()+lh > PageHeight-d.m.Bottom {
+			d.AddPage()
+			d.setStyle(s)
+		}
+		d.f.SetX(d.m.Left)
+		d.f.CellFormat(d.ContentWidth(), lh, l, "", 2, "L", false, 0, "")
+	}
+	d.f.SetXY(d.m.Left, d.f.GetY()+lh/2)
+	d.setStyle(Style{})
+}
+
+// TextAt writes lines into the box r (wrapped to its width, cut at its
+// height), without moving the flow of the page: for the recipient's
+// address in the window and the letterhead.
+func (d *Document) TextAt(r Rect, lines []string, s Style) {
+	x, y := d.f.GetX(), d.f.GetY()
+	d.setStyle(s)
+	size := s.Size
+	if size == 0 {
+		size = d.size
+	}
+	lh := lineHeight(size)
+	top := r.Y
+	for _, line := range lines {
+		for _, l := range d.wrap(Clean(line), r.W) {
+			if r.H > 0 && top+lh > r.Y+r.H+0.01 {
+				break
+			}
+			d.f.SetXY(r.X, top)
+			d.f.CellFormat(r.W, lh, l, "", 0, "L", false, 0, "")
+			top += lh
+		}
+	}
+	d.setStyle(Style{})
+	d.f.SetXY(x, y)
+}
+
+// KV is one line of a KeyValue block.
+type KV struct{ Key, Value string }
+
+// KeyValue writes pairs as two columns in the box r (r.H is ignored): the
+// key in bold, keyWidth millimetres wide, the value wrapped beside it. It
+// returns the height used and leaves the flow of the page where it was.
+func (d *Document) KeyValue(r Rect, pairs []KV, keyWidth float64, s Style) float64 {
+	x, y := d.f.GetX(), d.f.GetY()
+	size := s.Size
+	if size == 0 {
+		size = d.size
+	}
+	lh := lineHeight(size)
+	top := r.Y
+	for _, p := range pairs {
+		d.setStyle(Style{Size: size, Bold: true})
+		d.f.SetXY(r.X, top)
+		d.f.CellFormat(keyWidth, lh, d.fit(Clean(p.Key), keyWidth-1), "", 0, "L", false, 0, "")
+		d.setStyle(Style{Size: size})
+		lines := d.wrap(Clean(p.Value), r.W-keyWidth)
+		if len(lines) == 0 {
+			lines = []string{""}
+		}
+		for _, l := range lines {
+			d.f.SetXY(r.X+keyWidth, top)
+			d.f.CellFormat(r.W-keyWidth, lh, l, "", 0, "L", false, 0, "")
+			top += lh
+		}
+	}
+	d.setStyle(Style{})
+	d.f.SetXY(x, y)
+	return top - r.Y
+}
+
+// KeyValueBlock writes pairs in the text column at the current position
+// and moves below them.
+func (d *Document) KeyValueBlock(pairs []KV, keyWidth float64) {
+	lh := lineHeight(d.size)
+	d.ensure(lh * float64(min(len(pairs), 3)))
+	h := d.KeyValue(Rect{X: d.m.Left, Y: d.f.GetY(), W: d.ContentWidth()}, pairs, keyWidth, Style{})
+	d.f.SetXY(d.m.Left, d.f.GetY()+h+lh/2)
+}
+
+// Image places a PNG or JPEG image (kind "png" or "jpg") in the box r,
+// scaled to fit its height (and width when r.W > 0). name identifies it in
+// the document.
+func (d *Document) Image(name, kind string, data []byte, r Rect) {
+	info := d.f.RegisterImageOptionsReader(name, imageOptions(kind), bytes.NewReader(data))
+	if d.f.Err() || info == nil {
+		return
+	}
+	w, h := info.Width(), info.Height()
+	scale := r.H / h
+	if r.W > 0 && w*scale > r.W {
+		scale = r.W / w
+	}
+	d.f.ImageOptions(name, r.X, r.Y, w*scale, h*scale, false, imageOptions(kind), 0, "")
+}
+
+// FoldMarks draws short marks in the left edge at the heights given, in
+// millimetres from the top, for folding the page to fit the envelope.
+func (d *Document) FoldMarks(ys []float64) {
+	d.f.SetDrawColor(150, 150, 150)
+	d.f.SetLineWidth(0.2)
+	for _, y := range ys {
+		d.f.Line(4, y, 9, y)
+	}
+	d.f.SetDrawColor(0, 0, 0)
+}
+
+// Rule draws a thin line across the text column at the current position.
+func (d *Document) Rule() {
+	d.f.SetDrawColor(160, 160, 160)
+	d.f.SetLineWidth(0.2)
+	y := d.f.GetY()
+	d.f.Line(d.m.Left, y, d.m.Left+d.ContentWidth(), y)
+	d.f.SetDrawColor(0, 0, 0)
+	d.f.SetXY(d.m.Left, y+1)
+}
