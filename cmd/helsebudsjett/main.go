@@ -92,14 +92,16 @@ Usage:
                                               the tertial reporting form per unit (T1, T2 or year)
   helsebudsjett import report FILE... [--unit CODE] [--period P] [--dry-run] [--json]
                                               filled-in reporting forms, each all or nothing
+  helsebudsjett measures list [--year Y] [--json]   each measure's money per økonomiplan year
   helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn] [-o DIR] [--combined] [--force]
                         [--config FILE.yaml] [--templates DIR] [--date YYYY-MM-DD] [--json]
                                               the oppdragsbrev to every unit, as PDF, with manifest.csv
-  helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn]
-                                              the helsebudsjett workbook (default helsebudsjett-YEAR.xlsx)
   helsebudsjett indicators trajectory ID [--area CODE] [--json]
                                               target path, the path the adopted measures give, and the gap
-  helsebudsjett measures list [--year Y] [--json]   each measure's money per økonomiplan year
+  helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn]
+                                              the helsebudsjett workbook (default helsebudsjett-YEAR.xlsx)
+  helsebudsjett report --year Y [--public] [--lang nb|nn] -o FILE.pdf
+                                              the annual report on the helsebudsjett to the council, as PDF
   helsebudsjett help
 
 Every command takes --db PATH (else $HELSEBUDSJETT_DB, else ./helsebudsjett.db).
@@ -128,10 +130,6 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdIndicators(ctx, rest, e)
 	case "generate":
 		return cmdGenerate(ctx, rest, e)
-	case "export":
-		return cmdExport(ctx, rest, e)
-	case "letters":
-		return cmdLetters(ctx, rest, e)
 	case "wheel":
 		return cmdWheel(ctx, rest, e)
 	case "serve":
@@ -140,6 +138,12 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdTemplate(ctx, rest, e)
 	case "measures":
 		return cmdMeasures(ctx, rest, e)
+	case "report":
+		return cmdReport(ctx, rest, e)
+	case "letters":
+		return cmdLetters(ctx, rest, e)
+	case "export":
+		return cmdExport(ctx, rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return nil

@@ -28,12 +28,13 @@ func (f runFlags) outDir(db *workspace.DB) string {
 }
 
 // newRunner wires the runner to the workspace. export-budget writes the
-// helsebudsjett workbook and letters the oppdragsbrev; the report action
-// is not registered yet: its runs record "not available yet".
+// helsebudsjett workbook, letters the oppdragsbrev and report the annual
+// report (or, after April, the tertial status report).
 func newRunner(db *workspace.DB, out string, now func() time.Time) *runner.Runner {
 	return &runner.Runner{Store: db, Load: planLoader(db), Actions: map[wheel.Action]runner.Action{
 		wheel.ExportBudget: exportBudgetAction(db, out),
 		wheel.Letters:      lettersAction(db, out),
+		wheel.Report:       reportAction(db, out),
 	}, OutDir: out, Now: now}
 }
 

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+)
+
+// cmdReport writes the annual report on the health-equity budget
+// (årsrapport for helsebudsjettet) as PDF.
+//
+//	helsebudsjett report --year Y [--public] [--lang nb|nn] -o FILE.pdf
+//
+// Exit codes: 0 written; 1 failure; 2 usage (no --year or -o); 3 the year
+// has neither budget nor reports, or a value is out of range.
+func cmdReport(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("report", e)
+	year := fs.Int("year", 0, "the year reported on (required)")
+	public := fs.Bool("public", false, "the public edition: small numbers suppressed (prikket); else internal, marked on every page")
+	langS := fs.String("lang", "nb", "nb (bokmål) or nn (nynorsk)")
+	out := fs.String("o", "", "the PDF file to write (required unless --json)")
+	by := fs.String("by", annual.DefaultBy, "the socio-economic indicator areas are ranked by for SII, RII and the bar charts")
+	term := fs.String("term", "year", "year (the annual report), or T1 or T2 for a status report per that tertial")
+	asJSON := fs.Bool("json", false, "print the report's content (every figure and text) as JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("report takes no arguments; write the file with -o FILE.pdf")
+	}
+	if *year == 0 {
+		return usagef("report needs --year, such as: helsebudsjett report --year 2026 -o arsrapport-2026.pdf")
+	}
+	if *out == "" && !*asJSON {
+		return usagef("report needs -o FILE.pdf")
+	}
+	lang, err := langFlag(*langS)
+	if err != nil {
+		return err
+	}
+	t, err := budget.ParseTerm(*term)
+	if err != nil {
+		return usagef("--term: %v", err)
+	}
+	db, err := openWorkspace(ctx, *dbFlag, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	opt := annual.Options{Year: *year, Public: *public, Lang: lang, By: *by, Term: t}
+	if *asJSON {
+		cat, err := catalogue(ctx, db)
+		if err != nil {
+			return err
+		}
+		r, err := annual.Load(ctx, db, cat, opt)
+		if err != nil {
+			return err
+		}
+		writeJSON(e.stdout, r)
+		if *out == "" {
+			return nil
+		}
+	}
+	r, n, err := writeAnnualReport(ctx, db, opt, *out)
+	if err != nil {
+		return err
+	}
+	if !*asJSON {
+		printReportWritten(e.stdout, *out, r, n)
+	}
+	return nil
+}
+
+// writeAnnualReport loads, renders and writes the report atomically to
+// path, returning the content and the file's size.
+func writeAnnualReport(ctx context.Context, db *workspace.DB, opt annual.Options, path string) (*annual.Report, int, error) {
+	cat, err := catalogue(ctx, db)
+	if err != nil {
+		return nil, 0, err
+	}
+	r, err := annual.Load(ctx, db, cat, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	data, err := annual.Render(r)
+	if err != nil {
+		return nil, 0, fmt.Errorf("report: %w", err)
+	}
+	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return nil, 0, fmt.Errorf("write %s: %w", path, err)
+	}
+	return r, len(data), nil
+}
+
+func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {
+	edition := "internal, marked on every page"
+	if r.Public {
+		edition = "public, small numbers suppressed"
+	}
+	fmt.Fprintf(w, "Wrote %s: %s (%s), %d indicators, %d measures, %d KiB.\n",
+		path, r.Title, edition, len(r.Indicators), len(r.Measures.Rows), (size+1023)/1024)
+}
+
+// reportAction is the wheel's report action: for an occurrence in
+// January to April the annual report on the year before, later in the
+// year the status report per the latest tertial (T1 until August, then
+// T2), each in an internal and a public edition, written under
+// OUT/YEAR/rapporter.
+func reportAction(db *workspace.DB, out string) runner.Action {
+	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
+		at := o.At.In(wheel.Oslo())
+		opt := annual.Options{Year: at.Year(), Term: budget.T2}
+		switch {
+		case at.Month() <= time.April:
+			opt.Year, opt.Term = at.Year()-1, budget.TermYear
+		case at.Month() <= time.August:
+			opt.Term = budget.T1
+		}
+		dir := filepath.Join(out, fmt.Sprint(at.Year()), "rapporter")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("make %s: %w", dir, err)
+		}
+		var files []string
+		for _, public := range []bool{false, true} {
+			opt.Public = public
+			p := filepath.Join(dir, reportFileName(opt))
+			if _, _, err := writeAnnualReport(ctx, db, opt, p); err != nil {
+				return files, err
+			}
+			files = append(files, p)
+		}
+		return files, nil
+	}
+}
+
+// reportFileName is "arsrapport-2026-intern.pdf", or for a tertial
+// report "tertialrapport-2027-T1-offentlig.pdf".
+func reportFileName(opt annual.Options) string {
+	edition := "intern"
+	if opt.Public {
+		edition = "offentlig"
+	}
+	if opt.Term == "" || opt.Term == budget.TermYear {
+		return fmt.Sprintf("arsrapport-%d-%s.pdf", opt.Year, edition)
+	}
+	return fmt.Sprintf("tertialrapport-%d-%s-%s.pdf", opt.Year, opt.Term, edition)
+}

@@ -1,0 +1,95 @@
+package annual
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
+)
+
+// loadMoney fills the chapter Budsjett from the helsebudsjett model
+// (reports/model) of the year's budget and of the year before's.
+func (l *loader) loadMoney(ctx context.Context, r *Report) error {
+	m := &r.Money
+	m.Key, m.Prev = r.Budget, budgetKey(l.keys, r.Year-1)
+	m.ByEffort, m.ByDeterminant, m.ByUnit, m.Grades, m.Notes = []Compare{}, []Compare{}, []Compare{}, []GradeRow{}, []string{}
+	var cur, prev *model.Budget
+	var err error
+	if m.Key.Year != 0 {
+		if cur, err = model.Load(ctx, l.db, l.cat, m.Key); err != nil {
+			return fmt.Errorf("annual report: budget %s: %w", m.Key, err)
+		}
+	} else {
+		m.Notes = append(m.Notes, fmt.Sprintf(l.t("Arbeidsområdet har ikke vedtatt eller revidert budsjett for %d.",
+			"Arbeidsområdet har ikkje vedteke eller revidert budsjett for %d."), r.Year))
+	}
+	if m.Prev.Year != 0 {
+		if prev, err = model.Load(ctx, l.db, l.cat, m.Prev); err != nil {
+			return fmt.Errorf("annual report: budget %s: %w", m.Prev, err)
+		}
+	} else {
+		m.Notes = append(m.Notes, fmt.Sprintf(l.t("Arbeidsområdet har ikke budsjett for %d, så året før kan ikke sammenlignes.",
+			"Arbeidsområdet har ikkje budsjett for %d, så året før kan ikkje samanliknast."), r.Year-1))
+	}
+	first := func(b *model.Budget) (linked, expenses int64) {
+		if b == nil || len(b.Years) == 0 {
+			return 0, 0
+		}
+		return b.Years[0].Linked, b.Years[0].Expenses
+	}
+	m.Linked, m.Expenses = first(cur)
+	m.PrevLinked, m.PrevExpenses = first(prev)
+	groups := func(get func(*model.Budget) []model.Group) []Compare {
+		var out []Compare
+		at := map[string]int{}
+		for i, b := range []*model.Budget{cur, prev} {
+			if b == nil {
+				continue
+			}
+			for _, g := range get(b) {
+				ore := int64(0)
+				if len(g.Ore) > 0 {
+					ore = g.Ore[0]
+				}
+				j, ok := at[g.Name]
+				if !ok {
+					j = len(out)
+					at[g.Name] = j
+					out = append(out, Compare{Name: g.Name})
+				}
+				if i == 0 {
+					out[j].Ore = ore
+				} else {
+					out[j].PrevOre = ore
+				}
+			}
+		}
+		if out == nil {
+			out = []Compare{}
+		}
+		return out
+	}
+	m.ByEffort = groups(func(b *model.Budget) []model.Group { return b.ByEffort })
+	m.ByDeterminant = groups(func(b *model.Budget) []model.Group { return b.ByDeterminant })
+	m.ByUnit = groups(func(b *model.Budget) []model.Group { return b.ByUnit })
+	for _, g := range append(append([]budget.Grade{}, budget.Grades...), budget.Unrated) {
+		row := GradeRow{Grade: g}
+		if cur != nil {
+			for _, x := range cur.Grades {
+				if x.Grade == g {
+					row.Lines, row.Expenses = x.Lines, x.Expenses
+				}
+			}
+		}
+		if prev != nil {
+			for _, x := range prev.Grades {
+				if x.Grade == g {
+					row.PrevExpenses = x.Expenses
+				}
+			}
+		}
+		m.Grades = append(m.Grades, row)
+	}
+	return nil
+}

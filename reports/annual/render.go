@@ -1,0 +1,215 @@
+package annual
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf"
+)
+
+// margins of the report's pages, in millimetres: a 170 mm text column.
+var margins = pdf.Margins{Left: 20, Top: 20, Right: 20, Bottom: 22}
+
+// charts are an indicator's drawn charts.
+type charts struct {
+	line, bars []byte
+	linePad    int // the pixels each is wider than the chart (see padded)
+	barsPad    int
+}
+
+// Render writes the report as PDF. The charts are drawn first, in
+// parallel; the document is then set twice, the first time to learn the
+// page of every heading for the contents. The same Report gives the same
+// bytes.
+func Render(r *Report) ([]byte, error) {
+	cs, err := drawCharts(r)
+	if err != nil {
+		return nil, err
+	}
+	toc := contents(r)
+	if _, err := render(r, cs, toc); err != nil { // fills in the pages
+		return nil, err
+	}
+	return render(r, cs, toc)
+}
+
+// drawCharts draws every indicator's charts, on as many goroutines as
+// there are processors.
+func drawCharts(r *Report) ([]charts, error) {
+	out := make([]charts, len(r.Indicators))
+	errs := make([]error, len(r.Indicators))
+	words := chartWords(r.Lang)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range r.Indicators {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer func() { <-sem; wg.Done() }()
+			ind := r.Indicators[i]
+			var err error
+			out[i].linePad, out[i].barsPad = 2*i, 2*i+1
+			out[i].line, err = lineChart(ind, kommunePath(ind, r.Kommune), words, out[i].linePad)
+			if err == nil && len(ind.Bars) > 0 && ind.Inequality != nil {
+				out[i].bars, err = barChart(ind, kommuneValue(ind, ind.Inequality.Latest.Period.Label), out[i].barsPad)
+			}
+			errs[i] = err
+		}(i)
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("chart of %s: %w", r.Indicators[i].ID, err)
+		}
+	}
+	return out, nil
+}
+
+func chartWords(lang indicators.Lang) chartText {
+	return chartText{
+		Target:       lang2(lang, "Målbane (kommunen)", "Målbane (kommunen)"),
+		WithMeasures: lang2(lang, "Med vedtatte tiltak", "Med vedtekne tiltak"),
+	}
+}
+
+// kommunePath is the kommune's target and trajectory, if it has one.
+func kommunePath(ind Indicator, kommune string) *PathRow {
+	for i := range ind.Paths {
+		if ind.Paths[i].Area == kommune {
+			return &ind.Paths[i]
+		}
+	}
+	return nil
+}
+
+// tocEntry is a line of the contents: a heading and its page.
+type tocEntry struct {
+	text  string
+	level int
+	page  int
+}
+
+// chapter titles, numbered.
+func chapterTitles(lang indicators.Lang) [5]string {
+	return [5]string{
+		"1 " + lang2(lang, "Sammendrag", "Samandrag"),
+		"2 " + lang2(lang, "Indikatorer", "Indikatorar"),
+		"3 " + lang2(lang, "Tiltak", "Tiltak"),
+		"4 " + lang2(lang, "Budsjett", "Budsjett"),
+		"5 " + lang2(lang, "Om tallene", "Om tala"),
+	}
+}
+
+// contents lists the headings in order, pages unknown.
+func contents(r *Report) []tocEntry {
+	ch := chapterTitles(r.Lang)
+	toc := []tocEntry{{text: ch[0]}, {text: ch[1]}}
+	for i, ind := range r.Indicators {
+		toc = append(toc, tocEntry{text: indicatorHeading(i, ind), level: 1})
+	}
+	return append(toc, tocEntry{text: ch[2]}, tocEntry{text: ch[3]}, tocEntry{text: ch[4]})
+}
+
+func indicatorHeading(i int, ind Indicator) string { return "2." + strconv.Itoa(i+1) + " " + ind.Name }
+
+// writer sets one pass of the document.
+type writer struct {
+	r    *Report
+	d    *pdf.Document
+	toc  []tocEntry
+	next int // the next toc entry to reach
+	lang indicators.Lang
+}
+
+func (w *writer) t(nb, nn string) string { return lang2(w.lang, nb, nn) }
+
+// heading writes the next heading of the contents and records its page.
+func (w *writer) heading(level int) {
+	e := &w.toc[w.next]
+	w.next++
+	if level == 1 {
+		w.d.AddPage()
+	}
+	w.d.Heading(level, e.text)
+	e.page = w.d.Page()
+}
+
+func render(r *Report, cs []charts, toc []tocEntry) ([]byte, error) {
+	lang := "nb-NO"
+	if r.Lang == indicators.Nynorsk {
+		lang = "nn-NO"
+	}
+	edition := w2(r.Lang, r.Public)
+	d := pdf.New(pdf.Options{Margins: margins, Meta: pdf.Meta{
+		Title: r.Title, Author: r.Municipality, Subject: r.Subtitle + " (" + edition + ")",
+		Keywords: "helsebudsjett, årsrapport, helseutjevning, " + strconv.Itoa(r.Year), Lang: lang, Created: r.Date,
+	}})
+	footer := r.Title
+	if r.Municipality != "" {
+		footer += " · " + r.Municipality
+	}
+	if !r.Public {
+		footer = r.Marking + " · " + footer
+		d.PageHeader(r.Marking)
+	}
+	d.PageFooter(footer)
+	w := &writer{r: r, d: d, toc: toc, lang: r.Lang}
+	w.cover(edition)
+	w.contents()
+	w.summary()
+	w.indicators(cs)
+	w.measures()
+	w.money()
+	w.about()
+	return d.Bytes()
+}
+
+// w2 names the edition.
+func w2(lang indicators.Lang, public bool) string {
+	if public {
+		return lang2(lang, "offentlig utgave", "offentleg utgåve")
+	}
+	return lang2(lang, "intern utgave", "intern utgåve")
+}
+
+func (w *writer) cover(edition string) {
+	r := w.r
+	w.d.AddPage()
+	below := []string{r.Subtitle, ""}
+	if r.Municipality != "" {
+		below = append(below, r.Municipality)
+	}
+	if !r.Date.IsZero() {
+		below = append(below, w.t("Dato: ", "Dato: ")+longDate(r.Date))
+	}
+	below = append(below, w.t("Utgave: ", "Utgåve: ")+edition)
+	if r.Marking != "" {
+		below = append(below, "", strings.ToUpper(r.Marking))
+	}
+	w.d.Cover([]string{r.Title}, below)
+}
+
+func (w *writer) contents() {
+	w.d.AddPage()
+	w.d.Heading(0, w.t("Innhold", "Innhald"))
+	w.d.Space(2)
+	for _, e := range w.toc {
+		page := "…"
+		if e.page > 0 {
+			page = strconv.Itoa(e.page)
+		}
+		w.d.ContentsLine(e.text, e.level, e.page, page)
+	}
+}
+
+var months = [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
+
+// longDate writes "27. november 2026" (the same in bokmål and nynorsk).
+func longDate(t time.Time) string {
+	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
+}
