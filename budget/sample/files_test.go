@@ -138,24 +138,54 @@ func TestAccountsCSV(t *testing.T) {
 	if len(data) != stats().accountLines {
 		t.Errorf("%d lines, want %d", len(data), stats().accountLines)
 	}
+	// ansvar;ansvarsnavn;funksjon;tjeneste;art;prosjekt;bydel, then the amounts.
+	const nCodes = 7
 	var sum [3]int64
 	seen := map[string]bool{}
 	for _, r := range data {
-		k := strings.Join(r[:6], "|")
-		if seen[k] || len(r[2]) != 3 || len(r[3]) != 3 {
+		k := strings.Join(r[:nCodes], "|")
+		_, known := tjenester[r[3]]
+		if seen[k] || len(r[2]) != 3 || len(r[3]) != 5 || !known || r[3][:3] != r[2] || len(r[4]) != 3 {
 			t.Errorf("line %q duplicate or bad codes", r)
 		}
 		seen[k] = true
 		for i := range sum {
-			sum[i] += oreOf(t, r[6+i])
+			sum[i] += oreOf(t, r[nCodes+i])
 		}
 	}
-	if total[0] != "Sum" || strings.Join(total[1:6], "") != "" {
+	if total[0] != "Sum" || strings.Join(total[1:nCodes], "") != "" {
 		t.Errorf("sum line %q", total)
 	}
 	for i := range sum {
-		if sum[i] != 0 || total[6+i] != "0,00" {
-			t.Errorf("%s: lines sum to %d øre, sum line says %s", accountsHeader[6+i], sum[i], total[6+i])
+		if sum[i] != 0 || total[nCodes+i] != "0,00" {
+			t.Errorf("%s: lines sum to %d øre, sum line says %s", accountsHeader[nCodes+i], sum[i], total[nCodes+i])
+		}
+	}
+	// Summed per (ansvar, tjeneste, art, prosjekt, bydel), every line of
+	// the finest grain with money in 2026 lands in exactly one csv line.
+	want := map[string][3]int64{}
+	for _, r := range sampleRows() {
+		if r.zero(kV26, kA26+1) {
+			continue
+		}
+		k := strings.Join([]string{r.ansvar, r.tjeneste, artOf(r.konto), r.prosjekt, r.bydel}, "|")
+		a := want[k]
+		for i := range a {
+			a[i] += r.amt[kV26+i]
+		}
+		want[k] = a
+	}
+	for _, r := range data {
+		k := strings.Join([]string{r[0], r[3], r[4], r[5], r[6]}, "|")
+		w, ok := want[k]
+		if !ok {
+			t.Errorf("line %q: no sample lines", r)
+			continue
+		}
+		for i := range w {
+			if got := oreOf(t, r[nCodes+i]); got != w[i] {
+				t.Errorf("line %q %s: %d øre, want %d", r, accountsHeader[nCodes+i], got, w[i])
+			}
 		}
 	}
 }

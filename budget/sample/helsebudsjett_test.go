@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
@@ -152,5 +153,54 @@ func TestHelsebudsjettFiles_Read(t *testing.T) {
 	}
 	if got, want := len(rs.Ratings), len(sample.Ratings()); got != want {
 		t.Errorf("%d ratings read, want %d", got, want)
+	}
+}
+
+// TestMeasures_LinkAccountsFile reads the committed accounts file as
+// `import budget` does and checks that every measure running in 2026 picks
+// a line of it for each 2026 version: the measures select by tjeneste, so
+// the file must carry the tjeneste beside the funksjon, and the importer
+// must keep both.
+func TestMeasures_LinkAccountsFile(t *testing.T) {
+	var lines []budget.Line
+	res, err := budgetfile.Import(context.Background(), filepath.Join(committedDir, sample.AccountsFile), budgetfile.Options{},
+		func(l *budget.Line) error { lines = append(lines, *l); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.ErrorCount > 0 {
+		t.Fatalf("%d row errors: %v", res.ErrorCount, res.Errors)
+	}
+	for _, l := range lines {
+		if len(l.Funksjon) != 3 || len(l.Tjeneste) != 5 || l.Tjeneste[:3] != l.Funksjon {
+			t.Fatalf("line %s: funksjon %q tjeneste %q", budget.DescribeLine(&l), l.Funksjon, l.Tjeneste)
+		}
+	}
+	ms := sample.Measures()
+	for _, key := range sample.Keys() {
+		if key.Year != 2026 {
+			continue
+		}
+		links, over := budget.Links(key, lines, ms)
+		for _, o := range over {
+			t.Errorf("%s", o.Error())
+		}
+		picked := map[string]int64{}
+		for _, l := range links {
+			picked[l.Measure] += l.CountedOre
+		}
+		active := 0
+		for _, m := range ms {
+			if !m.ActiveIn(2026) {
+				continue
+			}
+			active++
+			if picked[m.Nr] == 0 {
+				t.Errorf("%v: measure %s %s has no money in %s (%s)", key, m.Nr, m.Name, sample.AccountsFile, m.Selector)
+			}
+		}
+		if active == 0 {
+			t.Errorf("%v: no sample measure runs in 2026", key)
+		}
 	}
 }

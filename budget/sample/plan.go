@@ -69,7 +69,7 @@ var sampleRows = sync.OnceValue(generate)
 //
 // The files hold less: okonomiplan-2027-2030.xlsx the lines with money in
 // 2027-2030, regnskap-2026.csv those with money in 2026, summed per
-// (ansvar, funksjon, art, prosjekt, bydel). The result is a fresh copy.
+// (ansvar, tjeneste, art, prosjekt, bydel). The result is a fresh copy.
 func Budget() []budget.Line {
 	rows := sampleRows()
 	lines := make([]budget.Line, len(rows))

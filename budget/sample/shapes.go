@@ -93,17 +93,18 @@ func textOrNil(s string) any {
 }
 
 // accountsHeader is the header of the accounts csv.
-var accountsHeader = []string{"ansvar", "ansvarsnavn", "funksjon", "art", "prosjekt", "bydel",
+var accountsHeader = []string{"ansvar", "ansvarsnavn", "funksjon", "tjeneste", "art", "prosjekt", "bydel",
 	"Vedtatt budsjett 2026", "Revidert budsjett 2026", "Regnskap 2026"}
 
 // writeAccounts writes the sample's 2026 budget and accounts as a
 // Unit4-like export: Windows-1252, ';'-separated, CRLF, the header on the
-// first line, 3-digit funksjon and art (so lines are summed per ansvar,
-// funksjon, art, prosjekt and bydel), amounts as "-1 362 250,50" with a
-// plain space between groups and always two decimals, and a final "Sum"
-// line of column totals.
+// first line, the 3-digit funksjon beside the 5-digit tjeneste it belongs
+// to, the 3-digit art (so lines are summed per ansvar, tjeneste, art,
+// prosjekt and bydel: the plan's tjeneste grain, not its konto grain),
+// amounts as "-1 362 250,50" with a plain space between groups and always
+// two decimals, and a final "Sum" line of column totals.
 func writeAccounts(w io.Writer) error {
-	type key struct{ ansvar, funksjon, art, prosjekt, bydel string }
+	type key struct{ ansvar, tjeneste, art, prosjekt, bydel string }
 	type line struct {
 		key
 		navn string
@@ -115,7 +116,7 @@ func writeAccounts(w io.Writer) error {
 		if r.zero(kV26, kA26+1) {
 			continue
 		}
-		k := key{r.ansvar, funksjonOf(r.tjeneste), artOf(r.konto), r.prosjekt, r.bydel}
+		k := key{r.ansvar, r.tjeneste, artOf(r.konto), r.prosjekt, r.bydel}
 		l := index[k]
 		if l == nil {
 			l = &line{key: k, navn: r.ansvarNavn}
@@ -127,7 +128,7 @@ func writeAccounts(w io.Writer) error {
 		}
 	}
 	slices.SortFunc(lines, func(a, b *line) int {
-		return strings.Compare(a.ansvar+a.funksjon+a.art+a.prosjekt, b.ansvar+b.funksjon+b.art+b.prosjekt)
+		return strings.Compare(a.ansvar+a.tjeneste+a.art+a.prosjekt, b.ansvar+b.tjeneste+b.art+b.prosjekt)
 	})
 
 	var buf bytes.Buffer
@@ -136,14 +137,14 @@ func writeAccounts(w io.Writer) error {
 	_ = c.Write(accountsHeader) // a bytes.Buffer cannot fail; c.Error reports the rest
 	var sum [3]int64
 	for _, l := range lines {
-		rec := []string{l.ansvar, l.navn, l.funksjon, l.art, l.prosjekt, l.bydel}
+		rec := []string{l.ansvar, l.navn, funksjonOf(l.tjeneste), l.tjeneste, l.art, l.prosjekt, l.bydel}
 		for i, a := range l.amt {
 			rec = append(rec, formatNOK(a, " ", true))
 			sum[i] += a
 		}
 		_ = c.Write(rec)
 	}
-	total := []string{"Sum", "", "", "", "", ""}
+	total := []string{"Sum", "", "", "", "", "", ""}
 	for _, a := range sum {
 		total = append(total, formatNOK(a, " ", true))
 	}

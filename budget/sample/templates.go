@@ -55,7 +55,7 @@ func stats() fileStats {
 			s.planLines++
 		}
 		if !r.zero(kV26, kA26+1) {
-			accounts[r.ansvar+"|"+funksjonOf(r.tjeneste)+"|"+artOf(r.konto)+"|"+r.prosjekt+"|"+r.bydel] = true
+			accounts[r.ansvar+"|"+r.tjeneste+"|"+artOf(r.konto)+"|"+r.prosjekt+"|"+r.bydel] = true
 		}
 		for k := range nKeys {
 			s.net[k] += r.amt[k]
@@ -90,7 +90,7 @@ The test fails when these files differ from what the generator writes.
 | file | shape | lines |
 |---|---|---|
 | %s | xlsx, Visma-like: sheet "Budsjett", two title rows and a blank row, header on row 4, a final "Sum" row; 5-digit tjeneste and konto; ansvar and tjeneste as numeric cells, konto as text; amounts numeric, in kroner with up to two decimals | %d |
-| %s | csv, Unit4-like: Windows-1252, `+"`;`"+`, CRLF, header on line 1, a final "Sum" line; 3-digit funksjon and art; amounts like `+"`-1 362 250,50`"+` | %d |
+| %s | csv, Unit4-like: Windows-1252, `+"`;`"+`, CRLF, header on line 1, a final "Sum" line; 3-digit funksjon, 5-digit tjeneste and 3-digit art, summed per ansvar, tjeneste, art, prosjekt and bydel; amounts like `+"`-1 362 250,50`"+` | %d |
 
 Header of %s:
 
