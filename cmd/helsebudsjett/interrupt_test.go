@@ -20,7 +20,11 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if sharedDemo.root != "" {
+		os.RemoveAll(sharedDemo.root)
+	}
+	os.Exit(code)
 }
 
 // TestImport_Interrupted stops an import midway, by Ctrl-C and by kill -9,

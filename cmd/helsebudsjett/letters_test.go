@@ -20,9 +20,7 @@ import (
 // Finansiering sheet.
 func TestLetters_CLI(t *testing.T) {
 	dir := t.TempDir()
-	if code, out, errOut := cli(t, dir, "demo"); code != exitOK {
-		t.Fatalf("demo exit %d\n%s\n%s", code, out, errOut)
-	}
+	copyDemo(t, dir)
 	demo := filepath.Join(dir, "helsebudsjett-demo")
 	dbFile := filepath.Join(demo, "helsebudsjett.db")
 	entries, err := os.ReadDir(filepath.Join(demo, "oppdragsbrev-2027"))
@@ -101,9 +99,7 @@ func TestLetters_CLI(t *testing.T) {
 // the letters action writes the letters with the same code.
 func TestLetters_WheelAction(t *testing.T) {
 	dir := t.TempDir()
-	if code, out, errOut := cli(t, dir, "demo"); code != exitOK {
-		t.Fatalf("demo exit %d\n%s\n%s", code, out, errOut)
-	}
+	copyDemo(t, dir)
 	dbFile := filepath.Join(dir, "helsebudsjett-demo", "helsebudsjett.db")
 	if code, _, stderr := cli(t, dir, "wheel", "import", "--db", dbFile, "--active-from", "2027-01-01", filepath.Join("..", "..", "templates", "arshjul.yaml")); code != exitOK {
 		t.Fatalf("wheel import: %s", stderr)

@@ -14,33 +14,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
-// demoWorkspace builds a workspace with the sample budget, areas and
-// indicators (as the demo does) and the sample's units, measures and
-// ratings, and returns its path.
-func demoWorkspace(t *testing.T) (dir, dbFile string) {
-	t.Helper()
-	ctx := context.Background()
-	dir = t.TempDir()
-	files, err := copySamples(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dbFile = filepath.Join(dir, "ws.db")
-	var out bytes.Buffer
-	if err := buildDemo(ctx, dbFile, dir, files, &out); err != nil {
-		t.Fatalf("%v\n%s", err, out.String())
-	}
-	db, err := workspace.Open(ctx, dbFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := demoMeasures(ctx, db, &out); err != nil {
-		t.Fatalf("%v\n%s", err, out.String())
-	}
-	return dir, dbFile
-}
-
 func TestDemoMeasures_ListMatchesIndependentSum(t *testing.T) {
 	dir, dbFile := demoWorkspace(t)
 	code, stdout, stderr := cli(t, dir, "measures", "list", "--db", dbFile, "--json")

@@ -15,9 +15,7 @@ import (
 
 func TestReport(t *testing.T) {
 	dir := t.TempDir()
-	if code, out, stderr := cli(t, dir, "demo"); code != exitOK {
-		t.Fatalf("demo exit %d\n%s\n%s", code, out, stderr)
-	}
+	copyDemo(t, dir)
 	demo := filepath.Join(dir, "helsebudsjett-demo")
 	db := filepath.Join(demo, "helsebudsjett.db")
 	for _, name := range []string{"arsrapport-2026-intern.pdf", "arsrapport-2026-offentlig.pdf"} {

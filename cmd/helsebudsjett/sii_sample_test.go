@@ -21,10 +21,8 @@ import (
 // poverty regressed on that rank by population-weighted least squares.
 func TestSII_SampleBydeler(t *testing.T) {
 	dir := t.TempDir()
-	if code, _, stderr := cli(t, dir, "demo", "-o", dir); code != exitOK {
-		t.Fatalf("demo: %s", stderr)
-	}
-	dbPath := filepath.Join(dir, "helsebudsjett.db")
+	demo, _ := copyDemo(t, dir)
+	dbPath := filepath.Join(demo, "helsebudsjett.db")
 	code, out, stderr := cli(t, dir, "indicators", "show", "barn-lavinntekt", "--db", dbPath, "--json")
 	if code != exitOK {
 		t.Fatalf("show: %s", stderr)
