@@ -10,11 +10,12 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // printShow writes indicators show for people: the series as a table of
 // areas by periods, then targets, trend and inequality.
-func printShow(e *env, out *showOut, lang indicators.Lang) error {
+func printShow(e *env, out *model.IndicatorView, lang indicators.Lang) error {
 	w := e.stdout
 	fmt.Fprintf(w, "%s: %s\n", out.ID, out.Name)
 	fmt.Fprintf(w, "%s, %s; %s %s\n", unitText(out.Unit, lang), betterText(out.Better, lang), tr(lang, "kilde", "kjelde"), out.Source)
@@ -52,7 +53,7 @@ func fnum(f *float64, places int) string {
 	return strings.Replace(decimal.NewFromFloat(*f).StringFixed(int32(places)), ".", ",", 1)
 }
 
-func printSeries(w io.Writer, out *showOut, lang indicators.Lang) error {
+func printSeries(w io.Writer, out *model.IndicatorView, lang indicators.Lang) error {
 	fmt.Fprintf(w, "\n%s\n", tr(lang, "Verdier", "Verdiar"))
 	if len(out.Series) == 0 {
 		fmt.Fprintf(w, "  %s\n", tr(lang, "(ingen)", "(ingen)"))
@@ -133,7 +134,7 @@ func dimsText(ds []indicators.Dim) string {
 	return strings.Join(parts, ", ")
 }
 
-func printTargets(w io.Writer, out *showOut, lang indicators.Lang) {
+func printTargets(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 	fmt.Fprintf(w, "\n%s\n", tr(lang, "Mål og status", "Mål og status"))
 	if len(out.Targets) == 0 {
 		fmt.Fprintf(w, "  %s\n", tr(lang, "(ingen mål: importer med 'helsebudsjett import targets FILE')", "(ingen mål: importer med 'helsebudsjett import targets FILE')"))
@@ -194,7 +195,7 @@ func absRounded(d *decimal.Decimal) *decimal.Decimal {
 	return &r
 }
 
-func printTrend(w io.Writer, out *showOut, lang indicators.Lang) {
+func printTrend(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 	fmt.Fprintf(w, "\n%s\n  %s: %s\n", "Trend", tr(lang, "Regel", "Regel"), out.Trend.Rule)
 	names := map[string]string{}
 	for _, p := range out.Series {
@@ -212,7 +213,7 @@ func printTrend(w io.Writer, out *showOut, lang indicators.Lang) {
 	}
 }
 
-func printInequality(w io.Writer, out *showOut, lang indicators.Lang) error {
+func printInequality(w io.Writer, out *model.IndicatorView, lang indicators.Lang) error {
 	if len(out.Inequality) == 0 {
 		return nil
 	}
@@ -243,7 +244,7 @@ func printInequality(w io.Writer, out *showOut, lang indicators.Lang) error {
 	return nil
 }
 
-func printGroups(w io.Writer, out *showOut, lang indicators.Lang) {
+func printGroups(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 	if len(out.Groups) == 0 {
 		return
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
@@ -232,13 +233,13 @@ func mustSample(t *testing.T, name string) string {
 	return string(b)
 }
 
-func showJSON(t *testing.T, dir string, args ...string) showOut {
+func showJSON(t *testing.T, dir string, args ...string) model.IndicatorView {
 	t.Helper()
 	code, out, stderr := cli(t, dir, append([]string{"indicators", "show", "--json"}, args...)...)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var got showOut
+	var got model.IndicatorView
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("not one JSON object: %v\n%s", err, out)
 	}
@@ -284,7 +285,7 @@ func TestIndicatorsShow(t *testing.T) {
 		!strings.Contains(got.Trend.Rule, "prosentpoeng") {
 		t.Errorf("trend %+v", got.Trend)
 	}
-	var y2024 *inequalityOut
+	var y2024 *model.InequalityView
 	for i := range got.Inequality {
 		if got.Inequality[i].Period == "2024" {
 			y2024 = &got.Inequality[i]

@@ -12,6 +12,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 func TestDemoMeasures_ListMatchesIndependentSum(t *testing.T) {
@@ -20,7 +21,7 @@ func TestDemoMeasures_ListMatchesIndependentSum(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var got measuresOut
+	var got model.MeasurePlan
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatalf("%v\n%s", err, stdout)
 	}

@@ -83,7 +83,7 @@ func (l *loader) indicator(ind indicators.Indicator, shown []indicators.Shown, k
 		values[i] = s.Value
 	}
 	part.Periods = periodSpan(shown)
-	level, members := comparisonLevel(shown, l.geos)
+	level, members := model.ComparisonLevel(shown, l.geos)
 	part.Level = level
 	areas := members
 	if kommune != "" {
@@ -208,41 +208,6 @@ func periodSpan(shown []indicators.Shown) string {
 		return first.Label + " til " + last.Label // "2013-2015 til 2023-2025" (the same in nynorsk)
 	}
 	return first.Label + "–" + last.Label
-}
-
-// comparisonLevel is the level below kommune with most areas that have
-// values (bydel, delbydel or sone) and its stored areas, in code order,
-// as indicators show picks it.
-func comparisonLevel(shown []indicators.Shown, geos []indicators.Geo) (indicators.Level, []indicators.Geo) {
-	levelOf := map[string]indicators.Level{}
-	for _, g := range geos {
-		levelOf[g.Code] = g.Level
-	}
-	with := map[indicators.Level]map[string]bool{}
-	for _, s := range shown {
-		lv := levelOf[s.Area]
-		if lv != indicators.Bydel && lv != indicators.Delbydel && lv != indicators.Sone {
-			continue
-		}
-		if with[lv] == nil {
-			with[lv] = map[string]bool{}
-		}
-		with[lv][s.Area] = true
-	}
-	var best indicators.Level
-	for _, lv := range []indicators.Level{indicators.Bydel, indicators.Delbydel, indicators.Sone} {
-		if len(with[lv]) > len(with[best]) {
-			best = lv
-		}
-	}
-	var members []indicators.Geo
-	for _, g := range geos {
-		if best != "" && g.Level == best {
-			members = append(members, g)
-		}
-	}
-	sort.Slice(members, func(i, j int) bool { return members[i].Code < members[j].Code })
-	return best, members
 }
 
 // inequality measures the gap between the areas in the latest period
