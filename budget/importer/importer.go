@@ -31,7 +31,7 @@ const (
 type Options struct {
 	budgetfile.Options
 	DryRun bool
-	Now    func() time.Time // the clock; time.Now when nil
+	Now    func() time.Time // the clock; the workspace's clock when nil
 }
 
 // Report is what an import did. Result holds the file's reading; Dataset is
@@ -96,7 +96,7 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 		// old hash would make a later import of the same bytes look unchanged.
 		return nil, budget.Errorf(budget.ECONFLICT, "%s changed while it was being imported: import it again when it is no longer being written", opts.Name)
 	}
-	ds, err := im.Commit(dataset(res, opts))
+	ds, err := im.Commit(dataset(db, res, opts))
 	if err != nil {
 		return nil, err
 	}
@@ -136,8 +136,8 @@ func unchanged(prev *budget.Dataset, name, sha string, size int64) *Report {
 	}
 }
 
-func dataset(res *budgetfile.Result, opts Options) budget.Dataset {
-	now := time.Now
+func dataset(db *workspace.DB, res *budgetfile.Result, opts Options) budget.Dataset {
+	now := db.Now
 	if opts.Now != nil {
 		now = opts.Now
 	}

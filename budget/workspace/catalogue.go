@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
@@ -35,7 +34,7 @@ func (db *DB) SaveIndicatorOverrides(ctx context.Context, source string, inds []
 		return fmt.Errorf("save indicators from %s: %w", source, err)
 	}
 	defer tx.Rollback()
-	now := formatTime(time.Now())
+	now := formatTime(db.Now())
 	for _, ind := range inds {
 		def, err := json.Marshal(ind)
 		if err != nil {

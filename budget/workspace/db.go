@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 
@@ -36,8 +37,23 @@ const ApplicationID = 0x48424a54
 // DB is an open workspace. It is safe for concurrent use; writes are
 // serialised by SQLite's lock (waiting up to busy_timeout, 5 s).
 type DB struct {
-	sql  *sql.DB
-	path string
+	sql   *sql.DB
+	path  string
+	clock func() time.Time
+}
+
+// SetClock makes the workspace stamp what it stores (imported_at and the
+// like) with now instead of the wall clock, so a run can be reproduced byte
+// for byte: the demo and tests use it. It is not safe to call while other
+// goroutines use db.
+func (db *DB) SetClock(now func() time.Time) { db.clock = now }
+
+// Now is the workspace's clock: the one SetClock gave, else the wall clock.
+func (db *DB) Now() time.Time {
+	if db.clock != nil {
+		return db.clock()
+	}
+	return time.Now()
 }
 
 // Open opens the workspace at path, creating it when the file does not exist

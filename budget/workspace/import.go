@@ -36,6 +36,7 @@ const (
 // cancelled context, the process dying) leaves as if it never began.
 // An Import is not safe for concurrent use.
 type Import struct {
+	now   func() time.Time
 	ctx   context.Context
 	tx    *sql.Tx
 	id    int64
@@ -93,7 +94,7 @@ func (db *DB) BeginImport(ctx context.Context, d budget.Dataset) (*Import, error
 	if err != nil {
 		return nil, fmt.Errorf("begin import of %s: %w", d.Source, err)
 	}
-	im := &Import{ctx: ctx, tx: tx, inOrder: true, attrPos: map[string]int{},
+	im := &Import{ctx: ctx, tx: tx, now: db.Now, inOrder: true, attrPos: map[string]int{},
 		sums: map[budget.Key]*budget.BigSum{}, version: map[budget.Version]any{}}
 	if err := im.begin(d); err != nil {
 		tx.Rollback()
@@ -119,7 +120,7 @@ func (im *Import) begin(d budget.Dataset) error {
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO dataset (source, sha256, size, format, sheet, mapping,
 		first_entry, last_entry, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.Source, d.SHA256, d.Size, d.Format, d.Sheet, d.Mapping, im.first, im.first-1, formatTime(time.Now()))
+		d.Source, d.SHA256, d.Size, d.Format, d.Sheet, d.Mapping, im.first, im.first-1, formatTime(im.now()))
 	if err != nil {
 		return fmt.Errorf("begin import of %s: %w", d.Source, err)
 	}
@@ -347,7 +348,7 @@ func (im *Import) commit(d budget.Dataset) (budget.Dataset, error) {
 		d.Lines = im.lines
 	}
 	if d.ImportedAt.IsZero() {
-		d.ImportedAt = time.Now()
+		d.ImportedAt = im.now()
 	}
 	skipped, err := json.Marshal(d.Skipped)
 	if err != nil {

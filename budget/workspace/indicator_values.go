@@ -42,6 +42,7 @@ const valueParams = 10
 // Commit makes them visible together; Rollback, an error or a cancelled
 // context leaves the workspace as it was. Not safe for concurrent use.
 type IndicatorImport struct {
+	now      func() time.Time
 	ctx      context.Context
 	tx       *sql.Tx
 	cur      *Vintage
@@ -104,7 +105,7 @@ func (db *DB) BeginIndicatorImport(ctx context.Context) (*IndicatorImport, error
 	if err != nil {
 		return nil, fmt.Errorf("begin indicator import: %w", err)
 	}
-	return &IndicatorImport{ctx: ctx, tx: tx}, nil
+	return &IndicatorImport{now: db.Now, ctx: ctx, tx: tx}, nil
 }
 
 // BeginVintage starts a vintage: later Adds go to it. v needs Indicator,
@@ -133,7 +134,7 @@ func (im *IndicatorImport) BeginVintage(v Vintage) (int64, error) {
 		return 0, im.fail(fmt.Errorf("begin vintage of %s: %w", v.Source, err))
 	}
 	if v.ImportedAt.IsZero() {
-		v.ImportedAt = time.Now()
+		v.ImportedAt = im.now()
 	}
 	v.ImportedAt = v.ImportedAt.UTC()
 	res, err := im.tx.ExecContext(im.ctx, `INSERT INTO indicator_import (indicator_id, source, sha256, size, mapping,

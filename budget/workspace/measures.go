@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 )
@@ -51,7 +50,7 @@ func (db *DB) ReplaceMeasures(ctx context.Context, source string, ms []budget.Me
 	if _, err := tx.ExecContext(ctx, "DELETE FROM measure"); err != nil {
 		return fmt.Errorf("import measures from %s: %w", source, err)
 	}
-	now := formatTime(time.Now())
+	now := formatTime(db.Now())
 	for i, m := range norm {
 		if strings.TrimSpace(m.Nr) == "" {
 			return budget.Errorf(budget.EINVALID, "%s: measure %q has no number (Nr)", source, m.Name)

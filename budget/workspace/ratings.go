@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 )
@@ -31,7 +30,7 @@ func (db *DB) ReplaceRatings(ctx context.Context, source string, rs []budget.Rat
 	if _, err := tx.ExecContext(ctx, "DELETE FROM rating"); err != nil {
 		return fmt.Errorf("import ratings from %s: %w", source, err)
 	}
-	now := formatTime(time.Now())
+	now := formatTime(db.Now())
 	for i, r := range rs {
 		_, err := tx.ExecContext(ctx, `INSERT INTO rating (position, funksjon, ansvar, art, grade, reason, source, imported_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, i, r.Funksjon, r.AnsvarText(), r.ArtText(), string(r.Grade),

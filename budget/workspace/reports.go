@@ -41,7 +41,7 @@ func (db *DB) SaveReportSnapshot(ctx context.Context, s budget.ReportSnapshot) (
 		return s, false, err
 	}
 	if s.ImportedAt.IsZero() {
-		s.ImportedAt = time.Now()
+		s.ImportedAt = db.Now()
 	}
 	s.ImportedAt = s.ImportedAt.UTC()
 	res, err := tx.ExecContext(ctx, `INSERT INTO report_snapshot (unit, year, term, source, sha256, size, imported_at)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 )
@@ -53,7 +52,7 @@ func (db *DB) ImportUnits(ctx context.Context, source string, units []budget.Uni
 	if _, err := tx.ExecContext(ctx, "DELETE FROM unit"); err != nil {
 		return fmt.Errorf("import units from %s: %w", source, err)
 	}
-	now := formatTime(time.Now())
+	now := formatTime(db.Now())
 	for i, u := range units {
 		_, err := tx.ExecContext(ctx, `INSERT INTO unit (code, position, name, kind, parent, leader, leader_title,
 			address, ansvar, bydel, source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
@@ -98,6 +100,7 @@ func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.
 		return err
 	}
 	defer db.Close()
+	db.SetClock(demoClock())
 	for _, f := range files {
 		rep, err := importer.Run(ctx, db, f, importer.Options{})
 		if err != nil {
@@ -119,6 +122,17 @@ func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.
 		return err
 	}
 	return db.Close()
+}
+
+// demoClock stamps the demo's imports from a fixed time, a second apart,
+// instead of the wall clock: the documents date themselves from their data,
+// so two demo runs then write the same documents byte for byte.
+func demoClock() func() time.Time {
+	t := time.Date(2026, 12, 16, 12, 0, 0, 0, wheel.Oslo())
+	return func() time.Time {
+		t = t.Add(time.Second)
+		return t
+	}
 }
 
 // removeDB removes a workspace file with its WAL and shared-memory files.

@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,13 +145,27 @@ func TestRun_RefusesForeignWorkspace(t *testing.T) {
 
 func TestDemo(t *testing.T) {
 	dir := t.TempDir()
-	for i := 0; i < 2; i++ { // a second run replaces the first
+	var first map[string]string
+	for i := 0; i < 2; i++ { // a second run replaces the first, with the same documents
 		code, out, stderr := cli(t, dir, "demo")
 		if code != exitOK {
 			t.Fatalf("demo exit %d\n%s\n%s", code, out, stderr)
 		}
 		if !strings.Contains(out, "fiktiv") {
 			t.Errorf("demo output does not say the municipality is fictional:\n%s", out)
+		}
+		docs := documentHashes(t, filepath.Join(dir, "helsebudsjett-demo"))
+		if i == 0 {
+			first = docs
+			continue
+		}
+		if len(docs) < 20 {
+			t.Errorf("the demo wrote %d documents", len(docs))
+		}
+		for name, sum := range docs {
+			if first[name] != sum {
+				t.Errorf("%s differs between two demo runs: outputs must be reproducible", name)
+			}
 		}
 	}
 	db := filepath.Join(dir, "helsebudsjett-demo", "helsebudsjett.db")
@@ -172,4 +189,27 @@ func TestDemo(t *testing.T) {
 			t.Errorf("demo left %s behind", e.Name())
 		}
 	}
+}
+
+// documentHashes returns the sha256 of every file the demo wrote under dir
+// except the workspace itself, whose internal timestamps may differ.
+func documentHashes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), "helsebudsjett.db") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

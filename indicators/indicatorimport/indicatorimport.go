@@ -34,7 +34,7 @@ const (
 type Options struct {
 	indicatorfile.Options
 	DryRun bool
-	Now    func() time.Time // the clock for imported_at; time.Now when nil
+	Now    func() time.Time // the clock for imported_at; the workspace's clock when nil
 }
 
 // Report is what an import did. Vintages are the vintages stored
@@ -108,7 +108,7 @@ func previous(ctx context.Context, db *workspace.DB, res *indicatorfile.Result) 
 // store writes one vintage per indicator of the file, skipping indicators
 // imported from the same bytes before.
 func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, opts Options) ([]workspace.Vintage, error) {
-	now := time.Now
+	now := db.Now
 	if opts.Now != nil {
 		now = opts.Now
 	}
