@@ -25,7 +25,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, usagef("%s", flagUsage(fs))
+				return nil, &helpRequest{flagUsage(fs)}
 			}
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
@@ -41,9 +41,14 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// helpRequest is --help: the command prints its flags and exits 0.
+type helpRequest struct{ text string }
+
+func (h *helpRequest) Error() string { return h.text }
+
 func flagUsage(fs *flag.FlagSet) string {
 	var b strings.Builder
-	b.WriteString("flags of " + fs.Name() + ":\n")
+	b.WriteString("Flags of helsebudsjett " + fs.Name() + ":\n")
 	fs.SetOutput(&b)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)

@@ -66,45 +66,57 @@ func usagef(format string, args ...any) error {
 const usage = `helsebudsjett keeps a municipality's health-equity budget in one workspace file.
 
 Usage:
-  helsebudsjett demo [-o DIR]                 make a workspace from the fictional sample municipality
-  helsebudsjett import budget FILE [flags]    import a budget or accounts file (xlsx, csv, KOSTRA)
-  helsebudsjett budget datasets [--json]      list imported files
+  helsebudsjett demo [-o DIR]                 build a workspace and every document from the fictional sample municipality
+
+Budget (finance staff):
+  helsebudsjett import budget FILE [flags]    a budget or accounts file (xlsx, csv, KOSTRA); see --help
+  helsebudsjett budget datasets [--json]      the imported files, current and replaced
   helsebudsjett budget summary --year Y --by FIELD [--version V] [--json]
   helsebudsjett budget lines --year Y [--version V] --csv [-o FILE]
   helsebudsjett generate budget --lines N -o FILE.csv|FILE.xlsx
-                                              write a synthetic budget of any size (for trials and benchmarks)
-  helsebudsjett wheel import FILE.yaml [--extend]   replace (or extend) the yearly wheel (årshjul)
-  helsebudsjett wheel list [--year Y] [--json]    the year's tasks, deadlines and runs
-  helsebudsjett wheel ics -o FILE.ics [--year Y]  the wheel as a calendar (iCalendar)
-  helsebudsjett wheel run-due [--now TIME]        run every task that is due and has not run
-  helsebudsjett serve [--addr 127.0.0.1:8080]     run due tasks on schedule; serve the wheel page and calendar
-  helsebudsjett import catalogue FILE         add or override indicators (yaml, or an xlsx/csv sheet of the same fields)
-  helsebudsjett import targets FILE           targets per indicator and area (csv, xlsx or yaml)
+                                              a synthetic budget of any size (for trials and benchmarks)
+
+Indicators (the public-health coordinator):
+  helsebudsjett import areas FILE             kommune, bydeler, levekårssoner with populations (csv, xlsx)
+  helsebudsjett import indicators FILE --indicator ID [--scale fraction|percent] [--where COL=VAL]…
+                                              values from FHI, SSB, Udir, NAV: long or wide tables, JSON-stat
+  helsebudsjett import catalogue FILE         add or override indicators (yaml, or an xlsx/csv sheet)
+  helsebudsjett import targets FILE           baseline and target per indicator and area (csv, xlsx, yaml)
   helsebudsjett indicators list [--json] [--lang nb|nn]
   helsebudsjett indicators show ID [--area CODE] [--where DIM=VALUE] [--by ID] [--as-of DATE] [--public] [--json]
                                               series, target status, trend and inequality (gap, ratio, SII, RII)
+  helsebudsjett indicators trajectory ID [--area CODE] [--json]
+                                              target path, the path the adopted measures give, and the gap
+
+Measures and the helsebudsjett:
   helsebudsjett import units FILE             the organisation: units, leaders, ansvar ranges (csv, xlsx)
-  helsebudsjett import measures FILE          the measures (tiltak) with budget links, måltall and effects (xlsx, csv)
-  helsebudsjett import ratings FILE           the rating of the whole budget per funksjon (xlsx, csv)
   helsebudsjett template measures OUT.xlsx [--from-workspace]
+  helsebudsjett import measures FILE          the measures (tiltak) with budget links, måltall and effects
+  helsebudsjett measures list [--year Y] [--json]   each measure's money per økonomiplan year
   helsebudsjett template ratings OUT.xlsx --year Y [--version V]
+  helsebudsjett import ratings FILE           the rating of the whole budget per funksjon
+  helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn]
+                                              the helsebudsjett workbook (default helsebudsjett-YEAR.xlsx)
+
+Letters, follow-up and the council:
+  helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn] [-o DIR] [--combined] [--force]
+                        [--config FILE.yaml] [--templates DIR] [--date YYYY-MM-DD] [--json]
+                                              the oppdragsbrev to every unit, as PDF, with manifest.csv
   helsebudsjett template report --period 2026-T1 (--unit CODE -o FILE.xlsx | --all -o DIR)
                                               the tertial reporting form per unit (T1, T2 or year)
   helsebudsjett import report FILE... [--unit CODE] [--period P] [--dry-run] [--json]
                                               filled-in reporting forms, each all or nothing
-  helsebudsjett measures list [--year Y] [--json]   each measure's money per økonomiplan year
-  helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn] [-o DIR] [--combined] [--force]
-                        [--config FILE.yaml] [--templates DIR] [--date YYYY-MM-DD] [--json]
-                                              the oppdragsbrev to every unit, as PDF, with manifest.csv
-  helsebudsjett indicators trajectory ID [--area CODE] [--json]
-                                              target path, the path the adopted measures give, and the gap
-  helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn]
-                                              the helsebudsjett workbook (default helsebudsjett-YEAR.xlsx)
   helsebudsjett report --year Y [--public] [--lang nb|nn] -o FILE.pdf
                                               the annual report on the helsebudsjett to the council, as PDF
-  helsebudsjett help
 
-Every command takes --db PATH (else $HELSEBUDSJETT_DB, else ./helsebudsjett.db).
+The yearly wheel (årshjul):
+  helsebudsjett wheel import FILE.yaml [--extend]   replace (or extend) the wheel
+  helsebudsjett wheel list [--year Y] [--json]      the year's tasks, deadlines and runs
+  helsebudsjett wheel ics -o FILE.ics [--year Y]    the wheel as a calendar (iCalendar)
+  helsebudsjett wheel run-due [--now TIME]          run every task that is due and has not run
+  helsebudsjett serve [--addr 127.0.0.1:8080]       run due tasks on schedule; serve the wheel page and calendar
+
+Every command takes --db PATH (else $HELSEBUDSJETT_DB, else ./helsebudsjett.db) and --help.
 Exit codes: 0 done, 1 failure, 2 usage, 3 input rejected (nothing changed).
 `
 
@@ -197,7 +209,7 @@ func cmdImport(ctx context.Context, args []string, e *env) error {
 	case "report":
 		return cmdImportReport(ctx, args[1:], e)
 	}
-	return usagef("unknown import %q: use budget", args[0])
+	return usagef("unknown import %q: use budget, areas, indicators, catalogue, targets, units, measures, ratings or report", args[0])
 }
 
 func cmdBudget(ctx context.Context, args []string, e *env) error {
@@ -219,8 +231,12 @@ func cmdBudget(ctx context.Context, args []string, e *env) error {
 func report(err error, e *env) int {
 	var ue *usageError
 	var rej *rejectedError
+	var help *helpRequest
 	switch {
 	case err == nil:
+		return exitOK
+	case errors.As(err, &help):
+		fmt.Fprint(e.stdout, help.text)
 		return exitOK
 	case errors.As(err, &rej):
 		return exitRejected // the command has printed the errors already

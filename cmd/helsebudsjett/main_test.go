@@ -127,6 +127,13 @@ func TestRun_Usage(t *testing.T) {
 	}
 }
 
+func TestRun_HelpFlag(t *testing.T) {
+	code, out, _ := cli(t, t.TempDir(), "import", "budget", "--help")
+	if code != exitOK || !strings.Contains(out, "-save-mapping") {
+		t.Errorf("import budget --help: exit %d, stdout:\n%s", code, out)
+	}
+}
+
 func TestRun_RefusesForeignWorkspace(t *testing.T) {
 	dir := t.TempDir()
 	notes := write(t, dir, "notes.txt", "my notes, not a workspace\n")
