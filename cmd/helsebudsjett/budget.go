@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -218,19 +219,36 @@ func writeLinesFile(ctx context.Context, db *workspace.DB, key budget.Key, path 
 	return writeFileAtomic(path, func(w io.Writer) error { return writeLines(ctx, db, key, w) })
 }
 
-// writeLines writes the lines as CSV with a fixed column order; attributes
-// go last as name=value pairs so every line has the same columns.
+// writeLines writes the lines as CSV: the codes, the year, version and
+// amount, then one column per attribute the file had (texts, bydel, free
+// dimensions), in the file's order, so the CSV opens as the ERP export did.
 func writeLines(ctx context.Context, db *workspace.DB, key budget.Key, w io.Writer) error {
+	names, err := db.AttributeNames(ctx, key)
+	if err != nil {
+		return err
+	}
+	pos := make(map[string]int, len(names))
+	for i, n := range names {
+		pos[n] = i
+	}
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"row", "ansvar", "funksjon", "tjeneste", "art", "konto", "prosjekt", "year", "version", "amount", "attributes"})
-	err := db.Lines(ctx, key, func(l *budget.Line) error {
-		attrs := make([]string, 0, len(l.Attributes))
+	header := []string{"row", "ansvar", "funksjon", "tjeneste", "art", "konto", "prosjekt", "year", "version", "amount"}
+	if err := cw.Write(append(header, names...)); err != nil {
+		return err
+	}
+	record := make([]string, len(header)+len(names))
+	err = db.Lines(ctx, key, func(l *budget.Line) error {
+		attrs := record[len(header):]
+		clear(attrs)
 		for _, a := range l.Attributes {
-			attrs = append(attrs, a.Name+"="+a.Value)
+			if i, ok := pos[a.Name]; ok {
+				attrs[i] = a.Value
+			}
 		}
 		for _, a := range l.Amounts {
-			if err := cw.Write([]string{fmt.Sprint(l.Row), l.Ansvar, l.Funksjon, l.Tjeneste, l.Art, l.Konto, l.Prosjekt,
-				fmt.Sprint(a.Year), string(a.Version), budget.FormatOre(a.Ore), strings.Join(attrs, "; ")}); err != nil {
+			copy(record, []string{strconv.Itoa(l.Row), l.Ansvar, l.Funksjon, l.Tjeneste, l.Art, l.Konto, l.Prosjekt,
+				strconv.Itoa(a.Year), string(a.Version), budget.FormatOre(a.Ore)})
+			if err := cw.Write(record); err != nil {
 				return err
 			}
 		}

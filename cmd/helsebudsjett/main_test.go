@@ -63,6 +63,13 @@ func TestImportBudget_JSON(t *testing.T) {
 		t.Errorf("second import: exit %d, %s", code, out)
 	}
 
+	code, out, _ = cli(t, dir, "budget", "lines", "--year", "2027", "--csv")
+	wantLines := "row,ansvar,funksjon,tjeneste,art,konto,prosjekt,year,version,amount,Bydel\n" +
+		"5,3100,202,,010,,,2027,vedtatt,1000000.50,Sentrum\n"
+	if code != exitOK || !strings.HasPrefix(out, wantLines) || strings.Count(out, "\n") != 4 {
+		t.Errorf("budget lines: exit %d\n%s\nwant it to start\n%s", code, out, wantLines)
+	}
+
 	code, out, _ = cli(t, dir, "budget", "summary", "--year", "2027", "--by", "bydel", "--json")
 	if code != exitOK {
 		t.Fatalf("summary exit %d", code)
