@@ -16,11 +16,7 @@ import (
 // and the rows, and nothing is stored.
 func (db *DB) ReplaceRatings(ctx context.Context, source string, rs []budget.Rating) error {
 	if errs := budget.ValidateRatings(rs); len(errs) > 0 {
-		msgs := make([]string, len(errs))
-		for i, e := range errs {
-			msgs[i] = e.Message
-		}
-		return budget.Errorf(budget.EINVALID, "%s: %s", source, strings.Join(msgs, "; "))
+		return invalidSet(source, errs)
 	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {

@@ -18,11 +18,7 @@ import (
 // source and the units, and nothing is stored.
 func (db *DB) ImportUnits(ctx context.Context, source string, units []budget.Unit) error {
 	if errs := budget.ValidateUnits(units); len(errs) > 0 {
-		msgs := make([]string, len(errs))
-		for i, e := range errs {
-			msgs[i] = e.Message
-		}
-		return budget.Errorf(budget.EINVALID, "%s: %s", source, strings.Join(msgs, "; "))
+		return invalidSet(source, errs)
 	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
@@ -139,4 +135,14 @@ func (db *DB) SelectorFields(ctx context.Context) (map[string]bool, error) {
 		}
 	}
 	return out, nil
+}
+
+// invalidSet joins the problems validation found in a set read from source
+// into one EINVALID error naming source.
+func invalidSet(source string, errs []*budget.Error) error {
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Message
+	}
+	return budget.Errorf(budget.EINVALID, "%s: %s", source, strings.Join(msgs, "; "))
 }
