@@ -41,6 +41,17 @@ type Report struct {
 	Status  Status
 	Result  *budgetfile.Result
 	Dataset *budget.Dataset
+	// Replaced lists, when Status is Imported, the (year, version) keys
+	// another dataset was current for until this import took them over.
+	// That dataset stays in the history; a user who meant the two files as
+	// parts of one budget (drift and investering) needs to know.
+	Replaced []Replacement
+}
+
+// Replacement is a key an import took over from an earlier dataset.
+type Replacement struct {
+	Key     budget.Key
+	Dataset budget.Dataset
 }
 
 // Run imports the file at path into db. It returns a Report whenever the file
@@ -65,6 +76,10 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 		return unchanged(prev, opts.Name, sha, size), nil
 	}
 
+	before, err := currentHolders(ctx, db)
+	if err != nil {
+		return nil, err
+	}
 	im, err := db.BeginImport(ctx, budget.Dataset{
 		Source: opts.Name,
 		SHA256: sha,
@@ -102,7 +117,27 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 	}
 	rep.Status = Imported
 	rep.Dataset = &ds
+	for _, t := range ds.Totals {
+		if prev, ok := before[t.Key]; ok {
+			rep.Replaced = append(rep.Replaced, Replacement{Key: t.Key, Dataset: prev})
+		}
+	}
 	return rep, nil
+}
+
+// currentHolders maps each (year, version) to the dataset current for it.
+func currentHolders(ctx context.Context, db *workspace.DB) (map[budget.Key]budget.Dataset, error) {
+	sets, err := db.Datasets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[budget.Key]budget.Dataset{}
+	for _, d := range sets {
+		for _, k := range d.Current {
+			out[k] = d
+		}
+	}
+	return out, nil
 }
 
 func checkFile(path, name string) error {

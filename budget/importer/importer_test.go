@@ -100,10 +100,19 @@ func TestRun_NewFileBecomesCurrent(t *testing.T) {
 	ctx := context.Background()
 	first := writeFile(t, "a.csv", []byte(goodCSV))
 	second := writeFile(t, "b.csv", []byte(strings.Replace(goodCSV, "500 000", "600 000", 1)))
+	var reps []*importer.Report
 	for _, p := range []string{first, second} {
-		if rep, err := importer.Run(ctx, db, p, importer.Options{Now: fixedNow}); err != nil || rep.Status != importer.Imported {
+		rep, err := importer.Run(ctx, db, p, importer.Options{Now: fixedNow})
+		if err != nil || rep.Status != importer.Imported {
 			t.Fatalf("import %s: %v %+v", p, err, rep)
 		}
+		reps = append(reps, rep)
+	}
+	if len(reps[0].Replaced) != 0 {
+		t.Errorf("the first import replaced %+v", reps[0].Replaced)
+	}
+	if r := reps[1].Replaced; len(r) != 1 || r[0].Dataset.ID != reps[0].Dataset.ID || r[0].Key != (budget.Key{Year: 2027, Version: budget.Vedtatt}) {
+		t.Errorf("second import: Replaced = %+v, want 2027 vedtatt from dataset %d", r, reps[0].Dataset.ID)
 	}
 	sets, err := db.Datasets(ctx)
 	if err != nil {

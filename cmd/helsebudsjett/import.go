@@ -109,6 +109,7 @@ type importResult struct {
 	Errors   []budgetfile.RowError `json:"errors"`
 	Totals   []jsonTotal           `json:"totals"`
 	Controls []jsonControl         `json:"controls,omitempty"`
+	Replaced []jsonReplaced        `json:"replaced,omitempty"`
 	Message  string                `json:"message,omitempty"`
 }
 
@@ -132,6 +133,7 @@ func importJSON(rep *importer.Report) importResult {
 		Warnings: nonNil(r.Warnings),
 		Errors:   r.Errors,
 		Controls: jsonControls(r.Controls),
+		Replaced: jsonReplacedList(rep.Replaced),
 		Totals:   jsonTotals(r.Totals),
 	}
 	if out.Errors == nil {
@@ -174,6 +176,22 @@ func jsonTotals(ts []budget.Total) []jsonTotal {
 	out := []jsonTotal{}
 	for _, t := range ts {
 		out = append(out, jsonTotal{t.Year, t.Version, budget.FormatOre(t.Ore)})
+	}
+	return out
+}
+
+// jsonReplaced is a key the import took over from an earlier dataset.
+type jsonReplaced struct {
+	Year    int            `json:"year"`
+	Version budget.Version `json:"version"`
+	Dataset int64          `json:"dataset"`
+	Source  string         `json:"source"`
+}
+
+func jsonReplacedList(rs []importer.Replacement) []jsonReplaced {
+	var out []jsonReplaced
+	for _, r := range rs {
+		out = append(out, jsonReplaced{r.Key.Year, r.Key.Version, r.Dataset.ID, r.Dataset.Source})
 	}
 	return out
 }
@@ -232,6 +250,10 @@ func printImport(w io.Writer, rep *importer.Report) {
 		fmt.Fprintf(w, "%s: imported %d lines as dataset %d.\n", where, r.Lines, rep.Dataset.ID)
 	}
 	fmt.Fprintf(w, "  rows read: %d; skipped: %s\n", r.RowsRead, skippedText(r.Skipped))
+	for _, rp := range rep.Replaced {
+		fmt.Fprintf(w, "  replaces dataset %d (%s) as the current %s; it stays in the history (budget datasets)\n",
+			rp.Dataset.ID, rp.Dataset.Source, rp.Key)
+	}
 	for _, t := range r.Totals {
 		fmt.Fprintf(w, "  total %d %-9s %22s kr\n", t.Year, t.Version, formatKroner(t.Ore))
 	}
