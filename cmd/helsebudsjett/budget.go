@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
@@ -216,7 +217,7 @@ func cmdLines(ctx context.Context, args []string, e *env) error {
 }
 
 func writeLinesFile(ctx context.Context, db *workspace.DB, key budget.Key, path string) error {
-	return writeFileAtomic(path, func(w io.Writer) error { return writeLines(ctx, db, key, w) })
+	return atomicfile.Write(path, func(w io.Writer) error { return writeLines(ctx, db, key, w) })
 }
 
 // writeLines writes the lines as CSV: the codes, the year, version and

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
@@ -85,7 +86,7 @@ func copySamples(dir string) ([]string, error) {
 			return nil, err
 		}
 		dst := filepath.Join(sampleDir, name)
-		if err := writeFileAtomic(dst, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		if err := atomicfile.Write(dst, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 			return nil, fmt.Errorf("write sample file: %w", err)
 		}
 		paths = append(paths, dst)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/templates"
@@ -25,7 +26,7 @@ func demoLetters(ctx context.Context, dbPath, outDir string, e *env) error {
 		return fmt.Errorf("demo letters: %w", err)
 	}
 	cfg := filepath.Join(outDir, lettersConfigFile)
-	if err := writeFileAtomic(cfg, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(cfg, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return fmt.Errorf("demo letters: write %s: %w", cfg, err)
 	}
 	db, err := workspace.Open(ctx, dbPath)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -76,7 +77,7 @@ func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path 
 		return nil, err
 	}
 	links := func(fn func(budget.Link) error) error { return db.EachLink(ctx, key, fn) }
-	err = writeFileAtomic(path, func(w io.Writer) error {
+	err = atomicfile.Write(path, func(w io.Writer) error {
 		return workbook.Write(w, b, links, workbook.Options{Lang: lang})
 	})
 	if err != nil {

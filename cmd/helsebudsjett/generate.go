@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 )
 
@@ -29,9 +30,9 @@ func cmdGenerate(_ context.Context, args []string, e *env) error {
 	spec := sample.Spec{Lines: *lines, Seed: *seed}
 	switch strings.ToLower(filepath.Ext(*out)) {
 	case ".csv":
-		return writeFileAtomic(*out, func(w io.Writer) error { return sample.WriteCSV(w, spec) })
+		return atomicfile.Write(*out, func(w io.Writer) error { return sample.WriteCSV(w, spec) })
 	case ".xlsx":
-		return writeFileAtomic(*out, func(w io.Writer) error { return sample.WriteXLSX(w, spec) })
+		return atomicfile.Write(*out, func(w io.Writer) error { return sample.WriteXLSX(w, spec) })
 	}
 	return usagef("-o must end in .csv or .xlsx")
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -116,7 +117,7 @@ func cmdTemplateMeasures(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(pos[0], func(w io.Writer) error { return measurefile.WriteMeasuresTemplate(w, t) }); err != nil {
+	if err := atomicfile.Write(pos[0], func(w io.Writer) error { return measurefile.WriteMeasuresTemplate(w, t) }); err != nil {
 		return fmt.Errorf("write %s: %w", pos[0], err)
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s: %d measure(s), lists of %d units and %d indicators. Fill it in and import it with 'helsebudsjett import measures %s'.\n",
@@ -142,7 +143,7 @@ func cmdTemplateRatings(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(pos[0], func(w io.Writer) error { return measurefile.WriteRatingsTemplate(w, t) }); err != nil {
+	if err := atomicfile.Write(pos[0], func(w io.Writer) error { return measurefile.WriteRatingsTemplate(w, t) }); err != nil {
 		return fmt.Errorf("write %s: %w", pos[0], err)
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s: %d row(s) for the funksjoner of the %s budget. Rate them and import it with 'helsebudsjett import ratings %s'.\n",

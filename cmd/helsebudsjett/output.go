@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bufio"
-	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -40,39 +37,6 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// writeFileAtomic writes through a temporary file beside path and renames it
-// into place, so a reader never sees half a file and a failure leaves the old
-// one.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // a no-op after the rename
-	bw := bufio.NewWriter(f)
-	if err := write(bw); err != nil {
-		f.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private (0600); outputs are ordinary
-	// documents that colleagues on a shared drive must be able to read.
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 func isTerminal(f *os.File) bool {

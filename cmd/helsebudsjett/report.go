@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
@@ -97,7 +98,7 @@ func writeAnnualReport(ctx context.Context, db *workspace.DB, opt annual.Options
 	if err != nil {
 		return nil, 0, fmt.Errorf("report: %w", err)
 	}
-	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return nil, 0, fmt.Errorf("write %s: %w", path, err)
 	}
 	return r, len(data), nil

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
@@ -83,7 +84,7 @@ func cmdTemplateReport(ctx context.Context, args []string, e *env) error {
 }
 
 func writeForm(path string, form reportform.Form) error {
-	if err := writeFileAtomic(path, func(w io.Writer) error { return reportform.WriteForm(w, form) }); err != nil {
+	if err := atomicfile.Write(path, func(w io.Writer) error { return reportform.WriteForm(w, form) }); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 )
 
 // GenerateOptions are the choices of Generate.
@@ -180,7 +181,7 @@ func (s *Source) Generate(ctx context.Context, o GenerateOptions) (*Result, erro
 			return nil, err
 		}
 		if p.file.Status != "unchanged" {
-			if err := writeAtomic(p.file.Path, p.data); err != nil {
+			if err := atomicfile.WriteBytes(p.file.Path, p.data); err != nil {
 				return nil, fmt.Errorf("write %s: %w", p.file.Path, err)
 			}
 		}
@@ -240,31 +241,6 @@ feed:
 	return out, nil
 }
 
-// writeAtomic writes data to a temporary file beside path, syncs it and
-// renames it into place, readable by colleagues (0644).
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // a no-op after the rename
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
-
 // manifestHeader is the first row of manifest.csv.
 var manifestHeader = []string{"file", "unit", "unit_name", "year", "lang", "pages", "bytes", "sha256"}
 
@@ -309,7 +285,7 @@ func writeManifest(res *Result, year int, lang string) error {
 	if err := w.Error(); err != nil {
 		return err
 	}
-	if err := writeAtomic(res.Manifest, b.Bytes()); err != nil {
+	if err := atomicfile.WriteBytes(res.Manifest, b.Bytes()); err != nil {
 		return fmt.Errorf("write %s: %w", res.Manifest, err)
 	}
 	return nil

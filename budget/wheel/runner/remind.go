@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 )
 
@@ -25,7 +26,7 @@ func (r *Runner) remind(plan *Plan, o wheel.Occurrence) ([]string, []wheel.Messa
 		name := fmt.Sprintf("%s-%s-%s.txt", o.Task.ID, o.At.In(wheel.Oslo()).Format("20060102-1504"), slug(who))
 		p := filepath.Join(dir, name)
 		text := "Til: " + who + "\nEmne: " + m.Subject + "\n\n" + m.Body
-		if err := WriteFileAtomic(p, []byte(text)); err != nil {
+		if err := atomicfile.WriteBytes(p, []byte(text)); err != nil {
 			return files, nil, fmt.Errorf("task %s: write reminder to %s: %w", o.Task.ID, who, err)
 		}
 		files = append(files, p)
@@ -73,27 +74,4 @@ func slug(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), "-")
-}
-
-// WriteFileAtomic writes data to a temporary file beside path, syncs it and
-// renames it into place, so a reader never sees half a file. Actions use it
-// for everything they write.
-func WriteFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // a no-op after the rename
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

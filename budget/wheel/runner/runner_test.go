@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 )
@@ -119,7 +120,7 @@ func TestRunner_RunDue_actions(t *testing.T) {
 			if o.Task.ID == "feil" {
 				return nil, errors.New("boom")
 			}
-			return []string{out}, runner.WriteFileAtomic(out, []byte("rapport\n"))
+			return []string{out}, atomicfile.WriteBytes(out, []byte("rapport\n"))
 		},
 		wheel.Letters: func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
 			if o.Task.ID == "feil" {
