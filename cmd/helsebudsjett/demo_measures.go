@@ -4,14 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
-	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
 // demoMeasures imports the sample municipality's units, measures and
@@ -34,12 +31,8 @@ func demoMeasures(ctx context.Context, db *workspace.DB, w io.Writer) error {
 		{sample.RatingsFile, "ratings", importRatingsFile},
 	}
 	for _, s := range steps {
-		data, err := fs.ReadFile(templates.Sample, "sample/"+s.file)
+		p, err := extractSample(dir, "sample/"+s.file)
 		if err != nil {
-			return fmt.Errorf("demo: %w", err)
-		}
-		p := filepath.Join(dir, s.file)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
 			return err
 		}
 		out, err := s.imp(ctx, db, p, measurefile.Options{}, false)
