@@ -90,7 +90,7 @@ func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel
 	if err != nil {
 		return nil, err
 	}
-	s.Keys = PlanKeys(keys, year)
+	s.Keys = budget.PlanKeys(keys, year, budget.Vedtatt)
 	if fin == nil {
 		fin = s.byReportingUnit(ws)
 	}
@@ -153,31 +153,6 @@ func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel
 	}
 	s.index()
 	return s, nil
-}
-
-// PlanKeys picks from keys the budgets of the økonomiplan that starts in
-// year: for each of year to year+3 that has one, vedtatt, else the only
-// other budget version (forslag before revidert); regnskap never.
-func PlanKeys(keys []budget.Key, year int) []budget.Key {
-	rank := map[budget.Version]int{budget.Vedtatt: 0, budget.Forslag: 1, budget.Revidert: 2}
-	var out []budget.Key
-	for y := year; y < year+4; y++ {
-		best := -1
-		var pick budget.Key
-		for _, k := range keys {
-			r, ok := rank[k.Version]
-			if k.Year != y || !ok {
-				continue
-			}
-			if best < 0 || r < best {
-				best, pick = r, k
-			}
-		}
-		if best >= 0 {
-			out = append(out, pick)
-		}
-	}
-	return out
 }
 
 // byReportingUnit is the FinancingFunc used when none is given: each

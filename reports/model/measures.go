@@ -83,8 +83,8 @@ func MeasureMoney(ctx context.Context, db *workspace.DB, year int) (*MeasurePlan
 
 // planYearKeys returns the budget keys of the økonomiplan starting in year
 // (0: the four years ending with the last year that has a budget): for
-// each of the four years that has one, vedtatt, else its first budget
-// version other than regnskap as the workspace lists them.
+// each of the four years that has one, vedtatt, else forslag, else
+// revidert (budget.PlanKeys); regnskap never.
 //
 // Unlike PlanKeys it starts from a year, not a key, and needs no budget in
 // the first year.
@@ -93,31 +93,14 @@ func planYearKeys(ctx context.Context, db *workspace.DB, year int) ([]budget.Key
 	if err != nil {
 		return nil, err
 	}
-	byYear := map[int][]budget.Version{}
-	last := 0
-	for _, k := range ks {
-		if k.Version == budget.Regnskap {
-			continue
-		}
-		byYear[k.Year] = append(byYear[k.Year], k.Version)
-		last = max(last, k.Year)
-	}
 	if year == 0 {
-		year = last - (PlanYears - 1)
-	}
-	var out []budget.Key
-	for y := year; y < year+PlanYears; y++ {
-		vs := byYear[y]
-		if len(vs) == 0 {
-			continue
-		}
-		v := vs[0]
-		for _, c := range vs {
-			if c == budget.Vedtatt {
-				v = c
+		last := 0
+		for _, k := range ks {
+			if k.Version != budget.Regnskap {
+				last = max(last, k.Year)
 			}
 		}
-		out = append(out, budget.Key{Year: y, Version: v})
+		year = last - (PlanYears - 1)
 	}
-	return out, nil
+	return budget.PlanKeys(ks, year, budget.Vedtatt), nil
 }

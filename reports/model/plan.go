@@ -9,13 +9,14 @@ package model
 
 import (
 	"context"
+	"slices"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
 // PlanYears is how many years an økonomiplan covers.
-const PlanYears = 4
+const PlanYears = budget.PlanYears
 
 // PlanKeys returns the budget keys of the økonomiplan that starts with key:
 // key itself, then each of the three following years that has a budget, in
@@ -27,11 +28,7 @@ func PlanKeys(ctx context.Context, db *workspace.DB, key budget.Key) ([]budget.K
 	if err != nil {
 		return nil, err
 	}
-	have := map[budget.Key]bool{}
-	for _, k := range ks {
-		have[k] = true
-	}
-	if !have[key] {
+	if !slices.Contains(ks, key) {
 		// Let the workspace word the error: it names the keys there are.
 		_, err := db.AttributeNames(ctx, key)
 		if err == nil {
@@ -39,14 +36,5 @@ func PlanKeys(ctx context.Context, db *workspace.DB, key budget.Key) ([]budget.K
 		}
 		return nil, err
 	}
-	out := []budget.Key{key}
-	for y := key.Year + 1; y < key.Year+PlanYears; y++ {
-		for _, v := range []budget.Version{key.Version, budget.Vedtatt, budget.Forslag, budget.Revidert} {
-			if k := (budget.Key{Year: y, Version: v}); have[k] {
-				out = append(out, k)
-				break
-			}
-		}
-	}
-	return out, nil
+	return budget.PlanKeys(ks, key.Year, key.Version), nil
 }
