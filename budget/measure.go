@@ -438,7 +438,8 @@ func SortMeasures(ms []Measure) {
 // foldWord lower-cases s, trims it, and spells æ ø å as a o a, so
 // "Områderettet", "omraaderettet" and "omraderettet" compare alike.
 func foldWord(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("æ", "a", "ø", "o", "å", "a", "aa", "a", "oe", "o", "ae", "a").Replace(s)
+	s = wordFolder.Replace(strings.ToLower(strings.TrimSpace(s)))
 	return strings.Join(strings.Fields(s), " ")
 }
+
+var wordFolder = strings.NewReplacer("æ", "a", "ø", "o", "å", "a", "aa", "a", "oe", "o", "ae", "a")

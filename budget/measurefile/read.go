@@ -192,16 +192,21 @@ func contains(ss []string, s string) bool {
 // digits kept, so "Andel (%)", "andel" and "ANDEL %" fold alike, as do
 // "Påvirkningsfaktor" and "pavirkningsfaktor".
 func fold(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa").Replace(s)
+	s = spellOut.Replace(strings.ToLower(s))
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return r
 		}
 		return -1
 	}, s)
-	return strings.NewReplacer("aa", "a", "oe", "o", "ae", "a").Replace(s)
+	return unspell.Replace(s)
 }
+
+// spellOut and unspell are fold's two steps, built once.
+var (
+	spellOut = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa")
+	unspell  = strings.NewReplacer("aa", "a", "oe", "o", "ae", "a")
+)
 
 // clean trims a cell, turning the spaces spreadsheets use (NBSP, thin
 // spaces) into plain ones.
