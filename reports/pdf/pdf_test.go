@@ -147,3 +147,30 @@ func TestDocument_Groups(t *testing.T) {
 		}
 	}
 }
+
+// TestDocument_TotalNeverAlone sets tables of every length that fills a
+// page or two and asserts that the sum row always shares its page with at
+// least one row of the table (no orphan sum row).
+func TestDocument_TotalNeverAlone(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	for rows := 1; rows <= 45; rows++ {
+		t.Run(fmt.Sprint(rows), func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "t.pdf")
+			if err := os.WriteFile(p, sample(t, rows), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(bin, "-layout", p, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, pg := range strings.Split(string(out), "\f") {
+				if strings.Contains(pg, "Sum") && !strings.Contains(pg, "Rad med") {
+					t.Errorf("page %d holds the sum row without any row of the table:\n%s", i+1, pg)
+				}
+			}
+		})
+	}
+}

@@ -126,6 +126,13 @@ func (d *Document) Table(t Table) {
 		_, _, h := layout(row, bold)
 		return d.f.GetY()+h <= PageHeight-d.m.Bottom
 	}
+	// The last row moves to the next page with the total when both do not
+	// fit: a sum row is never alone on a page (an orphan).
+	fitsWithTotal := func(row []string) bool {
+		_, _, h := layout(row, false)
+		_, _, th := layout(t.Total, true)
+		return d.f.GetY()+h+th <= PageHeight-d.m.Bottom
+	}
 	// Keep the header with at least the first row.
 	first := t.Total
 	if len(t.Rows) > 0 {
@@ -133,17 +140,22 @@ func (d *Document) Table(t Table) {
 	}
 	_, _, hh := layout(t.Header, true)
 	_, _, fh := layout(first, false)
-	d.ensure(hh + fh)
+	need := hh + fh
+	if len(t.Rows) == 1 && t.Total != nil {
+		_, _, th := layout(t.Total, true)
+		need += th
+	}
+	d.ensure(need)
 	header()
-	for _, row := range t.Rows {
-		if !fits(row, false) {
+	for i, row := range t.Rows {
+		if !fits(row, false) || (i == len(t.Rows)-1 && t.Total != nil && !fitsWithTotal(row)) {
 			d.AddPage()
 			header()
 		}
 		draw(row, false, false, false)
 	}
 	if t.Total != nil {
-		if !fits(t.Total, true) {
+		if !fits(t.Total, true) { // only a table without rows gets here
 			d.AddPage()
 			header()
 		}
