@@ -18,6 +18,12 @@ import (
 // Vintage is one imported indicator file for one indicator: the
 // indicator_import row. A file holding several indicators (by its mapping)
 // is one vintage per indicator, all with the file's sha256.
+//
+// OptionsKey identifies the options that shaped the values (indicator,
+// scale, sheet, mapping, where, ...): the same bytes read with other
+// options are another vintage. Replaces is the vintage of the same file
+// that this one superseded (0 for none); a replaced vintage's values are
+// no longer current from this vintage's ImportedAt on.
 type Vintage struct {
 	ID         int64     `json:"id"`
 	Indicator  string    `json:"indicator"`
@@ -28,6 +34,8 @@ type Vintage struct {
 	RowsRead   int       `json:"rows_read"`
 	Values     int       `json:"values"`
 	ImportedAt time.Time `json:"imported_at"`
+	OptionsKey string    `json:"options_key,omitempty"`
+	Replaces   int64     `json:"replaces,omitempty"`
 }
 
 // vintageTime is how imported_at is written: RFC 3339 in UTC with a fixed
@@ -55,15 +63,20 @@ type IndicatorImport struct {
 	done     bool
 }
 
-// VintageBySHA256 returns the vintage of indicatorID imported from a file
-// with this sha256, or nil, nil when there is none: the same file imported
-// again for the same indicator is reported unchanged, not stored twice.
+// VintageBySHA256 returns the latest vintage of indicatorID imported from a
+// file with this sha256, or nil, nil when there is none. The caller
+// compares its OptionsKey: the same file with the same options is
+// unchanged; with other options it is a new vintage that replaces this one.
 func (db *DB) VintageBySHA256(ctx context.Context, indicatorID, sha string) (*Vintage, error) {
-	vs, err := vintages(ctx, db.sql, "WHERE indicator_id = ? AND sha256 = ?", indicatorID, sha)
+	return latestVintage(ctx, db.sql, indicatorID, sha)
+}
+
+func latestVintage(ctx context.Context, q querier, indicatorID, sha string) (*Vintage, error) {
+	vs, err := vintages(ctx, q, "WHERE indicator_id = ? AND sha256 = ?", indicatorID, sha)
 	if err != nil || len(vs) == 0 {
 		return nil, err
 	}
-	return &vs[0], nil
+	return &vs[len(vs)-1], nil
 }
 
 // Vintages returns the vintages of indicatorID ("" for every indicator),
@@ -77,7 +90,7 @@ func (db *DB) Vintages(ctx context.Context, indicatorID string) ([]Vintage, erro
 
 func vintages(ctx context.Context, q querier, where string, args ...any) ([]Vintage, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, indicator_id, source, sha256, size, mapping, rows_read,
-		values_count, imported_at FROM indicator_import `+where+` ORDER BY imported_at, id`, args...)
+		values_count, imported_at, options_key, coalesce(replaces, 0) FROM indicator_import `+where+` ORDER BY imported_at, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("vintages: %w", err)
 	}
@@ -86,7 +99,7 @@ func vintages(ctx context.Context, q querier, where string, args ...any) ([]Vint
 	for rows.Next() {
 		var v Vintage
 		var at string
-		if err := rows.Scan(&v.ID, &v.Indicator, &v.Source, &v.SHA256, &v.Size, &v.Mapping, &v.RowsRead, &v.Values, &at); err != nil {
+		if err := rows.Scan(&v.ID, &v.Indicator, &v.Source, &v.SHA256, &v.Size, &v.Mapping, &v.RowsRead, &v.Values, &at, &v.OptionsKey, &v.Replaces); err != nil {
 			return nil, fmt.Errorf("vintages: %w", err)
 		}
 		if v.ImportedAt, err = time.Parse(time.RFC3339Nano, at); err != nil {
@@ -109,9 +122,11 @@ func (db *DB) BeginIndicatorImport(ctx context.Context) (*IndicatorImport, error
 }
 
 // BeginVintage starts a vintage: later Adds go to it. v needs Indicator,
-// Source and SHA256; ImportedAt defaults to now. A vintage of the same
-// indicator and sha256 already stored is an ECONFLICT error (callers check
-// VintageBySHA256 first and report unchanged). It returns the new id.
+// Source and SHA256; ImportedAt defaults to now. When the latest vintage of
+// the same indicator and sha256 has the same OptionsKey it is an ECONFLICT
+// error (callers check VintageBySHA256 first and report unchanged); when
+// its OptionsKey differs, the new vintage replaces it (v.Replaces is set
+// to its id whatever the caller gave). It returns the new id.
 func (im *IndicatorImport) BeginVintage(v Vintage) (int64, error) {
 	if err := im.usable(); err != nil {
 		return 0, err
@@ -125,21 +140,28 @@ func (im *IndicatorImport) BeginVintage(v Vintage) (int64, error) {
 	if im.cur != nil {
 		im.vintages = append(im.vintages, *im.cur)
 	}
-	var old int64
-	err := im.tx.QueryRowContext(im.ctx, "SELECT id FROM indicator_import WHERE indicator_id = ? AND sha256 = ?", v.Indicator, v.SHA256).Scan(&old)
+	old, err := latestVintage(im.ctx, im.tx, v.Indicator, v.SHA256)
 	switch {
-	case err == nil:
-		return 0, im.fail(budget.Errorf(budget.ECONFLICT, "%s (sha256 %s) is already imported for %s, as vintage %d", v.Source, v.SHA256, v.Indicator, old))
-	case !errNoRows(err):
+	case err != nil:
 		return 0, im.fail(fmt.Errorf("begin vintage of %s: %w", v.Source, err))
+	case old != nil && old.OptionsKey == v.OptionsKey:
+		return 0, im.fail(budget.Errorf(budget.ECONFLICT, "%s (sha256 %s) is already imported for %s with the same options, as vintage %d", v.Source, v.SHA256, v.Indicator, old.ID))
+	case old != nil:
+		v.Replaces = old.ID
+	default:
+		v.Replaces = 0
+	}
+	var replaces any
+	if v.Replaces != 0 {
+		replaces = v.Replaces
 	}
 	if v.ImportedAt.IsZero() {
 		v.ImportedAt = im.now()
 	}
 	v.ImportedAt = v.ImportedAt.UTC()
 	res, err := im.tx.ExecContext(im.ctx, `INSERT INTO indicator_import (indicator_id, source, sha256, size, mapping,
-		rows_read, values_count, imported_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)`,
-		v.Indicator, v.Source, v.SHA256, v.Size, v.Mapping, v.RowsRead, v.ImportedAt.Format(vintageTime))
+		rows_read, values_count, imported_at, options_key, replaces) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+		v.Indicator, v.Source, v.SHA256, v.Size, v.Mapping, v.RowsRead, v.ImportedAt.Format(vintageTime), v.OptionsKey, replaces)
 	if err != nil {
 		return 0, im.fail(fmt.Errorf("begin vintage of %s: %w", v.Source, err))
 	}
@@ -317,7 +339,9 @@ func EncodeDims(dims []indicators.Dim) string {
 
 // IndicatorValues returns the values of indicatorID as known at asOf: for
 // each (area, period, dims), the value of the latest vintage imported at or
-// before asOf (a zero asOf takes every vintage). Values are ordered by
+// before asOf (a zero asOf takes every vintage), leaving out vintages
+// replaced (a re-import of the same file with other options) by then, so
+// a value the corrected import no longer gives is gone. Values are ordered by
 // area code, then period on the time axis (end year, start year, label),
 // then dims. An indicator without values gives an empty slice, not an
 // error.
@@ -329,8 +353,9 @@ func (db *DB) IndicatorValues(ctx context.Context, indicatorID string, asOf time
 	rows, err := db.sql.QueryContext(ctx, `SELECT area, period, period_start, period_end, dims, value, marker, count FROM (
 		SELECT v.*, row_number() OVER (PARTITION BY v.area, v.period, v.dims ORDER BY i.imported_at DESC, i.id DESC) AS rn
 		FROM indicator_value v JOIN indicator_import i ON i.id = v.import_id
-		WHERE v.indicator_id = ? AND i.imported_at <= ?)
-		WHERE rn = 1 ORDER BY area, period_end, period_start, period, dims`, indicatorID, limit)
+		WHERE v.indicator_id = ? AND i.imported_at <= ? AND NOT EXISTS (
+			SELECT 1 FROM indicator_import r WHERE r.replaces = i.id AND r.imported_at <= ?))
+		WHERE rn = 1 ORDER BY area, period_end, period_start, period, dims`, indicatorID, limit, limit)
 	if err != nil {
 		return nil, fmt.Errorf("values of %s: %w", indicatorID, err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
@@ -229,25 +230,31 @@ type indicatorImportResult struct {
 	Layout     string                `json:"layout,omitempty"`
 	Indicators []string              `json:"indicators"`
 	Vintages   []int64               `json:"vintages"`
+	Replaced   []int64               `json:"replaced"`
 	RowsRead   int                   `json:"rows_read"`
 	Values     int                   `json:"values"`
 	Missing    int                   `json:"missing"`
 	Skipped    map[string]int        `json:"skipped"`
 	Warnings   []string              `json:"warnings"`
 	Errors     []budgetfile.RowError `json:"errors"`
+	ErrorCount int                   `json:"error_count"`
 	Message    string                `json:"message,omitempty"`
 }
 
 func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
 	r := rep.Result
 	out := indicatorImportResult{Status: string(rep.Status), File: r.File, SHA256: r.SHA256, Format: r.Format,
-		Sheet: r.Sheet, Layout: r.Layout, Indicators: nonNil(r.Indicators()), Vintages: []int64{},
-		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, Warnings: nonNil(r.Warnings), Errors: r.Errors}
+		Sheet: r.Sheet, Layout: r.Layout, Indicators: nonNil(r.Indicators()), Vintages: []int64{}, Replaced: []int64{},
+		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, Warnings: nonNil(r.Warnings), Errors: r.Errors,
+		ErrorCount: r.ErrorCount}
 	if out.Errors == nil {
 		out.Errors = []budgetfile.RowError{}
 	}
 	for _, v := range rep.Vintages {
 		out.Vintages = append(out.Vintages, v.ID)
+	}
+	for _, v := range rep.Replaced {
+		out.Replaced = append(out.Replaced, v.ID)
 	}
 	for _, vs := range r.Values {
 		for _, v := range vs {
@@ -260,7 +267,7 @@ func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
 }
 
 func failedIndicatorImport(file string, err error) indicatorImportResult {
-	return indicatorImportResult{Status: "rejected", File: file, Indicators: []string{}, Vintages: []int64{},
+	return indicatorImportResult{Status: "rejected", File: file, Indicators: []string{}, Vintages: []int64{}, Replaced: []int64{},
 		Skipped: map[string]int{}, Warnings: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()}
 }
 
@@ -273,7 +280,7 @@ func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
 	ids := strings.Join(r.Indicators(), ", ")
 	switch rep.Status {
 	case indicatorimport.Unchanged:
-		fmt.Fprintf(w, "%s was imported before for %s (same sha256): nothing changed.\n", where, ids)
+		fmt.Fprintf(w, "%s was imported before for %s (same sha256 and options): nothing changed.\n", where, ids)
 		return
 	case indicatorimport.Rejected:
 		fmt.Fprintf(w, "%s: rejected, %d row error(s); nothing was stored.\n", where, r.ErrorCount)
@@ -281,6 +288,10 @@ func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
 		fmt.Fprintf(w, "%s: dry run, %d values of %s would be imported; nothing was stored.\n", where, r.Count(), ids)
 	case indicatorimport.Imported:
 		fmt.Fprintf(w, "%s: imported %d values of %s (%s table).\n", where, r.Count(), ids, r.Layout)
+		for _, v := range rep.Replaced {
+			fmt.Fprintf(w, "  replaces vintage %d of %s (the same file imported %s with other options); its values are no longer current\n",
+				v.ID, v.Indicator, v.ImportedAt.In(wheel.Oslo()).Format("2006-01-02 15:04"))
+		}
 	}
 	fmt.Fprintf(w, "  rows read: %d; skipped: %s\n", r.RowsRead, skippedText(r.Skipped))
 	for _, s := range r.Warnings {

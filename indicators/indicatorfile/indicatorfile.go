@@ -101,10 +101,14 @@ type Result struct {
 	Values   map[string][]indicators.Value `json:"-"`
 	Skipped  map[string]int                `json:"skipped"`
 
-	Warnings     []string              `json:"warnings"`
-	Errors       []budgetfile.RowError `json:"errors"`
-	ErrorCount   int                   `json:"error_count"`
-	Mapping      Mapping               `json:"mapping"`
+	Warnings   []string              `json:"warnings"`
+	Errors     []budgetfile.RowError `json:"errors"`
+	ErrorCount int                   `json:"error_count"`
+	Mapping    Mapping               `json:"mapping"`
+	// OptionsKey identifies every option that shaped the values: a hash
+	// of the final Mapping (indicator, scale, sheet, columns, periods,
+	// where, …). The same file read with the same key gives the same values.
+	OptionsKey   string `json:"options_key"`
 	indicatorIDs []string
 }
 

@@ -2,6 +2,9 @@ package indicatorfile
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -108,7 +111,20 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	}
 	c.finish()
 	res.Mapping = finalMapping(detected, m, c, scale, wheres, res)
+	res.OptionsKey = optionsKey(res.Mapping)
 	return res, nil
+}
+
+// optionsKey hashes the options that shape the values. The final mapping
+// states them all (the indicator, scale, sheet, header, columns, periods,
+// where, ignore, fixed period, indicator labels): any option added later
+// that changes which value lands where must be stated in the Mapping too,
+// or added here, so a re-import with it corrected is not "unchanged".
+// JSON encodes maps with sorted keys, so the encoding is canonical.
+func optionsKey(m Mapping) string {
+	b, _ := json.Marshal(m) // strings, ints and maps of strings: cannot fail
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // readTable reads every row of a csv or xlsx file and finds its layout.

@@ -26,7 +26,7 @@ type Status string
 const (
 	Imported  Status = "imported"  // stored as new vintages
 	Rejected  Status = "rejected"  // rows had errors: nothing stored
-	Unchanged Status = "unchanged" // every indicator of the file was imported from the same bytes before
+	Unchanged Status = "unchanged" // every indicator of the file was imported from the same bytes with the same options before
 	DryRun    Status = "dry-run"   // read and checked, nothing stored
 )
 
@@ -38,11 +38,13 @@ type Options struct {
 }
 
 // Report is what an import did. Vintages are the vintages stored
-// (Imported) or found (Unchanged).
+// (Imported) or found (Unchanged). Replaced are the vintages of the same
+// file, imported before with other options, that the new ones replaced.
 type Report struct {
 	Status   Status
 	Result   *indicatorfile.Result
 	Vintages []workspace.Vintage
+	Replaced []workspace.Vintage
 }
 
 // Run imports the file at path into db. It returns a Report whenever the
@@ -79,48 +81,49 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 		rep.Status = DryRun
 		return rep, nil
 	}
-	if prev, err := previous(ctx, db, res); err != nil || prev != nil {
-		rep.Status, rep.Vintages = Unchanged, prev
-		return rep, err
-	}
-	vs, err := store(ctx, db, res, opts)
+	same, replaced, ids, err := previous(ctx, db, res)
 	if err != nil {
 		return nil, err
 	}
-	rep.Status, rep.Vintages = Imported, vs
+	if len(ids) == 0 {
+		rep.Status, rep.Vintages = Unchanged, same
+		return rep, nil
+	}
+	vs, err := store(ctx, db, res, ids, opts)
+	if err != nil {
+		return nil, err
+	}
+	rep.Status, rep.Vintages, rep.Replaced = Imported, vs, replaced
 	return rep, nil
 }
 
-// previous returns the vintages of the same bytes when every indicator of
-// the file has one: the import is then unchanged.
-func previous(ctx context.Context, db *workspace.DB, res *indicatorfile.Result) ([]workspace.Vintage, error) {
-	var out []workspace.Vintage
+// previous sorts the file's indicators by their latest vintage of the same
+// bytes: same options (unchanged: same), other options (to store, and
+// replaced), or none (to store).
+func previous(ctx context.Context, db *workspace.DB, res *indicatorfile.Result) (same, replaced []workspace.Vintage, store []string, err error) {
 	for _, id := range res.Indicators() {
 		v, err := db.VintageBySHA256(ctx, id, res.SHA256)
-		if err != nil || v == nil {
-			return nil, err
+		switch {
+		case err != nil:
+			return nil, nil, nil, err
+		case v != nil && v.OptionsKey == res.OptionsKey:
+			same = append(same, *v)
+			continue
+		case v != nil:
+			replaced = append(replaced, *v)
 		}
-		out = append(out, *v)
+		store = append(store, id)
 	}
-	return out, nil
+	return same, replaced, store, nil
 }
 
-// store writes one vintage per indicator of the file, skipping indicators
-// imported from the same bytes before.
-func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, opts Options) ([]workspace.Vintage, error) {
+// store writes one vintage of each of ids.
+func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, ids []string, opts Options) ([]workspace.Vintage, error) {
 	now := db.Now
 	if opts.Now != nil {
 		now = opts.Now
 	}
 	mapping, _ := res.Mapping.YAML()
-	var ids []string
-	for _, id := range res.Indicators() {
-		if v, err := db.VintageBySHA256(ctx, id, res.SHA256); err != nil {
-			return nil, err
-		} else if v == nil {
-			ids = append(ids, id)
-		}
-	}
 	im, err := db.BeginIndicatorImport(ctx)
 	if err != nil {
 		return nil, err
@@ -129,7 +132,7 @@ func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, opt
 	at := now()
 	for _, id := range ids {
 		_, err := im.BeginVintage(workspace.Vintage{Indicator: id, Source: res.File, SHA256: res.SHA256, Size: res.Size,
-			Mapping: string(mapping), RowsRead: res.RowsRead, ImportedAt: at})
+			Mapping: string(mapping), RowsRead: res.RowsRead, ImportedAt: at, OptionsKey: res.OptionsKey})
 		if err != nil {
 			return nil, err
 		}
