@@ -3,7 +3,6 @@ package workspace
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -229,5 +228,3 @@ func (db *DB) Area(ctx context.Context, codeOrName string) (indicators.Geo, erro
 	return indicators.Geo{}, budget.Errorf(budget.ENOTFOUND, "area %q not found; the closest are: %s", codeOrName, strings.Join(g.Closest(codeOrName, 3), ", "))
 }
 
-// errNoRows reports whether err is sql.ErrNoRows.
-func errNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
