@@ -227,4 +227,3 @@ func (db *DB) Area(ctx context.Context, codeOrName string) (indicators.Geo, erro
 	}
 	return indicators.Geo{}, budget.Errorf(budget.ENOTFOUND, "area %q not found; the closest are: %s", codeOrName, strings.Join(g.Closest(codeOrName, 3), ", "))
 }
-
