@@ -10,6 +10,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
@@ -140,6 +141,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	var wheres rowFilters
 	fs.Var(&wheres, "where", "COLUMN=VALUE: import only the rows whose COLUMN holds VALUE (repeatable)")
 	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
+	periodFormat := fs.String("period-format", "", "how a period like 2011-12 reads: month (December 2011) or school-year (2011-2012); default: a school year unless the file's other periods are months")
 	mappingPath := fs.String("mapping", "", "YAML file that states the columns, indicator and scale (default: detect)")
 	saveMapping := fs.String("save-mapping", "", "write the mapping that was used to this YAML file")
 	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
@@ -157,11 +159,17 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	default:
 		return usagef("--scale %q: use fraction or percent", *scale)
 	}
+	switch indicators.PeriodFormat(*periodFormat) {
+	case indicators.PeriodAuto, indicators.PeriodMonth, indicators.PeriodSchoolYear:
+	default:
+		return usagef("--period-format %q: use month or school-year", *periodFormat)
+	}
 	if *saveMapping != "" && sameFile(*saveMapping, pos[0]) {
 		return usagef("--save-mapping %s would overwrite the file being imported", *saveMapping)
 	}
 	opts := indicatorimport.Options{DryRun: *dryRun}
 	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, indicatorfile.Scale(*scale), wheres, *sheet, *maxSize
+	opts.PeriodFormat = indicators.PeriodFormat(*periodFormat)
 	if *mappingPath != "" {
 		if opts.Mapping, err = indicatorfile.LoadMapping(*mappingPath); err != nil {
 			return err

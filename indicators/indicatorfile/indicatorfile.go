@@ -77,13 +77,16 @@ type Options struct {
 	Indicator string
 	// Lookup finds an indicator of the catalogue by id; unknown ids are
 	// errors. Required.
-	Lookup  func(id string) (indicators.Indicator, bool)
-	Areas   *indicators.Gazetteer // the workspace areas; required
-	Scale   Scale
-	Where   []Where
-	Sheet   string
-	Mapping *Mapping // explicit mapping; nil = detect
-	MaxSize int64    // refuse larger files; 0 = tabular's default
+	Lookup func(id string) (indicators.Indicator, bool)
+	Areas  *indicators.Gazetteer // the workspace areas; required
+	Scale  Scale
+	Where  []Where
+	Sheet  string
+	// PeriodFormat settles "2011-12" (--period-format); it wins over the
+	// mapping's period_format.
+	PeriodFormat indicators.PeriodFormat
+	Mapping      *Mapping // explicit mapping; nil = detect
+	MaxSize      int64    // refuse larger files; 0 = tabular's default
 }
 
 // Result is what Read found. Values holds the good values of each

@@ -83,6 +83,9 @@ func classify(h string) (r role, period, measure string) {
 // widePeriod reads a header such as "2024", "2018-2020   ", "Andel 2024",
 // "2024 Antall" or "Andel (2021-2023)".
 func widePeriod(h string) (period, measure string, ok bool) {
+	if _, err := indicators.ParsePeriod(h); err == nil {
+		return cell.Clean(h), measureValue, true // "januar 2022", "2022K1", "2022M01"
+	}
 	loc := periodInHeader.FindStringIndex(h)
 	if loc == nil {
 		return "", "", false

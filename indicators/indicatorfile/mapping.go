@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -57,9 +58,13 @@ type Mapping struct {
 	HeaderRows int `yaml:"header_rows,omitempty" json:"header_rows,omitempty"`
 	// Period is the period of every value of a file that has neither a
 	// period column nor periods across.
-	Period  string         `yaml:"period,omitempty" json:"period,omitempty"`
-	Columns Columns        `yaml:"columns,omitempty" json:"columns,omitempty"`
-	Periods []PeriodColumn `yaml:"periods,omitempty" json:"periods,omitempty"`
+	Period string `yaml:"period,omitempty" json:"period,omitempty"`
+	// PeriodFormat settles "2011-12": month (December 2011) or
+	// school-year (2011-2012). Empty: a school year when the second number
+	// follows the first, unless the file's other periods are months.
+	PeriodFormat indicators.PeriodFormat `yaml:"period_format,omitempty" json:"period_format,omitempty"`
+	Columns      Columns                 `yaml:"columns,omitempty" json:"columns,omitempty"`
+	Periods      []PeriodColumn          `yaml:"periods,omitempty" json:"periods,omitempty"`
 	// Ignore lists columns that are neither dims nor anything else.
 	Ignore []string `yaml:"ignore,omitempty" json:"ignore,omitempty"`
 	// Where picks rows, as --where does; --where adds to it.
@@ -147,6 +152,11 @@ func (m *Mapping) check() error {
 	case ScaleDefault, ScaleFraction, ScalePercent:
 	default:
 		return fmt.Errorf("scale %q: use fraction or percent", m.Scale)
+	}
+	switch m.PeriodFormat {
+	case indicators.PeriodAuto, indicators.PeriodMonth, indicators.PeriodSchoolYear:
+	default:
+		return fmt.Errorf("period_format %q: use month or school-year", m.PeriodFormat)
 	}
 	switch m.Layout {
 	case "", LayoutLong, LayoutWide:

@@ -101,6 +101,7 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	if err := c.resolveIndicators(recs, hasInd); err != nil {
 		return nil, err
 	}
+	c.pformat = c.periodFormat(recs)
 	for i, r := range recs {
 		if i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -260,6 +261,7 @@ func finalMapping(detected Mapping, given *Mapping, c *checker, scale Scale, whe
 	m.Indicator = c.fixedInd
 	m.Indicators = given.Indicators
 	m.Period = given.Period
+	m.PeriodFormat = c.pformat
 	m.Ignore = given.Ignore
 	if len(wheres) > 0 {
 		m.Where = map[string]string{}

@@ -2,6 +2,7 @@ package indicatorfile
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +27,7 @@ type checker struct {
 	mapping  *Mapping
 	where    string
 	scale    Scale
+	pformat  indicators.PeriodFormat         // how "2011-12" reads in this file
 	fixedInd string                          // the one indicator of the file, when there is no indicator column
 	byLabel  map[string]string               // folded indicator label → id
 	inds     map[string]indicators.Indicator // id → indicator
@@ -222,7 +224,59 @@ func (c *checker) period(r record) (indicators.Period, error) {
 	if p == "" {
 		return indicators.Period{}, fmt.Errorf("the row has no period: add a period column (År, Periode) or give period in the mapping")
 	}
-	return indicators.ParsePeriod(p)
+	return indicators.ParsePeriodAs(p, c.pformat)
+}
+
+// yearDashTwo matches "2011-12": a school year or December 2011.
+var yearDashTwo = regexp.MustCompile(`^\s*(\d{4})\s*[-–]\s*(\d{2})\s*$`)
+
+// periodFormat decides how the file's "YYYY-NN" periods read, when neither
+// the options nor the mapping say: as months when the file has periods
+// that can only be months ("2022-01") and none that can only be school
+// years ("2019-20"), else as school years. A text both ways ("2011-12")
+// gets a warning saying how it was read and how to read it otherwise.
+func (c *checker) periodFormat(recs []record) indicators.PeriodFormat {
+	if f := c.opts.PeriodFormat; f != "" {
+		return f
+	}
+	if f := c.mapping.PeriodFormat; f != "" {
+		return f
+	}
+	var monthOnly, schoolOnly int
+	var both []string
+	seen := map[string]bool{}
+	for _, r := range recs {
+		if seen[r.period] {
+			continue
+		}
+		seen[r.period] = true
+		m := yearDashTwo.FindStringSubmatch(r.period)
+		if m == nil {
+			continue
+		}
+		mp, mErr := indicators.ParsePeriodAs(r.period, indicators.PeriodMonth)
+		sp, sErr := indicators.ParsePeriodAs(r.period, indicators.PeriodSchoolYear)
+		month, school := mErr == nil && !mp.Span(), sErr == nil && sp.Span()
+		switch {
+		case month && school:
+			both = append(both, r.period)
+		case month:
+			monthOnly++
+		case school:
+			schoolOnly++
+		}
+	}
+	if len(both) == 0 {
+		return indicators.PeriodAuto
+	}
+	if monthOnly > 0 && schoolOnly == 0 {
+		c.res.warn(fmt.Sprintf("%s: read %s as a month, since the file's other periods are months; if it is a school year, import with --period-format school-year", c.where, quoteList(both, 3)))
+		return indicators.PeriodMonth
+	}
+	if schoolOnly == 0 {
+		c.res.warn(fmt.Sprintf("%s: read %s as a school year; if it is a month, import with --period-format month", c.where, quoteList(both, 3)))
+	}
+	return indicators.PeriodSchoolYear
 }
 
 // scaleValue scales a share to the indicator's unit and checks its range.
