@@ -39,6 +39,12 @@
 //     both is a warning.
 //   - A row with neither codes nor amounts (a heading) is skipped as
 //     "text"; one with amounts but no codes is a RowError.
+//   - A row a spreadsheet lookup failed on (a code cell holding an error
+//     value such as #I/T, #N/A or #REF!, or a required code cell empty)
+//     whose amounts are all zero or empty is skipped as "lookup_error",
+//     with one warning naming the rows; with a non-zero amount it is a
+//     RowError, since money must have a code. Error values are xlsx cells
+//     of type e, or the error texts in a csv.
 package budgetfile
 
 import (
@@ -107,7 +113,8 @@ type Control struct {
 // Every row read is accounted for: RowsRead = Lines + the sum of Skipped,
 // where the skip reasons are "blank", "title" (above the header), "header",
 // "sum_rows" (checked in Controls), "no_amount" (codes but every amount
-// cell empty: empty is not zero), "text" (no codes and no amounts, such as
+// cell empty: empty is not zero), "lookup_error" (a failed lookup's row
+// without money), "text" (no codes and no amounts, such as
 // a section heading), "balance" (KOSTRA balance records) and "error" (rows
 // with a RowError).
 type Result struct {
@@ -284,6 +291,7 @@ type importer struct {
 	sums           map[budget.Key]*keySums
 	keyOrder       []budget.Key
 	controlsCapped bool
+	lookupRows     []int // rows skipped as lookup_error, the first maxKept
 }
 
 // tentatives are ambiguous values waiting for the file's style. The first
@@ -517,6 +525,7 @@ func nonEmpty(xs []string) []string {
 // finish judges the ambiguous values against the file's final style and
 // computes the totals.
 func (im *importer) finish() error {
+	im.warnLookups()
 	for _, t := range []struct {
 		list *tentatives
 		sep  Style

@@ -56,7 +56,7 @@ func run(t *testing.T, src *rows, opts budgetfile.Options) (*budgetfile.Result, 
 	return res, lines
 }
 
-func runErr(src *rows, format string, opts budgetfile.Options) (*budgetfile.Result, []*budget.Line, error) {
+func runErr(src interface{ Next() (tabular.Row, error) }, format string, opts budgetfile.Options) (*budgetfile.Result, []*budget.Line, error) {
 	if opts.Name == "" {
 		opts.Name = "test.csv"
 	}

@@ -51,13 +51,19 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 	var amounts []budget.Amount
 	var sumsBuf [8]*keySums
 	sums := sumsBuf[:0] // sums[i] accumulates amounts[i]
+	money := false      // a non-zero amount
 	for i := range p.amounts {
 		a := &p.amounts[i]
 		raw := ""
 		if a.idx < len(cells) {
 			raw = cells[a.idx]
 		}
+		if isErrorValue(row, a.idx) {
+			rowErr(a.idx, fieldAmount, trimSpace(raw), "holds a spreadsheet error, not an amount: fix the formula in the export and import again")
+			continue
+		}
 		ore, empty, msg := im.amount(raw, row.Number, a.idx, p.unit, true)
+		money = money || ore != 0
 		if msg != "" {
 			rowErr(a.idx, fieldAmount, trimSpace(raw), msg)
 			continue
@@ -84,6 +90,18 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 		return nil
 	}
 
+	if col, field := codeError(p, row); col >= 0 {
+		switch {
+		case im.res.ErrorCount != errs:
+		case !money:
+			im.lookupSkip(row.Number)
+			return nil
+		default:
+			rowErr(col, field, cell(cells, col), "holds a spreadsheet error (a lookup that failed) on a row with money: money must have a code; fix the lookup in the export and import again")
+		}
+		im.skip("error")
+		return nil
+	}
 	line := &budget.Line{Row: row.Number, Ansvar: ansvar, Prosjekt: prosjekt}
 	if funksjon != "" {
 		short, full, ok := splitCode(funksjon)
@@ -115,6 +133,10 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 			}
 		}
 	}
+	if !money && im.res.ErrorCount == errs && len(amounts) > 0 && im.missingRequired(p, line) {
+		im.lookupSkip(row.Number)
+		return nil
+	}
 	im.checkRequired(p, line, row.Number, noCodes, rowErr)
 
 	if im.res.ErrorCount != errs {
@@ -130,6 +152,10 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 		line.Attributes = make([]budget.Attribute, 0, len(p.attrs))
 	}
 	for _, i := range p.attrs {
+		if isErrorValue(row, i) {
+			im.warnf(row.Number, "column %s (%s) holds the spreadsheet error %s: kept empty", columnLetter(i), p.names[i], cell(cells, i))
+			continue
+		}
 		if v := cell(cells, i); v != "" {
 			line.Attributes = append(line.Attributes, budget.Attribute{Name: p.names[i], Value: v})
 		}
@@ -142,6 +168,15 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 		return fmt.Errorf("%s row %d: %w", im.where, row.Number, err)
 	}
 	return nil
+}
+
+// missingRequired reports whether the line lacks a code it must have.
+func (im *importer) missingRequired(p *plan, l *budget.Line) bool {
+	return p.needFunksjon && l.Funksjon == "" && l.Tjeneste == "" ||
+		p.needArt && l.Art == "" && l.Konto == "" ||
+		p.needAnsvar && l.Ansvar == "" ||
+		p.needProsjekt && l.Prosjekt == "" ||
+		p.needAnyOf && l.Ansvar == "" && l.Prosjekt == ""
 }
 
 // checkRequired records an error for each code the line must have and

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +12,9 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/xuri/excelize/v2"
 )
@@ -344,4 +347,56 @@ func utf16le(s string) []byte {
 		b = append(b, byte(r), 0)
 	}
 	return b
+}
+
+// generatedProposal writes a generated budget proposal of 200 lines with
+// one more row whose art is the failed lookup #I/T and whose amount is
+// amount, and returns its path and that row's number.
+func generatedProposal(t *testing.T, amount string) (string, int) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := sample.WriteCSV(&b, sample.Spec{Lines: 200, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Count(b.String(), "\n")
+	b.WriteString("3100;Helse;232;#I/T;;Oppslag feilet;" + amount + "\n")
+	return writeFile(t, "forslag-2027.csv", b.Bytes()), rows + 1
+}
+
+func TestRun_lookupErrorRow(t *testing.T) {
+	ctx := context.Background()
+	t.Run("at zero: skipped with a warning", func(t *testing.T) {
+		db := openDB(t)
+		p, row := generatedProposal(t, "0")
+		rep, err := importer.Run(ctx, db, p, importer.Options{Options: budgetfile.Options{Year: 2027, Version: budget.Forslag}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Status != importer.Imported || rep.Result.Lines != 200 {
+			t.Fatalf("status %s, %d lines, errors %+v", rep.Status, rep.Result.Lines, rep.Result.Errors)
+		}
+		if got := rep.Result.Skipped["lookup_error"]; got != 1 {
+			t.Errorf("lookup_error skips = %d, want 1", got)
+		}
+		if w := strings.Join(rep.Result.Warnings, "\n"); !strings.Contains(w, fmt.Sprintf("row %d: skipped as lookup_error", row)) {
+			t.Errorf("warnings %q do not name row %d", w, row)
+		}
+	})
+	t.Run("at 100 kr: rejected naming row and column", func(t *testing.T) {
+		db := openDB(t)
+		p, row := generatedProposal(t, "100")
+		rep, err := importer.Run(ctx, db, p, importer.Options{Options: budgetfile.Options{Year: 2027, Version: budget.Forslag}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Status != importer.Rejected || rep.Result.ErrorCount != 1 {
+			t.Fatalf("status %s, errors %+v", rep.Status, rep.Result.Errors)
+		}
+		if e := rep.Result.Errors[0]; e.Row != row || e.Column != "D" || e.Value != "#I/T" {
+			t.Errorf("error %+v, want row %d column D value #I/T", e, row)
+		}
+		if s := state(t, db); s != "" {
+			t.Errorf("a rejected import stored %q", s)
+		}
+	})
 }

@@ -16,7 +16,8 @@ func ScanSheet(data []byte, shared []string) ([]Row, error) {
 		if err != nil || !found {
 			return rows, err
 		}
-		rows = append(rows, Row{Number: s.num, Cells: append([]string(nil), s.cells...)})
+		rows = append(rows, Row{Number: s.num, Cells: append([]string(nil), s.cells...),
+			Errors: append([]int(nil), errorsWithin(s.errors, len(s.cells))...)})
 	}
 }
 

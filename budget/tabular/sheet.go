@@ -31,8 +31,9 @@ type sheetScanner struct {
 	err    error
 
 	// The current row, valid until the next call to nextRow.
-	num   int
-	cells []string
+	num    int
+	cells  []string
+	errors []int // columns of cells of type e (an error value such as #N/A), ascending
 
 	v, is, tmp []byte // text of the current cell's <v> and <is>
 }
@@ -172,6 +173,7 @@ func (s *sheetScanner) row() (bool, error) {
 	s.num = num
 	clear(s.cells)
 	s.cells = s.cells[:0]
+	s.errors = s.errors[:0]
 	if x.empty {
 		return false, nil
 	}
@@ -250,9 +252,10 @@ func parseCellColumn(b []byte) (int, bool) {
 
 // Cell types, from the t attribute.
 const (
-	cellNumber = iota // n, absent, and anything unknown: the value as stored
-	cellShared        // s: an index into the shared strings
-	cellInline        // inlineStr: the text of <is>, or else of <v>
+	cellNumber     = iota // n, absent, and anything unknown: the value as stored
+	cellShared            // s: an index into the shared strings
+	cellInline            // inlineStr: the text of <is>, or else of <v>
+	cellErrorValue        // e: an error value (#N/A, #REF!, #I/T), as the sheet stores it
 )
 
 // cell reads the cell whose start tag is the current token and stores its
@@ -276,6 +279,8 @@ func (s *sheetScanner) cell(prev int) (int, error) {
 				typ = cellShared
 			case "inlineStr":
 				typ = cellInline
+			case "e":
+				typ = cellErrorValue
 			}
 		}
 	}
@@ -323,6 +328,9 @@ func (s *sheetScanner) cell(prev int) (int, error) {
 		s.cells = append(s.cells, "")
 	}
 	s.cells[col] = value
+	if typ == cellErrorValue && value != "" && (len(s.errors) == 0 || s.errors[len(s.errors)-1] < col) {
+		s.errors = append(s.errors, col)
+	}
 	return col, nil
 }
 

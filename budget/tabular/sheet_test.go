@@ -82,6 +82,22 @@ func TestSheetCells(t *testing.T) {
 			"null", "en")
 		checkRows(t, got, want{1, []string{"en", "1234.5", "1.2E-3", "1", "#N/A", "ax", "2024-03-01T12:30:00Z", "-7", "null"}})
 	})
+	t.Run("error cells are marked as errors, never text", func(t *testing.T) {
+		got := scan(t, `<row r="1"><c r="A1" t="e"><v>#I/T</v></c><c r="B1" t="str"><v>#N/A</v></c><c r="C1" t="e"><v>#REF!</v></c>`+
+			`<c r="D1"><v>0</v></c><c r="E1" t="e"/></row><row r="2"><c r="A2"><v>1</v></c></row>`)
+		if len(got) != 2 {
+			t.Fatalf("got %d rows, want 2", len(got))
+		}
+		if e := got[0].Errors; len(e) != 2 || e[0] != 0 || e[1] != 2 {
+			t.Errorf("row 1 errors = %v, want [0 2] (B1 is text that looks like an error)", e)
+		}
+		if !got[0].IsError(2) || got[0].IsError(1) || got[0].IsError(3) {
+			t.Errorf("IsError wrong on row 1: %v", got[0].Errors)
+		}
+		if len(got[1].Errors) != 0 {
+			t.Errorf("row 2 errors = %v, want none: a row's errors must not leak into the next", got[1].Errors)
+		}
+	})
 	t.Run("inline strings with rich runs", func(t *testing.T) {
 		got := scan(t, `<row r="2"><c r="A2" t="inlineStr"><is><t>plain</t></is></c>`+
 			`<c r="B2" t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">bold </t></r><r><t>run</t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh><phoneticPr fontId="1"/></is></c>`+

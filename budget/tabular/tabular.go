@@ -15,9 +15,41 @@ import "strings"
 // Trailing empty cells of an xlsx row are not returned, so rows of one table
 // may have different lengths. Cells from Table.Next are valid until the next
 // call to Next, which may reuse the slice.
+//
+// Errors lists, in ascending order, the columns whose cell is an xlsx error
+// value (cell type e: #N/A, #REF!, the Norwegian #I/T, …): the cell's text
+// is the error as stored, and it must be read as an error, never as a code
+// or a name. Delimited text has no cell types, so its rows have no Errors;
+// callers that care recognise the error texts themselves.
 type Row struct {
 	Number int
 	Cells  []string
+	Errors []int
+}
+
+// IsError reports whether column i holds an xlsx error value.
+func (r Row) IsError(i int) bool {
+	for _, c := range r.Errors {
+		if c == i {
+			return true
+		}
+		if c > i {
+			break
+		}
+	}
+	return false
+}
+
+// errorsWithin returns the error columns before n (the trimmed row's
+// width), or nil when there are none.
+func errorsWithin(cols []int, n int) []int {
+	for len(cols) > 0 && cols[len(cols)-1] >= n {
+		cols = cols[:len(cols)-1]
+	}
+	if len(cols) == 0 {
+		return nil
+	}
+	return cols
 }
 
 // Blank reports whether every cell of the row is empty or white space.

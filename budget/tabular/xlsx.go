@@ -186,7 +186,7 @@ func (x *xlsxReader) next() (row Row, err error) {
 			return Row{}, io.EOF
 		}
 	}
-	return Row{Number: x.sc.num, Cells: x.sc.cells}, nil
+	return Row{Number: x.sc.num, Cells: x.sc.cells, Errors: errorsWithin(x.sc.errors, len(x.sc.cells))}, nil
 }
 
 // fail turns an error of the scanner into the message for the user.

@@ -159,7 +159,7 @@ func failedImport(file string, err error) importResult {
 }
 
 func skipped(m map[string]int) map[string]int {
-	out := map[string]int{"blank": 0, "sum_rows": 0}
+	out := map[string]int{"blank": 0, "sum_rows": 0, "lookup_error": 0}
 	for k, v := range m {
 		out[k] = v
 	}
