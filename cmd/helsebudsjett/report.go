@@ -64,6 +64,9 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 		if err != nil {
 			return err
 		}
+		if opt.Wheel, _, err = loadWheel(ctx, db); err != nil {
+			return err
+		}
 		r, err := annual.Load(ctx, db, cat, opt)
 		if err != nil {
 			return err
@@ -89,6 +92,11 @@ func writeAnnualReport(ctx context.Context, db *workspace.DB, opt annual.Options
 	cat, err := catalogue(ctx, db)
 	if err != nil {
 		return nil, 0, err
+	}
+	if opt.Wheel == nil {
+		if opt.Wheel, _, err = loadWheel(ctx, db); err != nil {
+			return nil, 0, err
+		}
 	}
 	r, err := annual.Load(ctx, db, cat, opt)
 	if err != nil {
@@ -121,7 +129,7 @@ func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {
 func reportAction(db *workspace.DB, out string) runner.Action {
 	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
 		at := o.At.In(wheel.Oslo())
-		opt := annual.Options{Year: at.Year(), Term: budget.T2}
+		opt := annual.Options{Year: at.Year(), Term: budget.T2, Date: o.At}
 		switch {
 		case at.Month() <= time.April:
 			opt.Year, opt.Term = at.Year()-1, budget.TermYear

@@ -24,7 +24,9 @@ const DPI = 300
 const (
 	chartWidth      = 170.0
 	lineChartHeight = 80.0
-	legendWidth     = 48.0
+	// groupChartHeight is the height of the chart of two groups over time.
+	groupChartHeight = 62.0
+	legendWidth      = 48.0
 )
 
 // Styles that read in black and white: each area has its own dash pattern
@@ -76,7 +78,7 @@ func lineChart(ind Indicator, kommune *PathRow, words chartText, pad int) ([]byt
 	p.Y.Tick.Marker = commaTicks{}
 	leg := plot.NewLegend()
 	leg.Top, leg.Left = true, true
-	leg.TextStyle.Font.Size = vg.Points(7.5)
+	leg.TextStyle.Font.Size = vg.Points(8)
 	leg.TextStyle.Font.Variant = "Sans"
 	leg.ThumbnailWidth = vg.Points(22)
 	xs := map[float64]bool{}
@@ -381,4 +383,68 @@ func kommuneValue(ind Indicator, period string) *float64 {
 		}
 	}
 	return nil
+}
+
+// groupChart draws the kommune's two groups over time as two lines that
+// differ by dash and marker, with a legend naming the groups. A value
+// missing or withheld breaks its line.
+func groupChart(ind Indicator, pad int) ([]byte, error) {
+	g := ind.Groups
+	p := newPlot()
+	p.Y.Label.Text = ind.UnitText
+	p.X.Tick.Marker = yearTicks{}
+	p.Y.Tick.Marker = commaTicks{}
+	leg := plot.NewLegend()
+	leg.Top, leg.Left = true, true
+	leg.TextStyle.Font.Size = vg.Points(8)
+	leg.TextStyle.Font.Variant = "Sans"
+	leg.ThumbnailWidth = vg.Points(22)
+	var all []float64
+	for _, r := range g.Series {
+		all = append(all, r.X)
+	}
+	styles := []struct {
+		name  string
+		get   func(GroupRow) *float64
+		line  draw.LineStyle
+		glyph draw.GlyphStyle
+	}{
+		{g.A, func(r GroupRow) *float64 { return r.A }, draw.LineStyle{Color: color.Black, Width: vg.Points(1.4), Dashes: []vg.Length{vg.Points(5), vg.Points(2.5)}},
+			draw.GlyphStyle{Color: color.Black, Radius: vg.Points(2.2), Shape: draw.TriangleGlyph{}}},
+		{g.B, func(r GroupRow) *float64 { return r.B }, draw.LineStyle{Color: areaColors[0], Width: vg.Points(1.8)},
+			draw.GlyphStyle{Color: areaColors[0], Radius: vg.Points(2.2), Shape: draw.CircleGlyph{}}},
+	}
+	for _, st := range styles {
+		var pts []Point
+		for _, r := range g.Series {
+			if v := st.get(r); v != nil {
+				pts = append(pts, Point{X: r.X, Y: *v})
+			}
+		}
+		var thumbs []plot.Thumbnailer
+		for _, seg := range segments(pts, all) {
+			l, err := plotter.NewLine(seg)
+			if err != nil {
+				return nil, err
+			}
+			l.LineStyle = st.line
+			sc, err := plotter.NewScatter(seg)
+			if err != nil {
+				return nil, err
+			}
+			sc.GlyphStyle = st.glyph
+			p.Add(l, sc)
+			if thumbs == nil {
+				thumbs = []plot.Thumbnailer{l, sc}
+			}
+		}
+		if thumbs != nil {
+			leg.Add(st.name, thumbs...)
+		}
+	}
+	padY(p)
+	c, dc := padded(chartWidth, groupChartHeight, pad)
+	p.Draw(draw.Crop(dc, 0, -mm(legendWidth), 0, 0))
+	leg.Draw(draw.Crop(dc, mm(chartWidth-legendWidth+3), 0, 0, -mm(3)))
+	return encode(c)
 }

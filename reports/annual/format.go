@@ -2,6 +2,7 @@ package annual
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -77,8 +78,89 @@ func ValuePlaces(u indicators.Unit) int32 {
 // Value writes an indicator value in its unit's precision.
 func Value(d decimal.Decimal, u indicators.Unit) string { return Number(d, ValuePlaces(u)) }
 
-// Kroner writes øre as whole kroner, "1 234 567 kr".
-func Kroner(ore int64) string { return pdf.Kroner(ore) }
+// Kroner writes øre as whole kroner, "1 234 567 kr", rounded half away
+// from zero, with the same minus sign (U+2212) as every other figure of
+// the report.
+func Kroner(ore int64) string { return minus(pdf.Kroner(ore)) }
+
+// WholeKroner is øre rounded to whole kroner (half away from zero), the
+// figure Kroner prints.
+func WholeKroner(ore int64) int64 {
+	if ore < 0 {
+		return -((-ore + 50) / 100)
+	}
+	return (ore + 50) / 100
+}
+
+// KronerOf writes whole kroner as Kroner does.
+func KronerOf(kr int64) string { return Kroner(kr * 100) }
+
+// minus puts the typographic minus sign for a leading hyphen-minus.
+func minus(s string) string {
+	if strings.HasPrefix(s, "-") {
+		return "−" + s[1:]
+	}
+	return s
+}
+
+// DiffUnit is the unit of a difference between two values of unit u, as
+// a sentence writes it: a difference between two percentages is in
+// prosentpoeng, never prosent.
+func DiffUnit(u indicators.Unit, lang indicators.Lang) string {
+	switch u {
+	case indicators.Percent:
+		return "prosentpoeng"
+	case indicators.Per1000:
+		return "per 1000"
+	case indicators.Years:
+		return "år"
+	case indicators.Points:
+		return "poeng"
+	}
+	return ""
+}
+
+// Diff writes a difference d between values of unit u with its unit in
+// words and without a sign: "2,0 prosentpoeng".
+func Diff(d decimal.Decimal, u indicators.Unit, lang indicators.Lang) string {
+	s := Value(d.Abs(), u)
+	if w := DiffUnit(u, lang); w != "" {
+		s += pdf.NBSP + w
+	}
+	return s
+}
+
+// DistanceText states a distance to the target path in words, by the
+// report's one sign convention (positive is better than the path):
+// "mangler 2,0 prosentpoeng", "0,5 prosentpoeng bedre enn målbanen" or
+// "på målbanen". The distance is judged as printed, so a distance that
+// rounds to zero is on the path.
+func DistanceText(d decimal.Decimal, u indicators.Unit, lang indicators.Lang) string {
+	r := d.Round(ValuePlaces(u))
+	switch {
+	case r.IsNegative():
+		return lang2(lang, "mangler ", "manglar ") + Diff(r, u, lang)
+	case r.IsPositive():
+		return Diff(r, u, lang) + lang2(lang, " bedre enn målbanen", " betre enn målbana")
+	}
+	return lang2(lang, "på målbanen", "på målbana")
+}
+
+// rangeHyphen is a hyphen between digits: a range such as 15-29 or
+// 2023-2025.
+var rangeHyphen = regexp.MustCompile(`(\d)-(\d)`)
+
+// dash writes ranges with an en dash, "15–29 år", "2023–2025", as
+// Norwegian typesetting does, whatever the source wrote.
+func dash(s string) string { return rangeHyphen.ReplaceAllString(s, "$1–$2") }
+
+// plural picks the singular for 1, else the plural.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
 
 // Percent writes a share with one decimal and a percent sign, "12,3 %".
 func Percent(d decimal.Decimal) string { return Number(d, 1) + pdf.NBSP + "%" }
@@ -109,6 +191,15 @@ func UnitText(u indicators.Unit, lang indicators.Lang) string {
 	return string(u)
 }
 
+// UnitSuffix is the unit written after a value in a sentence: " prosent",
+// " år"; "" for counts.
+func UnitSuffix(u indicators.Unit, lang indicators.Lang) string {
+	if u == indicators.Count || u == "" {
+		return ""
+	}
+	return pdf.NBSP + UnitText(u, lang)
+}
+
 // lang2 picks the bokmål or nynorsk text.
 func lang2(lang indicators.Lang, nb, nn string) string {
 	if lang == indicators.Nynorsk {
@@ -117,5 +208,16 @@ func lang2(lang indicators.Lang, nb, nn string) string {
 	return nb
 }
 
-// versionText names a budget version in a sentence.
-func versionText(v budget.Version) string { return string(v) }
+// versionText names a budget version in a sentence: "revidert", in
+// nynorsk "vedteke" for vedtatt.
+func versionText(v budget.Version, lang indicators.Lang) string {
+	if lang == indicators.Nynorsk {
+		switch v {
+		case budget.Vedtatt:
+			return "vedteke"
+		case budget.Regnskap:
+			return "rekneskap"
+		}
+	}
+	return string(v)
+}

@@ -40,12 +40,13 @@ func (l *loader) loadIndicators(ctx context.Context, r *Report) error {
 			}
 		}
 		if len(head) == 0 {
-			r.About.NoData = append(r.About.NoData, ind.NameIn(l.lang))
+			r.About.NoData = append(r.About.NoData, dash(ind.NameIn(l.lang)))
 			continue
 		}
 		l.shown = append(l.shown, ind.ID)
 		shown := indicators.Suppress(head, ind, l.geos, l.opt.Public)
 		part := l.indicator(ind, shown, r.Kommune, targets, trajs, socio, socioInd)
+		part.Groups = l.groups(ind, raw, r.Kommune)
 		r.Indicators = append(r.Indicators, part)
 		l.suppressedRows(r, ind, shown)
 	}
@@ -75,9 +76,9 @@ func (l *loader) socio(ctx context.Context) ([]indicators.Shown, indicators.Indi
 // indicator builds one indicator's section from its shown headline values.
 func (l *loader) indicator(ind indicators.Indicator, shown []indicators.Shown, kommune string, targets []indicators.Target,
 	trajs []model.TrajectoryRow, socio []indicators.Shown, socioInd indicators.Indicator) Indicator {
-	part := Indicator{ID: ind.ID, Name: ind.NameIn(l.lang), Determinant: ind.Determinant, Definition: ind.Definition,
+	part := Indicator{ID: ind.ID, Name: dash(ind.NameIn(l.lang)), Determinant: ind.Determinant, Definition: dash(definition(ind, l.lang)),
 		Source: ind.Source, Unit: ind.Unit, UnitText: UnitText(ind.Unit, l.lang), Better: ind.Better,
-		Threshold: ind.Threshold(), Series: []Series{}, Rows: []AreaRow{}, Paths: []PathRow{}, Bars: []Bar{}, Notes: []string{}}
+		Threshold: ind.Threshold(), Series: []Series{}, Rows: []AreaRow{}, Paths: []PathRow{}, Bars: []Bar{}, Notes: []string{}, ChartNotes: []string{}}
 	values := make([]indicators.Value, len(shown))
 	for i, s := range shown {
 		values[i] = s.Value
@@ -93,10 +94,27 @@ func (l *loader) indicator(ind indicators.Indicator, shown []indicators.Shown, k
 	for _, s := range shown {
 		byArea[s.Area] = append(byArea[s.Area], s)
 	}
+	var withheld, missing []string
 	for _, g := range areas {
 		ss := byArea[g.Code]
 		if len(ss) == 0 {
 			continue
+		}
+		var hid, miss []string
+		for _, s := range ss {
+			switch {
+			case s.Value.Value != nil:
+			case s.Suppressed:
+				hid = append(hid, dash(s.Period.Label))
+			default:
+				miss = append(miss, dash(s.Period.Label))
+			}
+		}
+		if len(hid) > 0 {
+			withheld = append(withheld, l.areaName(g.Code)+" ("+joinAnd(l.lang, hid)+")")
+		}
+		if len(miss) > 0 {
+			missing = append(missing, l.areaName(g.Code)+" ("+joinAnd(l.lang, miss)+")")
 		}
 		sort.SliceStable(ss, func(i, j int) bool { return indicators.ComparePeriods(ss[i].Period, ss[j].Period) < 0 })
 		se := Series{Area: g.Code, Name: l.areaName(g.Code), Kommune: g.Code == kommune, Points: []Point{}}
@@ -104,27 +122,38 @@ func (l *loader) indicator(ind indicators.Indicator, shown []indicators.Shown, k
 			if s.Value.Value == nil {
 				continue // missing, or suppressed in a public report: never drawn
 			}
-			se.Points = append(se.Points, Point{X: float64(s.Period.End), Period: s.Period.Label,
+			se.Points = append(se.Points, Point{X: float64(s.Period.End), Period: dash(s.Period.Label),
 				Y: s.Value.Value.InexactFloat64(), Confidential: s.Confidential})
 		}
 		part.Series = append(part.Series, se)
 		last := ss[len(ss)-1]
-		row := AreaRow{Area: g.Code, Name: se.Name, Kommune: se.Kommune, Period: last.Period.Label, Value: last.Value.Value,
+		row := AreaRow{Area: g.Code, Name: se.Name, Kommune: se.Kommune, Period: dash(last.Period.Label), Value: last.Value.Value,
 			Suppressed: last.Suppressed && l.opt.Public, Confidential: last.Confidential,
 			Trend: indicators.RateTrend(ind, g.Code, values, l.lang)}
 		row.Text = l.valueText(last, ind.Unit)
-		row.StatusText = l.t("ingen mål", "ingen mål")
+		row.StatusText = l.t("ingen målbane", "inga målbane")
 		for _, t := range targets {
 			if t.Indicator == ind.ID && t.Area == g.Code {
 				st := indicators.TargetStatus(t, ind, values)
 				row.Status = &st
-				row.StatusText = l.statusText(st, ind.Unit)
+				row.StatusText = st.State.Text(l.lang)
+				if st.Distance != nil {
+					row.DistanceText = DistanceText(*st.Distance, ind.Unit, l.lang)
+				}
 			}
 		}
 		part.Rows = append(part.Rows, row)
 		if se.Kommune {
 			part.Trend = &AreaTrend{Trend: row.Trend, AreaName: se.Name}
 		}
+	}
+	if len(withheld) > 0 {
+		part.ChartNotes = append(part.ChartNotes, fmt.Sprintf(l.t("Tall for %s er holdt tilbake for å verne små grupper, så linjene er brutt der.",
+			"Tal for %s er haldne tilbake for å verne små grupper, så linjene er brotne der."), joinAnd(l.lang, withheld)))
+	}
+	if len(missing) > 0 {
+		part.ChartNotes = append(part.ChartNotes, fmt.Sprintf(l.t("Verdien mangler i kilden for %s, så linjene er brutt der.",
+			"Verdien manglar i kjelda for %s, så linjene er brotne der."), joinAnd(l.lang, missing)))
 	}
 	for _, tr := range trajs {
 		if tr.Indicator != ind.ID {
@@ -137,8 +166,11 @@ func (l *loader) indicator(ind indicators.Indicator, shown []indicators.Shown, k
 			}
 		}
 		pr := PathRow{Area: tr.Area, Name: l.areaName(tr.Area), Target: t, Trajectory: tr.Trajectory,
-			Status: indicators.TargetStatus(t, ind, values)}
+			Status: indicators.TargetStatus(t, ind, values), Unquantified: tr.Effect.IsZero()}
 		pr.GapText = l.gapText(tr.Trajectory, ind.Unit)
+		for _, b := range tr.Beside {
+			pr.Beside = append(pr.Beside, b.Nr+" "+b.Name)
+		}
 		part.Paths = append(part.Paths, pr)
 	}
 	if len(members) >= 2 {
@@ -164,19 +196,6 @@ func (l *loader) valueText(s indicators.Shown, u indicators.Unit) string {
 	return Value(*s.Value.Value, u)
 }
 
-// statusText is "i rute (+0,4)" or "ikke i rute (−1,2)".
-func (l *loader) statusText(st indicators.Status, u indicators.Unit) string {
-	text := st.State.Text(l.lang)
-	if st.Distance != nil {
-		d := Value(*st.Distance, u)
-		if st.Distance.IsPositive() {
-			d = "+" + d
-		}
-		text += " (" + d + ")"
-	}
-	return text
-}
-
 // gapText states the gap between the target path and the measures' path
 // in the target year.
 func (l *loader) gapText(tr indicators.Trajectory, u indicators.Unit) string {
@@ -184,7 +203,7 @@ func (l *loader) gapText(tr indicators.Trajectory, u indicators.Unit) string {
 		return fmt.Sprintf(l.t("de vedtatte tiltakene når målet i %d", "dei vedtekne tiltaka når målet i %d"), tr.Goal.Year)
 	}
 	return fmt.Sprintf(l.t("de vedtatte tiltakene mangler %s for å nå målet i %d", "dei vedtekne tiltaka manglar %s for å nå målet i %d"),
-		Value(tr.Gap, u)+" "+UnitText(u, l.lang), tr.Goal.Year)
+		Diff(tr.Gap, u, l.lang), tr.Goal.Year)
 }
 
 // periodSpan is "2016–2025": the first and last period of the values.
@@ -205,7 +224,7 @@ func periodSpan(shown []indicators.Shown) string {
 		return first.Label
 	}
 	if first.Span() || last.Span() {
-		return first.Label + " til " + last.Label // "2013-2015 til 2023-2025" (the same in nynorsk)
+		return dash(first.Label) + " til " + dash(last.Label) // "2013–2015 til 2023–2025" (the same in nynorsk)
 	}
 	return first.Label + "–" + last.Label
 }
@@ -237,6 +256,7 @@ func (l *loader) inequality(part *Indicator, ind indicators.Indicator, shown []i
 			continue
 		}
 		in.By = socioInd.ID
+		in.Period.Label = dash(in.Period.Label)
 		if len(found) == 0 {
 			figs = f
 		}
@@ -247,13 +267,16 @@ func (l *loader) inequality(part *Indicator, ind indicators.Indicator, shown []i
 			"Ingen periode har verdiar for minst to område, så skilnadene kan ikkje målast."))
 		return
 	}
-	iq := &Inequality{By: socioInd.NameIn(l.lang), Latest: found[0], LeftOut: []string{}}
+	iq := &Inequality{By: dash(socioInd.NameIn(l.lang)), Latest: found[0], LeftOut: []string{}}
 	if iq.By == "" {
 		iq.By = l.opt.By
 	}
 	if len(found) > 1 {
 		iq.Previous = &found[1]
-		a, b := round2(*found[0].Gap), round2(*found[1].Gap)
+		// compared as the table prints them, so the sentence and the
+		// table agree
+		places := float64(ValuePlaces(ind.Unit))
+		a, b := roundTo(*found[0].Gap, places), roundTo(*found[1].Gap, places)
 		switch {
 		case a < b:
 			iq.Change = Narrowed
@@ -303,7 +326,11 @@ func (l *loader) leftReason(r string) string {
 	return r
 }
 
-func round2(f float64) float64 { return math.Round(f*100) / 100 }
+// roundTo rounds f to places decimals, half away from zero.
+func roundTo(f, places float64) float64 {
+	m := math.Pow(10, places)
+	return math.Round(f*m) / m
+}
 
 // suppressedRows lists the indicator's suppressed values for Om tallene.
 func (l *loader) suppressedRows(r *Report, ind indicators.Indicator, shown []indicators.Shown) {
@@ -313,10 +340,13 @@ func (l *loader) suppressedRows(r *Report, ind indicators.Indicator, shown []ind
 			continue
 		}
 		reason := fmt.Sprintf(l.t("færre enn %d personer", "færre enn %d personar"), ind.Threshold())
-		if s.Secondary {
+		switch {
+		case l.opt.Public:
+			reason = "" // the public edition never tells which figure protects another
+		case s.Secondary:
 			reason = l.t("skjermer en annen prikket verdi", "skjermar ein annan prikka verdi")
 		}
-		row := SuppressedRow{Indicator: ind.NameIn(l.lang), Area: l.areaName(s.Area), Period: s.Period.Label,
+		row := SuppressedRow{Indicator: dash(ind.NameIn(l.lang)), Area: l.areaName(s.Area), Period: dash(s.Period.Label),
 			Text: l.valueText(s, ind.Unit), Reason: reason}
 		rows = append(rows, row)
 	}
@@ -327,4 +357,10 @@ func (l *loader) suppressedRows(r *Report, ind indicators.Indicator, shown []ind
 		return rows[i].Period < rows[j].Period
 	})
 	r.About.Suppressed = append(r.About.Suppressed, rows...)
+}
+
+// definition is the indicator's definition in the report's language; the
+// bokmål one while the catalogue has none in nynorsk.
+func definition(ind indicators.Indicator, lang indicators.Lang) string {
+	return ind.Definition
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
@@ -175,8 +176,41 @@ func (l *loader) date(ctx context.Context, r *Report) error {
 			later(v.ImportedAt)
 		}
 	}
-	r.Date = latest.UTC()
+	r.AsOf = latest.UTC()
+	r.PeriodEnd = budget.Period{Year: r.Year, Term: l.opt.Term}.AsOf()
+	r.Date = reportDate(r.AsOf, r.PeriodEnd, l.opt)
 	return nil
+}
+
+// reportDate is the report's date: the latest import (asOf), or the date
+// the wheel's report task gives when that is later (opt.Date when the
+// wheel runs the report, else the task's first occurrence after the
+// period ends), and never a date before end, the period's last day.
+func reportDate(asOf, end time.Time, opt Options) time.Time {
+	date := asOf
+	task := opt.Date
+	if task.IsZero() && opt.Wheel != nil {
+		from := time.Date(end.Year(), end.Month(), end.Day()+1, 0, 0, 0, 0, wheel.Oslo())
+		for _, o := range opt.Wheel.Occurrences(from, from.AddDate(1, 0, 0)) {
+			if o.Task.Action == wheel.Report {
+				task = o.At
+				break
+			}
+		}
+	}
+	if task.After(date) {
+		date = task
+	}
+	if day(date).Before(day(end)) {
+		date = end
+	}
+	return date.UTC()
+}
+
+// day is t's civil date in Oslo, as midnight UTC.
+func day(t time.Time) time.Time {
+	t = t.In(wheel.Oslo())
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // areaName is the area's name, or its code when it has none.

@@ -3,6 +3,7 @@ package annual
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -56,7 +57,22 @@ func (l *loader) loadMeasures(ctx context.Context, r *Report) error {
 			r.Reported = append(r.Reported, p)
 		}
 	}
-	m.Rows, m.NotRunning, m.Deviations = []MeasureRow{}, []MeasureRef{}, []Deviation{}
+	m.Rows, m.NotRunning, m.Deviations, m.Effects = []MeasureRow{}, []MeasureRef{}, []Deviation{}, []EffectRow{}
+	effects := map[string][]EffectRow{}
+	defer func() {
+		for _, ind := range l.cat.All() {
+			m.Effects = append(m.Effects, effects[ind.ID]...)
+			delete(effects, ind.ID)
+		}
+		var rest []string
+		for id := range effects {
+			rest = append(rest, id)
+		}
+		sort.Strings(rest)
+		for _, id := range rest {
+			m.Effects = append(m.Effects, effects[id]...)
+		}
+	}()
 	for i := range l.measures {
 		ms := &l.measures[i]
 		if !ms.ActiveIn(year) {
@@ -80,7 +96,7 @@ func (l *loader) loadMeasures(ctx context.Context, r *Report) error {
 		for _, id := range measureIndicators(ms) {
 			name := id
 			if ind, ok := l.cat.Get(id); ok {
-				name = ind.NameIn(l.lang)
+				name = dash(ind.NameIn(l.lang))
 			}
 			for _, t := range ms.Targets {
 				if t.Indicator == id {
@@ -88,7 +104,7 @@ func (l *loader) loadMeasures(ctx context.Context, r *Report) error {
 					if ind, ok := l.cat.Get(id); ok {
 						unit = " " + UnitText(ind.Unit, l.lang)
 					}
-					name += fmt.Sprintf(l.t(" (måltall %s%s i %d)", " (måltal %s%s i %d)"), Number(t.Value, 1), unit, t.Year)
+					name += fmt.Sprintf(l.t(" (tiltakets måltall %s%s i %d)", " (måltalet for tiltaket %s%s i %d)"), Number(t.Value, 1), unit, t.Year)
 				}
 			}
 			row.Indicators = append(row.Indicators, name)
@@ -99,11 +115,60 @@ func (l *loader) loadMeasures(ctx context.Context, r *Report) error {
 					Note: rep.Deviation, Comment: rep.Comment})
 			}
 		}
+		for _, id := range measureIndicators(ms) {
+			effects[id] = append(effects[id], l.effectRow(ms, id, row.Spending))
+		}
 		m.BudgetOre += row.Spending.BudgetOre
 		m.AccountOre += row.Spending.AccountsOre
 		m.Rows = append(m.Rows, row)
 	}
 	return nil
+}
+
+// effectRow is measure ms under indicator id: its money in the year and
+// the effect and måltall it names for id.
+func (l *loader) effectRow(ms *budget.Measure, id string, sp budget.MeasureSpending) EffectRow {
+	e := EffectRow{IndicatorID: id, Indicator: id, Nr: ms.Nr, Name: ms.Name, BudgetOre: sp.BudgetOre, HasBudget: sp.Budget.Year != 0,
+		Effect: l.t("ikke tallfestet", "ikkje talfesta"), Target: Missing}
+	unit := indicators.Unit("")
+	if ind, ok := l.cat.Get(id); ok {
+		e.Indicator, unit = dash(ind.NameIn(l.lang)), ind.Unit
+	}
+	switch {
+	case ms.Effect.IsNumber() && ms.Effect.Indicator == id:
+		v := *ms.Effect.Value
+		sign := ""
+		if v.IsNegative() {
+			sign = "−"
+		} else if v.IsPositive() {
+			sign = "+"
+		}
+		e.Effect = sign + Diff(v, unit, l.lang)
+		if ms.Effect.Year != 0 {
+			e.Effect += fmt.Sprintf(l.t(" innen %d", " innan %d"), ms.Effect.Year)
+		}
+	case ms.Effect.IsLevel():
+		e.Effect = effectLevelText(ms.Effect.Level, l.lang)
+	}
+	for _, t := range ms.Targets {
+		if t.Indicator == id {
+			e.Target = fmt.Sprintf(l.t("%s i %d", "%s i %d"), Value(t.Value, unit)+UnitSuffix(unit, l.lang), t.Year)
+		}
+	}
+	return e
+}
+
+// effectLevelText is an ordinal effect in the report's language.
+func effectLevelText(lv budget.Level, lang indicators.Lang) string {
+	if lang == indicators.Nynorsk {
+		switch lv {
+		case "lav":
+			return "låg"
+		case "høy":
+			return "høg"
+		}
+	}
+	return string(lv)
 }
 
 // measureIndicators are the indicators a measure names, in its order,

@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -21,6 +22,12 @@ type Options struct {
 	// By is the socio-economic indicator areas are ranked by for SII, RII
 	// and the bar charts ("lavinntekt" when empty).
 	By string
+	// Wheel is the yearly wheel in force; its report task dates the report
+	// when the data were imported before the period ended. nil: none.
+	Wheel *wheel.Wheel
+	// Date is when the wheel's report task runs (the runner sets it); zero
+	// when the report is asked for by hand.
+	Date time.Time
 }
 
 // DefaultBy is the ranking indicator when Options.By is empty.
@@ -34,10 +41,16 @@ type Report struct {
 	Lang         indicators.Lang `json:"lang"`
 	Municipality string          `json:"municipality"`
 	Kommune      string          `json:"kommune"` // the kommune's area code
-	// Date is the document's date: the latest import the report rests on.
-	Date     time.Time `json:"date"`
-	Title    string    `json:"title"`
-	Subtitle string    `json:"subtitle"`
+	// Date is the document's date: the latest import the report rests
+	// on, or the wheel's report task when that is later, and never before
+	// the period reported on ends.
+	Date time.Time `json:"date"`
+	// AsOf is the date of the data: the latest import the report rests on.
+	AsOf time.Time `json:"as_of"`
+	// PeriodEnd is the last day of the period reported on.
+	PeriodEnd time.Time `json:"period_end"`
+	Title     string    `json:"title"`
+	Subtitle  string    `json:"subtitle"`
 	// Marking is printed on every page of an internal report; "" when
 	// public.
 	Marking string `json:"marking,omitempty"`
@@ -59,6 +72,7 @@ type Summary struct {
 	LinkedOre   int64            `json:"linked_ore"`   // counted for the measures in Budget
 	ExpensesOre int64            `json:"expenses_ore"` // Budget's gross expenses
 	Share       *decimal.Decimal `json:"share"`        // LinkedOre of ExpensesOre, percent, 1 decimal
+	Base        string           `json:"base"`         // what ExpensesOre is, as a sentence names it: "brutto driftsutgifter"
 	// The year's measures' budget and accounts (budget.MeasureSpending summed).
 	BudgetOre   int64 `json:"budget_ore"`
 	AccountsOre int64 `json:"accounts_ore"`
@@ -76,6 +90,10 @@ type Summary struct {
 	Narrowed int `json:"narrowed"`
 	Widened  int `json:"widened"`
 	Same     int `json:"same"`
+
+	// Furthest is, per unit of the indicators, the target furthest behind
+	// its path.
+	Furthest []Furthest `json:"furthest"`
 
 	Text []string `json:"text"` // the generated summary, paragraphs
 }
@@ -110,7 +128,13 @@ type Indicator struct {
 	// before for comparison.
 	Inequality *Inequality `json:"inequality"`
 	Bars       []Bar       `json:"bars"` // by area, ordered by socio-economic rank, worst first
-	Notes      []string    `json:"notes"`
+	// Groups is the gap between two groups of the population over time,
+	// for an indicator published by group; nil for others.
+	Groups *Groups  `json:"groups,omitempty"`
+	Notes  []string `json:"notes"`
+	// ChartNotes explain the breaks in the chart's lines, printed right
+	// below it.
+	ChartNotes []string `json:"chart_notes"`
 }
 
 // Series is one area's values, as a chart draws them.
@@ -142,7 +166,8 @@ type AreaRow struct {
 	Suppressed   bool               `json:"suppressed,omitempty"`
 	Confidential bool               `json:"confidential,omitempty"`
 	Status       *indicators.Status `json:"status,omitempty"`
-	StatusText   string             `json:"status_text"`
+	StatusText   string             `json:"status_text"`   // "i rute", "ikke i rute", "ingen målbane"
+	DistanceText string             `json:"distance_text"` // "mangler 2,0 prosentpoeng"; "" without a target
 	Trend        indicators.Trend   `json:"trend"`
 }
 
@@ -162,6 +187,11 @@ type PathRow struct {
 	Status     indicators.Status     `json:"status"`
 	Trajectory indicators.Trajectory `json:"trajectory"`
 	GapText    string                `json:"gap_text"`
+	// Unquantified is true when no adopted measure gives the indicator a
+	// numeric effect here, so the path with the measures stays at the
+	// baseline; Beside names the measures whose effect is only ordinal.
+	Unquantified bool     `json:"unquantified"`
+	Beside       []string `json:"beside,omitempty"`
 }
 
 // Inequality is the inequality between areas in the latest period and
@@ -204,6 +234,22 @@ type Measures struct {
 	AccountOre int64           `json:"accounts_ore"`
 	Budget     budget.Key      `json:"budget"`
 	HasAcc     bool            `json:"has_accounts"`
+	// Effects lead from money to effect: per indicator (catalogue order),
+	// each measure of the year that targets it, its money and its expected
+	// effect.
+	Effects []EffectRow `json:"effects"`
+}
+
+// EffectRow is one measure under one indicator it is meant to move.
+type EffectRow struct {
+	IndicatorID string `json:"indicator_id"`
+	Indicator   string `json:"indicator"`
+	Nr          string `json:"nr"`
+	Name        string `json:"name"`
+	BudgetOre   int64  `json:"budget_ore"` // the measure's money in the year's budget
+	HasBudget   bool   `json:"has_budget"`
+	Effect      string `json:"effect"` // "−0,5 prosentpoeng innen 2028", "middels", "ikke tallfestet"
+	Target      string `json:"target"` // the measure's måltall, "12,0 prosent i 2030"; "–" when none
 }
 
 // MeasureRef names a measure.
@@ -237,12 +283,15 @@ type Deviation struct {
 
 // Money is the chapter Budsjett.
 type Money struct {
-	Key           budget.Key    `json:"key"`
-	Prev          budget.Key    `json:"prev"` // zero: no budget for the year before
-	Linked        int64         `json:"linked"`
-	PrevLinked    int64         `json:"prev_linked"`
-	Expenses      int64         `json:"expenses"`
-	PrevExpenses  int64         `json:"prev_expenses"`
+	Key          budget.Key `json:"key"`
+	Prev         budget.Key `json:"prev"` // zero: no budget for the year before
+	Linked       int64      `json:"linked"`
+	PrevLinked   int64      `json:"prev_linked"`
+	Expenses     int64      `json:"expenses"`
+	PrevExpenses int64      `json:"prev_expenses"`
+	// Base names what Expenses is, as the page says it: "brutto
+	// driftsutgifter".
+	Base          string        `json:"base"`
 	ByEffort      []Compare     `json:"by_effort"`
 	ByDeterminant []Compare     `json:"by_determinant"`
 	ByUnit        []Compare     `json:"by_unit"`

@@ -21,16 +21,16 @@ func (l *loader) loadMoney(ctx context.Context, r *Report) error {
 			return fmt.Errorf("annual report: budget %s: %w", m.Key, err)
 		}
 	} else {
-		m.Notes = append(m.Notes, fmt.Sprintf(l.t("Arbeidsområdet har ikke vedtatt eller revidert budsjett for %d.",
-			"Arbeidsområdet har ikkje vedteke eller revidert budsjett for %d."), r.Year))
+		m.Notes = append(m.Notes, fmt.Sprintf(l.t("Kommunen har ikke vedtatt eller revidert budsjett for %d i grunnlaget.",
+			"Kommunen har ikkje vedteke eller revidert budsjett for %d i grunnlaget."), r.Year))
 	}
 	if m.Prev.Year != 0 {
 		if prev, err = model.Load(ctx, l.db, l.cat, m.Prev); err != nil {
 			return fmt.Errorf("annual report: budget %s: %w", m.Prev, err)
 		}
 	} else {
-		m.Notes = append(m.Notes, fmt.Sprintf(l.t("Arbeidsområdet har ikke budsjett for %d, så året før kan ikke sammenlignes.",
-			"Arbeidsområdet har ikkje budsjett for %d, så året før kan ikkje samanliknast."), r.Year-1))
+		m.Notes = append(m.Notes, fmt.Sprintf(l.t("Kommunen har ikke budsjett for %d i grunnlaget, så tabellene viser bare %d og har ingen kolonne for året før eller for endring.",
+			"Kommunen har ikkje budsjett for %d i grunnlaget, så tabellane viser berre %d og har inga kolonne for året før eller for endring."), r.Year-1, r.Year))
 	}
 	first := func(b *model.Budget) (linked, expenses int64) {
 		if b == nil || len(b.Years) == 0 {
@@ -38,6 +38,7 @@ func (l *loader) loadMoney(ctx context.Context, r *Report) error {
 		}
 		return b.Years[0].Linked, b.Years[0].Expenses
 	}
+	m.Base = l.t("brutto driftsutgifter", "brutto driftsutgifter")
 	m.Linked, m.Expenses = first(cur)
 	m.PrevLinked, m.PrevExpenses = first(prev)
 	groups := func(get func(*model.Budget) []model.Group) []Compare {

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/pdf"
 )
@@ -17,9 +18,9 @@ var margins = pdf.Margins{Left: 20, Top: 20, Right: 20, Bottom: 22}
 
 // charts are an indicator's drawn charts.
 type charts struct {
-	line, bars []byte
-	linePad    int // the pixels each is wider than the chart (see padded)
-	barsPad    int
+	line, bars, groups []byte
+	linePad            int // the pixels each is wider than the chart (see padded)
+	barsPad, groupsPad int
 }
 
 // Render writes the report as PDF. The charts are drawn first, in
@@ -53,10 +54,13 @@ func drawCharts(r *Report) ([]charts, error) {
 			defer func() { <-sem; wg.Done() }()
 			ind := r.Indicators[i]
 			var err error
-			out[i].linePad, out[i].barsPad = 2*i, 2*i+1
+			out[i].linePad, out[i].barsPad, out[i].groupsPad = 3*i, 3*i+1, 3*i+2
 			out[i].line, err = lineChart(ind, kommunePath(ind, r.Kommune), words, out[i].linePad)
 			if err == nil && len(ind.Bars) > 0 && ind.Inequality != nil {
 				out[i].bars, err = barChart(ind, kommuneValue(ind, ind.Inequality.Latest.Period.Label), out[i].barsPad)
+			}
+			if err == nil && ind.Groups != nil {
+				out[i].groups, err = groupChart(ind, out[i].groupsPad)
 			}
 			errs[i] = err
 		}(i)
@@ -124,6 +128,9 @@ type writer struct {
 	toc  []tocEntry
 	next int // the next toc entry to reach
 	lang indicators.Lang
+	// explained is set once SII and RII have been explained, where they
+	// first appear.
+	explained bool
 }
 
 func (w *writer) t(nb, nn string) string { return lang2(w.lang, nb, nn) }
@@ -184,6 +191,10 @@ func (w *writer) cover(edition string) {
 	if r.Municipality != "" {
 		below = append(below, r.Municipality)
 	}
+	below = append(below, w.t("Periode: ", "Periode: ")+periodText(r))
+	if !r.AsOf.IsZero() {
+		below = append(below, w.t("Tallgrunnlag per ", "Talgrunnlag per ")+longDate(r.AsOf))
+	}
 	if !r.Date.IsZero() {
 		below = append(below, w.t("Dato: ", "Dato: ")+longDate(r.Date))
 	}
@@ -209,7 +220,13 @@ func (w *writer) contents() {
 
 var months = [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
 
+// periodText is the period reported on: "1. januar–31. desember 2026".
+func periodText(r *Report) string {
+	return "1. januar–" + longDate(r.PeriodEnd)
+}
+
 // longDate writes "27. november 2026" (the same in bokmål and nynorsk).
 func longDate(t time.Time) string {
+	t = t.In(wheel.Oslo())
 	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
 }

@@ -3,6 +3,9 @@ package annual
 import (
 	"fmt"
 	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
@@ -11,7 +14,7 @@ import (
 // summarize fills the key figures and writes the summary.
 func (l *loader) summarize(r *Report) {
 	s := &r.Summary
-	s.LinkedOre, s.ExpensesOre = r.Money.Linked, r.Money.Expenses
+	s.LinkedOre, s.ExpensesOre, s.Base = r.Money.Linked, r.Money.Expenses, r.Money.Base
 	if sh, ok := SharePercent(s.LinkedOre, s.ExpensesOre); ok {
 		s.Share = &sh
 	}
@@ -31,8 +34,6 @@ func (l *loader) summarize(r *Report) {
 			s.ByStatus = append(s.ByStatus, StatusCount{Status: p, Text: text, Count: counts[p]})
 		}
 	}
-	var worst *PathRow
-	var worstInd string
 	for i := range r.Indicators {
 		ind := &r.Indicators[i]
 		for j := range ind.Paths {
@@ -43,9 +44,6 @@ func (l *loader) summarize(r *Report) {
 				s.OnTrack++
 			case indicators.OffTrack:
 				s.OffTrack++
-				if p.Status.Distance != nil && (worst == nil || relDistance(p) < relDistance(worst)) {
-					worst, worstInd = p, ind.Name
-				}
 			default:
 				s.NoData++
 			}
@@ -62,36 +60,66 @@ func (l *loader) summarize(r *Report) {
 			}
 		}
 	}
-	s.Text = l.summaryText(r, worst, worstInd)
+	s.Furthest = furthest(r, l.lang)
+	s.Text = l.summaryText(r)
 }
 
-// relDistance is the distance from the path relative to the change the
-// target asks for, so indicators in different units compare.
-func relDistance(p *PathRow) float64 {
-	need := p.Target.TargetValue.Sub(p.Target.BaselineValue).Abs().InexactFloat64()
-	d := p.Status.Distance.InexactFloat64()
-	if need == 0 {
-		return d
+// Furthest is the target furthest behind its path among the targets whose
+// indicators share a unit: distances in different units do not compare.
+type Furthest struct {
+	Indicator string          `json:"indicator"` // the indicator's name
+	Area      string          `json:"area"`      // the area's name
+	Unit      indicators.Unit `json:"unit"`
+	// Distance is the distance to the path as the tables print it
+	// (negative: behind).
+	Distance decimal.Decimal `json:"distance"`
+	Text     string          `json:"text"` // "mangler 2,0 prosentpoeng"
+}
+
+// furthest finds, per unit, the off-track target with the largest
+// distance behind its path, judged on the distance as printed (ties: the
+// first in the report's order). It reads the same figures as the tables
+// of chapter 2.
+func furthest(r *Report, lang indicators.Lang) []Furthest {
+	var out []Furthest
+	at := map[indicators.Unit]int{}
+	for _, ind := range r.Indicators {
+		for _, p := range ind.Paths {
+			if p.Status.State != indicators.OffTrack || p.Status.Distance == nil {
+				continue
+			}
+			d := p.Status.Distance.Round(ValuePlaces(ind.Unit))
+			f := Furthest{Indicator: ind.Name, Area: p.Name, Unit: ind.Unit, Distance: d, Text: DistanceText(d, ind.Unit, lang)}
+			i, ok := at[ind.Unit]
+			switch {
+			case !ok:
+				at[ind.Unit] = len(out)
+				out = append(out, f)
+			case d.LessThan(out[i].Distance):
+				out[i] = f
+			}
+		}
 	}
-	return d / need
+	return out
 }
 
-// summaryText writes the summary in plain Norwegian.
-func (l *loader) summaryText(r *Report, worst *PathRow, worstInd string) []string {
+// summaryText writes the summary in plain Norwegian. Every figure in it
+// is one the tables print.
+func (l *loader) summaryText(r *Report) []string {
 	s := r.Summary
 	var out []string
 	if r.Budget.Year != 0 {
 		p := fmt.Sprintf(l.t("I %s budsjett for %d er %s knyttet til tiltak for helseutjevning",
-			"I %s budsjett for %d er %s knytt til tiltak for helseutjamning"), versionText(r.Budget.Version), r.Year, Kroner(s.LinkedOre))
+			"I %s budsjett for %d er %s knytt til tiltak for helseutjamning"), versionText(r.Budget.Version, l.lang), r.Year, Kroner(s.LinkedOre))
 		if s.Share != nil {
-			p += fmt.Sprintf(l.t(", %s av brutto driftsutgifter", ", %s av brutto driftsutgifter"), Percent(*s.Share))
+			p += fmt.Sprintf(l.t(", %s av %s", ", %s av %s"), Percent(*s.Share), s.Base)
 		}
 		p += "."
 		if s.HasAccounts {
 			p += fmt.Sprintf(l.t(" Regnskapet viser %s brukt på tiltakene som løp i året, mot %s i budsjettet.",
 				" Rekneskapen viser %s brukt på tiltaka som gjekk i året, mot %s i budsjettet."), Kroner(s.AccountsOre), Kroner(s.BudgetOre))
 		} else {
-			p += l.t(" Regnskapet for året er ikke importert ennå.", " Rekneskapen for året er ikkje importert enno.")
+			p += fmt.Sprintf(l.t(" Kommunen har ikke regnskap for %d i grunnlaget ennå.", " Kommunen har ikkje rekneskap for %d i grunnlaget enno."), r.Year)
 		}
 		out = append(out, p)
 	}
@@ -106,33 +134,61 @@ func (l *loader) summaryText(r *Report, worst *PathRow, worstInd string) []strin
 		}
 		p := fmt.Sprintf(l.t("%d tiltak løp i %d. Status %s: %s.", "%d tiltak gjekk i %d. Status %s: %s."), s.Measures, r.Year, when, joinAnd(l.lang, parts))
 		if n := len(r.Measures.Deviations); n > 0 {
-			p += fmt.Sprintf(l.t(" Virksomhetene forklarte %d avvik i løpet av året; de står i kapitlet om tiltakene.",
-				" Verksemdene forklarte %d avvik i løpet av året; dei står i kapittelet om tiltaka."), n)
+			p += fmt.Sprintf(l.t(" Virksomhetene forklarte %d %s i løpet av året; %s står i kapitlet om tiltakene.",
+				" Verksemdene forklarte %d %s i løpet av året; %s står i kapittelet om tiltaka."), n,
+				plural(n, l.t("avvik", "avvik"), l.t("avvik", "avvik")), plural(n, l.t("det", "det"), l.t("de", "dei")))
 		}
 		out = append(out, p)
 	}
 	if s.Targets > 0 {
-		p := fmt.Sprintf(l.t("Av %d mål for indikatorene er %d i rute og %d ikke i rute", "Av %d mål for indikatorane er %d i rute og %d ikkje i rute"),
-			s.Targets, s.OnTrack, s.OffTrack)
+		p := fmt.Sprintf(l.t("Av %d %s for indikatorene er %d i rute og %d ikke i rute", "Av %d %s for indikatorane er %d i rute og %d ikkje i rute"),
+			s.Targets, plural(s.Targets, l.t("målbane", "målbane"), l.t("målbaner", "målbaner")), s.OnTrack, s.OffTrack)
 		if s.NoData > 0 {
 			p += fmt.Sprintf(l.t("; %d mangler data", "; %d manglar data"), s.NoData)
 		}
 		p += "."
-		if worst != nil {
-			p += fmt.Sprintf(l.t(" Lengst fra målbanen er %s i %s.", " Lengst frå målbana er %s i %s."), strings.ToLower(worstInd), worst.Name)
+		for _, f := range s.Furthest {
+			if len(s.Furthest) == 1 {
+				p += fmt.Sprintf(l.t(" Lengst bak målbanen er %s i %s, som %s.", " Lengst bak målbana er %s i %s, som %s."),
+					lowerFirst(f.Indicator), f.Area, f.Text)
+				continue
+			}
+			p += fmt.Sprintf(l.t(" Av indikatorene målt i %s er %s i %s lengst bak målbanen og %s.", " Av indikatorane målte i %s er %s i %s lengst bak målbana og %s."),
+				UnitText(f.Unit, l.lang), lowerFirst(f.Indicator), f.Area, f.Text)
 		}
 		out = append(out, p)
 	}
 	if s.Gaps > 0 {
-		out = append(out, fmt.Sprintf(l.t("Forskjellen mellom områdene ble mindre for %d og større for %d av %d indikatorer som kan sammenlignes med perioden før.",
-			"Skilnaden mellom områda vart mindre for %d og større for %d av %d indikatorar som kan samanliknast med perioden før."),
-			s.Narrowed, s.Widened, s.Gaps))
+		var parts []string
+		if s.Narrowed > 0 {
+			parts = append(parts, fmt.Sprintf(l.t("mindre for %d", "mindre for %d"), s.Narrowed))
+		}
+		if s.Widened > 0 {
+			parts = append(parts, fmt.Sprintf(l.t("større for %d", "større for %d"), s.Widened))
+		}
+		if s.Same > 0 {
+			parts = append(parts, fmt.Sprintf(l.t("uendret for %d", "uendra for %d"), s.Same))
+		}
+		out = append(out, fmt.Sprintf(l.t("Av %d %s der forskjellen mellom områdene kan sammenlignes med perioden før, ble den %s.",
+			"Av %d %s der skilnaden mellom områda kan samanliknast med perioden før, vart han %s."),
+			s.Gaps, plural(s.Gaps, l.t("indikator", "indikator"), l.t("indikatorer", "indikatorar")), joinAnd(l.lang, parts)))
 	}
 	if r.Public && len(r.About.Suppressed) > 0 {
-		out = append(out, l.t("Tall for små grupper er prikket (:) for å verne personvernet; se «Om tallene».",
-			"Tal for små grupper er prikka (:) for å verne personvernet; sjå «Om tala»."))
+		out = append(out, l.t("Noen tall er holdt tilbake (:) for å verne små grupper; se «Om tallene».",
+			"Nokre tal er haldne tilbake (:) for å verne små grupper; sjå «Om tala»."))
 	}
 	return out
+}
+
+// lowerFirst lowers the first letter of an indicator's name for use
+// inside a sentence, unless the second is a capital too (an acronym).
+func lowerFirst(s string) string {
+	rs := []rune(s)
+	if len(rs) == 0 || (len(rs) > 1 && unicode.IsUpper(rs[1])) {
+		return s
+	}
+	rs[0] = unicode.ToLower(rs[0])
+	return string(rs)
 }
 
 // joinAnd joins "a, b og c".
@@ -163,29 +219,41 @@ func (l *loader) about(r *Report) {
 		a.NoData = []string{}
 	}
 	a.Text = []string{
-		l.t("Indikatorene er hentet fra kildene i tabellen og importert i kommunens arbeidsområde for helsebudsjettet. "+
+		l.t("Indikatorene er hentet fra kildene i tabellen nedenfor. "+
 			"Et spenn som 2018–2024 er et gjennomsnitt over årene og tegnes ved siste år. En manglende verdi (–) er aldri null.",
-			"Indikatorane er henta frå kjeldene i tabellen og importerte i arbeidsområdet til kommunen for helsebudsjettet. "+
+			"Indikatorane er henta frå kjeldene i tabellen nedanfor. "+
 				"Eit spenn som 2018–2024 er eit gjennomsnitt over åra og blir teikna ved siste år. Ein manglande verdi (–) er aldri null."),
 		l.t("Målbanen går i rett linje fra basisåret til målåret. Banen med vedtatte tiltak legger tiltakenes forventede effekt til verdien i basisåret; "+
-			"tiltak med effekt gitt som lav, middels eller høy er ikke regnet inn.",
+			"tiltak med effekt gitt som lav, middels eller høy er ikke regnet inn. Avstand til målbanen og gap til målet står i indikatorens enhet; "+
+			"for indikatorer i prosent er en forskjell i prosentpoeng.",
 			"Målbana går i rett linje frå basisåret til målåret. Bana med vedtekne tiltak legg den forventa effekten av tiltaka til verdien i basisåret; "+
-				"tiltak med effekt gitt som låg, middels eller høg er ikkje rekna inn."),
-		l.t("Forskjell er høyeste minus laveste verdi mellom områdene, forhold er høyeste delt på laveste. SII (slope index of inequality) er den "+
-			"tilpassede forskjellen mellom toppen og bunnen av den sosiale skalaen, med områdene rangert etter ",
-			"Skilnad er høgaste minus lågaste verdi mellom områda, forhold er høgaste delt på lågaste. SII (slope index of inequality) er den "+
-				"tilpassa skilnaden mellom toppen og botnen av den sosiale skalaen, med områda rangerte etter ") + l.opt.By +
-			l.t(" og vektet med folketall; RII er det tilsvarende forholdet.", " og vekta med folketal; RII er det tilsvarande forholdet."),
+				"tiltak med effekt gitt som låg, middels eller høg er ikkje rekna inn. Avstand til målbana og gap til målet står i eininga til indikatoren; "+
+				"for indikatorar i prosent er ein skilnad i prosentpoeng."),
+		l.t("Forskjell er høyeste minus laveste verdi mellom områdene, forhold er høyeste delt på laveste. SII og RII måler den sosiale gradienten: "+
+			"områdene rangeres etter ", "Skilnad er høgaste minus lågaste verdi mellom områda, forhold er høgaste delt på lågaste. SII og RII måler den sosiale gradienten: "+
+			"områda blir rangerte etter ") + lowerFirst(l.byName()) +
+			l.t(" og vektes med folketall. SII er den beregnede forskjellen mellom toppen og bunnen av rangstigen i indikatorens enhet, "+
+				"RII det beregnede forholdet; positiv SII og RII over 1 betyr høyere verdi i de mest fordelaktige områdene.",
+				" og blir vekta med folketal. SII er den berekna skilnaden mellom toppen og botnen av rangstigen i eininga til indikatoren, "+
+					"RII det berekna forholdet; positiv SII og RII over 1 tyder høgare verdi i dei mest føremonslege områda."),
 	}
 	if r.Public {
-		a.Text = append(a.Text, l.t("Verdier bygd på færre personer enn terskelen for indikatoren er prikket (:), og én verdi til prikkes der den prikkede "+
-			"ellers kunne regnes ut fra de andre. Prikkede verdier er utelatt fra figurene og fra forskjellsmålene.",
-			"Verdiar bygde på færre personar enn terskelen for indikatoren er prikka (:), og éin verdi til blir prikka der den prikka "+
-				"elles kunne reknast ut frå dei andre. Prikka verdiar er utelatne frå figurane og frå skilnadsmåla."))
+		a.Text = append(a.Text, l.t("Tall som bygger på få personer, er holdt tilbake (:) for å verne små grupper, sammen med tall som ellers kunne "+
+			"brukes til å regne dem ut. Slike tall er utelatt fra figurene og fra forskjellsmålene.",
+			"Tal som byggjer på få personar, er haldne tilbake (:) for å verne små grupper, saman med tal som elles kunne "+
+				"brukast til å rekne dei ut. Slike tal er utelatne frå figurane og frå skilnadsmåla."))
 	} else {
 		a.Text = append(a.Text, l.t("Denne utgaven er intern. Verdier merket * bygger på færre personer enn terskelen og skal prikkes i alt som offentliggjøres; "+
-			"bruk den offentlige utgaven (--public) til politisk behandling.",
+			"til politisk behandling brukes den offentlige utgaven av rapporten.",
 			"Denne utgåva er intern. Verdiar merkte * byggjer på færre personar enn terskelen og skal prikkast i alt som blir offentleggjort; "+
-				"bruk den offentlege utgåva (--public) til politisk handsaming."))
+				"til politisk handsaming blir den offentlege utgåva av rapporten brukt."))
 	}
+}
+
+// byName is the name of the indicator the areas are ranked by.
+func (l *loader) byName() string {
+	if ind, ok := l.cat.Get(l.opt.By); ok {
+		return dash(ind.NameIn(l.lang))
+	}
+	return l.opt.By
 }
