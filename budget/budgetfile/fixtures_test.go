@@ -218,7 +218,7 @@ func TestFixtureStavanger(t *testing.T) {
 
 func TestFixtureMadrid(t *testing.T) {
 	path := fixture(t, "madrid-fiscal-data-package", "data/gastos_v40_2012-2015.csv")
-	m, err := budgetfile.LoadMapping("testdata/madrid.yaml")
+	m, err := budgetfile.LoadMapping(context.Background(), "testdata/madrid.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

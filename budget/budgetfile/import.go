@@ -49,16 +49,14 @@ package budgetfile
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 )
 
@@ -196,7 +194,7 @@ func Import(ctx context.Context, path string, opts Options, add func(*budget.Lin
 	defer t.Close()
 	res := newResult(opts.Name)
 	res.Format, res.Sheet, res.Encoding = t.Format(), t.Sheet(), t.Encoding()
-	if res.SHA256, res.Size, err = HashFile(path); err != nil {
+	if res.SHA256, res.Size, err = HashFile(ctx, path, opts.MaxSize); err != nil {
 		return nil, err
 	}
 	im := newImporter(ctx, opts, res, add)
@@ -254,21 +252,10 @@ func newResult(name string) *Result {
 }
 
 // HashFile returns the SHA-256 of the file at path, in hex, and its size.
-func HashFile(path string) (sha256hex string, size int64, err error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return "", 0, budget.Errorf(budget.EINVALID, "%s does not exist", path)
-		}
-		return "", 0, fmt.Errorf("hash %s: %w", path, err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return "", 0, fmt.Errorf("hash %s: %w", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), n, nil
+// It refuses what inputfile.Open refuses, within maxSize (the default
+// limit when 0), and stops when ctx is done.
+func HashFile(ctx context.Context, path string, maxSize int64) (sha256hex string, size int64, err error) {
+	return inputfile.Hash(ctx, path, "", maxSize)
 }
 
 // importer is the state of one import.

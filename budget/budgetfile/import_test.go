@@ -389,7 +389,7 @@ func TestMappingRoundTrip(t *testing.T) {
 	if err := os.WriteFile(path, y, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m, err := budgetfile.LoadMapping(path)
+	m, err := budgetfile.LoadMapping(context.Background(), path)
 	if err != nil {
 		t.Fatalf("LoadMapping:\n%s\n%v", y, err)
 	}
@@ -425,7 +425,7 @@ func TestLoadMappingStrict(t *testing.T) {
 		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := budgetfile.LoadMapping(p); budget.ErrorCode(err) != budget.EINVALID {
+		if _, err := budgetfile.LoadMapping(context.Background(), p); budget.ErrorCode(err) != budget.EINVALID {
 			t.Errorf("%s: err = %v, want EINVALID", name, err)
 		}
 	}

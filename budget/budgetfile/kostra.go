@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 )
 
 // SSB's KOSTRA accounts file ("0A_V2019_K4_R040200_OK.dat") is fixed
@@ -37,7 +36,7 @@ func looksKostra(path string) bool {
 	if ext != ".dat" && ext != ".txt" {
 		return false
 	}
-	f, err := os.Open(path)
+	f, err := inputfile.Open(context.Background(), path, "", 0)
 	if err != nil {
 		return false // Import's reader reports it
 	}
@@ -56,28 +55,14 @@ func kostraStart(b []byte) bool {
 
 // importKostra is Import for a KOSTRA file.
 func importKostra(ctx context.Context, path string, opts Options, add func(*budget.Line) error) (*Result, error) {
-	max := opts.MaxSize
-	if max <= 0 {
-		max = tabular.DefaultMaxSize
-	}
-	f, err := os.Open(path)
+	f, err := inputfile.Open(ctx, path, opts.Name, opts.MaxSize)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, budget.Errorf(budget.EINVALID, "%s does not exist", opts.Name)
-		}
-		return nil, fmt.Errorf("open %s: %w", opts.Name, err)
+		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", opts.Name, err)
-	}
-	if fi.Size() > max {
-		return nil, budget.Errorf(budget.EINVALID, "%s is %d bytes, more than the %d a KOSTRA file can be: check that it is the right file", opts.Name, fi.Size(), max)
-	}
 	res := newResult(opts.Name)
 	res.Format, res.Encoding = "kostra", "ascii"
-	if res.SHA256, res.Size, err = HashFile(path); err != nil {
+	if res.SHA256, res.Size, err = HashFile(ctx, path, opts.MaxSize); err != nil {
 		return nil, err
 	}
 	im := newImporter(ctx, opts, res, add)
@@ -85,8 +70,7 @@ func importKostra(ctx context.Context, path string, opts Options, add func(*budg
 	var progress func()
 	if opts.Progress != nil {
 		progress = func() {
-			off, _ := f.Seek(0, io.SeekCurrent)
-			opts.Progress(off, fi.Size())
+			opts.Progress(f.Consumed(), f.Size())
 		}
 	}
 	if err := im.kostra(f, progress); err != nil {

@@ -2,14 +2,15 @@ package budgetfile
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -109,13 +110,10 @@ const (
 
 // LoadMapping reads and checks a mapping file. Unknown keys are errors, so
 // that a misspelt key is not silently ignored.
-func LoadMapping(path string) (*Mapping, error) {
-	b, err := os.ReadFile(path)
+func LoadMapping(ctx context.Context, path string) (*Mapping, error) {
+	b, err := inputfile.ReadAll(ctx, path, "mapping file "+path, inputfile.SmallMaxSize)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, budget.Errorf(budget.EINVALID, "mapping file %s does not exist", path)
-		}
-		return nil, fmt.Errorf("read mapping %s: %w", path, err)
+		return nil, err
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)

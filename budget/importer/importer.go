@@ -6,8 +6,6 @@ package importer
 
 import (
 	"context"
-	"errors"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -63,10 +61,7 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 	if opts.Name == "" {
 		opts.Name = filepath.Base(path)
 	}
-	if err := checkFile(path, opts.Name); err != nil {
-		return nil, err
-	}
-	sha, size, err := budgetfile.HashFile(path)
+	sha, size, err := budgetfile.HashFile(ctx, path, opts.MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -138,19 +133,6 @@ func currentHolders(ctx context.Context, db *workspace.DB) (map[budget.Key]budge
 		}
 	}
 	return out, nil
-}
-
-func checkFile(path, name string) error {
-	fi, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return budget.Errorf(budget.EINVALID, "%s: no such file", name)
-	} else if err != nil {
-		return err
-	}
-	if fi.IsDir() {
-		return budget.Errorf(budget.EINVALID, "%s is a folder: give the budget file itself", name)
-	}
-	return nil
 }
 
 func unchanged(prev *budget.Dataset, name, sha string, size int64) *Report {

@@ -6,8 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,6 +14,8 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 )
 
 // Options tell ReadForm how to read a form and what to expect of it.
@@ -72,17 +72,9 @@ func (r *Result) fail(row int, field, value, msg string) {
 
 // SHA256File returns the sha256 of a file in hex, so a caller can tell
 // a form imported before without reading it.
-func SHA256File(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+func SHA256File(ctx context.Context, path string) (string, error) {
+	sum, _, err := inputfile.Hash(ctx, path, "", DefaultMaxSize)
+	return sum, err
 }
 
 // ReadForm reads a filled-in reporting form. It returns a Go error only
@@ -113,21 +105,8 @@ func ReadForm(ctx context.Context, path string, opts Options) (*Result, error) {
 	if limit <= 0 {
 		limit = DefaultMaxSize
 	}
-	fi, err := os.Stat(path)
+	data, err := inputfile.ReadAll(ctx, path, name, limit)
 	if err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "%s: %v", name, err)
-	}
-	if fi.IsDir() {
-		return nil, budget.Errorf(budget.EINVALID, "%s is a folder, not a form", name)
-	}
-	if fi.Size() > limit {
-		return nil, budget.Errorf(budget.EINVALID, "%s is %d bytes, more than the limit of %d: a reporting form is far smaller; is it the right file?", name, fi.Size(), limit)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "%s: %v", name, err)
-	}
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
@@ -138,6 +117,12 @@ func ReadForm(ctx context.Context, path string, opts Options) (*Result, error) {
 			hint = "it is an old .xls file: save it as .xlsx in Excel and import again"
 		}
 		return nil, budget.Errorf(budget.EINVALID, "%s is not an xlsx workbook: %s", name, hint)
+	}
+	// excelize reads the workbook whole: the budget reader's zip and
+	// shared-string limits first, so a small file that unpacks to a huge
+	// string is refused before it takes the memory.
+	if err := tabular.CheckWorkbook(ctx, bytes.NewReader(data), int64(len(data)), name, limit); err != nil {
+		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 16 * limit, UnzipXMLSizeLimit: 16 * limit})
 	if err != nil {

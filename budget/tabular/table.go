@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sync/atomic"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 )
 
 // DefaultMaxSize is the file size Open refuses above when Options.MaxSize
@@ -44,7 +43,7 @@ func (o Options) maxSize() int64 {
 // while another calls Next.
 type Table struct {
 	ctx    context.Context
-	file   *os.File
+	file   *inputfile.File
 	src    source
 	format string
 	sheet  string
@@ -74,7 +73,7 @@ func Open(ctx context.Context, path string, opts Options) (*Table, error) {
 		return nil, err
 	}
 	name := filepath.Base(path)
-	f, size, err := openFile(path, name, opts.maxSize())
+	f, size, err := openFile(ctx, path, name, opts.maxSize())
 	if err != nil {
 		return nil, err
 	}
@@ -86,45 +85,22 @@ func Open(ctx context.Context, path string, opts Options) (*Table, error) {
 	return t, nil
 }
 
-// openFile opens path and checks that it is a regular file of a size worth
-// reading.
-func openFile(path, name string, maxSize int64) (*os.File, int64, error) {
-	f, err := os.Open(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, 0, budget.Errorf(budget.EINVALID, "%s does not exist: check the file name and folder", name)
-	case errors.Is(err, fs.ErrPermission):
-		return nil, 0, budget.Errorf(budget.EINVALID, "%s cannot be read: permission denied; close it in other programs or copy it somewhere you can read it", name)
-	case err != nil:
-		return nil, 0, fmt.Errorf("open %s: %w", name, err)
-	}
-	fi, err := f.Stat()
-	if err == nil {
-		err = checkStat(fi, name, maxSize)
-	}
+// openFile opens path through inputfile (regular files only, within the
+// size limit, reads bounded by ctx) and refuses an empty file.
+func openFile(ctx context.Context, path, name string, maxSize int64) (*inputfile.File, int64, error) {
+	f, err := inputfile.Open(ctx, path, name, maxSize)
 	if err != nil {
-		f.Close()
 		return nil, 0, err
 	}
-	return f, fi.Size(), nil
-}
-
-func checkStat(fi fs.FileInfo, name string, maxSize int64) error {
-	switch {
-	case fi.IsDir():
-		return budget.Errorf(budget.EINVALID, "%s is a folder, not a file: give the path of the spreadsheet itself", name)
-	case !fi.Mode().IsRegular():
-		return budget.Errorf(budget.EINVALID, "%s is not a regular file: save the data to a file and import that", name)
-	case fi.Size() == 0:
-		return budget.Errorf(budget.EINVALID, "%s is empty: export the data again and import the new file", name)
-	case fi.Size() > maxSize:
-		return budget.Errorf(budget.EINVALID, "%s is %s, larger than the limit of %s: check that it is the right file; if it is, raise the limit with --max-size", name, humanSize(fi.Size()), humanSize(maxSize))
+	if f.Size() == 0 {
+		f.Close()
+		return nil, 0, budget.Errorf(budget.EINVALID, "%s is empty: export the data again and import the new file", name)
 	}
-	return nil
+	return f, f.Size(), nil
 }
 
 // open detects the format and opens the reader for it.
-func open(ctx context.Context, f *os.File, name string, size int64, opts Options) (*Table, error) {
+func open(ctx context.Context, f *inputfile.File, name string, size int64, opts Options) (*Table, error) {
 	head := make([]byte, min(size, headSize))
 	n, err := f.ReadAt(head, 0)
 	if err != nil && err != io.EOF {
@@ -217,17 +193,7 @@ func (t *Table) Progress() (done, total int64) {
 }
 
 // humanSize formats a byte count for messages.
-func humanSize(n int64) string {
-	switch {
-	case n >= 10<<20:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+func humanSize(n int64) string { return inputfile.HumanSize(n) }
 
 // countingReader counts the bytes read, for Progress, and refuses to read
 // past the size limit, in case the file grows while it is read.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync/atomic"
 
@@ -50,7 +49,7 @@ type xlsxReader struct {
 
 // openXLSX checks the zip, reads the workbook's list of sheets and its
 // shared strings, and positions at the chosen sheet.
-func openXLSX(ctx context.Context, f *os.File, name string, size int64, opts Options) (src source, sheet string, err error) {
+func openXLSX(ctx context.Context, f io.ReaderAt, name string, size int64, opts Options) (src source, sheet string, err error) {
 	defer recoverPanic(name, &err)
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
@@ -75,6 +74,29 @@ func openXLSX(ctx context.Context, f *os.File, name string, size int64, opts Opt
 		return nil, "", err
 	}
 	return x, x.sheet, nil
+}
+
+// CheckWorkbook applies this reader's guards to an xlsx workbook that
+// another library (excelize) is to read whole: the zip-bomb limits for a
+// file of at most maxSize bytes, and the shared-string limits (no string
+// over 1 MiB, all of them within 256 MiB of memory), checked while the
+// strings stream, so a small file that unpacks to a huge string is refused
+// fast and in bounded memory. Refusals are *budget.Error with code EINVALID.
+func CheckWorkbook(ctx context.Context, r io.ReaderAt, size int64, name string, maxSize int64) (err error) {
+	defer recoverPanic(name, &err)
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return notReadable(name, "its zip structure is broken ("+err.Error()+")")
+	}
+	if err := checkZip(zr, name, unzipLimit(Options{MaxSize: maxSize}.maxSize())); err != nil {
+		return err
+	}
+	_, sst, err := readWorkbook(indexParts(zr), name)
+	if err != nil || sst == nil {
+		return err
+	}
+	_, err = loadShared(ctx, sst, name)
+	return err
 }
 
 // loadShared reads the shared strings part.

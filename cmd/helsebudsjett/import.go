@@ -41,7 +41,7 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	opts := importer.Options{DryRun: *dryRun}
 	opts.Year, opts.Version, opts.Sheet, opts.MaxSize = *year, v, *sheet, *maxSize
 	if *mappingPath != "" {
-		if opts.Mapping, err = budgetfile.LoadMapping(*mappingPath); err != nil {
+		if opts.Mapping, err = budgetfile.LoadMapping(ctx, *mappingPath); err != nil {
 			return err
 		}
 	}

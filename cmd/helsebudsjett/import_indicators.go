@@ -171,7 +171,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, indicatorfile.Scale(*scale), wheres, *sheet, *maxSize
 	opts.PeriodFormat = indicators.PeriodFormat(*periodFormat)
 	if *mappingPath != "" {
-		if opts.Mapping, err = indicatorfile.LoadMapping(*mappingPath); err != nil {
+		if opts.Mapping, err = indicatorfile.LoadMapping(ctx, *mappingPath); err != nil {
 			return err
 		}
 	}

@@ -269,7 +269,7 @@ func importReportFile(ctx context.Context, db *workspace.DB, path string, opts r
 		out.Status, out.Message = "rejected", err.Error()
 		return out, nil
 	}
-	if sha, err := reportform.SHA256File(path); err == nil {
+	if sha, err := reportform.SHA256File(ctx, path); err == nil {
 		old, err := db.ReportSnapshotBySHA256(ctx, sha)
 		if err != nil {
 			return nil, err

@@ -43,7 +43,7 @@ func newMailer(path string, db *workspace.DB, e *env) (*runner.Mailer, error) {
 	if path == "" {
 		return nil, nil
 	}
-	data, err := readLimited(path, 64<<10)
+	data, err := readLimited(context.Background(), path, 64<<10)
 	if err != nil {
 		return nil, err
 	}

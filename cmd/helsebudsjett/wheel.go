@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -12,8 +11,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/ics"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
@@ -136,7 +135,7 @@ func cmdWheelImport(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	data, err := readLimited(pos[0], maxWheelFile)
+	data, err := readLimited(ctx, pos[0], maxWheelFile)
 	if err != nil {
 		return err
 	}
@@ -173,20 +172,10 @@ func cmdWheelImport(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "%v", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, budget.Errorf(budget.EINVALID, "%s is larger than %d bytes: is it really a wheel file?", path, limit)
-	}
-	return data, nil
+// readLimited reads a small input file (the wheel, the mail configuration)
+// through inputfile: regular files only, at most limit bytes, stopped by ctx.
+func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) {
+	return inputfile.ReadAll(ctx, path, path, limit)
 }
 
 // yearEntries returns the year's occurrences with the status of their runs.

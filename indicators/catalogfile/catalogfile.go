@@ -11,11 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 )
 
@@ -31,24 +31,8 @@ func isYAML(path string) bool {
 	return false
 }
 
-func readYAML(path string) ([]byte, error) {
-	name := filepath.Base(path)
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, budget.Errorf(budget.EINVALID, "%s does not exist: check the file name and folder", name)
-	}
-	if err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "%s cannot be read: %v", name, err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxYAML+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	if len(b) > maxYAML {
-		return nil, budget.Errorf(budget.EINVALID, "%s is larger than %d MiB: is it the right file?", name, maxYAML>>20)
-	}
-	return b, nil
+func readYAML(ctx context.Context, path string) ([]byte, error) {
+	return inputfile.ReadAll(ctx, path, "", maxYAML)
 }
 
 // sheet is a table read whole: the header (normalised) and the rows below

@@ -36,7 +36,7 @@ func indicatorAliases() map[string]string {
 // checked before returning.
 func ReadIndicators(ctx context.Context, path string, opts tabular.Options) ([]indicators.Indicator, error) {
 	if isYAML(path) {
-		b, err := readYAML(path)
+		b, err := readYAML(ctx, path)
 		if err != nil {
 			return nil, err
 		}

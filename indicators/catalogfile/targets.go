@@ -46,7 +46,7 @@ func targetAliases() map[string]string {
 // *budget.Error values naming the row and field.
 func ReadTargets(ctx context.Context, path string, opts tabular.Options) ([]indicators.Target, error) {
 	if isYAML(path) {
-		b, err := readYAML(path)
+		b, err := readYAML(ctx, path)
 		if err != nil {
 			return nil, err
 		}

@@ -2,13 +2,14 @@ package indicatorfile
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"go.yaml.in/yaml/v3"
 )
@@ -105,13 +106,10 @@ const (
 
 // LoadMapping reads and checks a mapping file. Unknown keys are errors, so
 // a misspelt key is not silently ignored.
-func LoadMapping(path string) (*Mapping, error) {
-	b, err := os.ReadFile(path)
+func LoadMapping(ctx context.Context, path string) (*Mapping, error) {
+	b, err := inputfile.ReadAll(ctx, path, "mapping file "+path, inputfile.SmallMaxSize)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, budget.Errorf(budget.EINVALID, "mapping file %s does not exist", path)
-		}
-		return nil, fmt.Errorf("read mapping %s: %w", path, err)
+		return nil, err
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)

@@ -8,12 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/internal/cell"
@@ -56,7 +56,7 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	res := &Result{File: opts.Name, Values: map[string][]indicators.Value{}, Skipped: map[string]int{"blank": 0},
 		Warnings: []string{}, Errors: []budgetfile.RowError{}}
 	var err error
-	if res.SHA256, res.Size, err = budgetfile.HashFile(path); err != nil {
+	if res.SHA256, res.Size, err = budgetfile.HashFile(ctx, path, opts.MaxSize); err != nil {
 		return nil, err
 	}
 	var recs []record
@@ -69,7 +69,7 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	hasInd := false
 	if jsonStat {
 		res.Format, res.Layout = LayoutJSONStat, LayoutJSONStat
-		data, err := readAll(path, opts)
+		data, err := readAll(ctx, path, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +220,7 @@ func isJSONStat(path, format string) (bool, error) {
 	case "csv", "xlsx":
 		return false, nil
 	}
-	f, err := os.Open(path)
+	f, err := inputfile.Open(context.Background(), path, "", 0)
 	if err != nil {
 		return false, nil // tabular.Open reports it in its words
 	}
@@ -230,24 +230,12 @@ func isJSONStat(path, format string) (bool, error) {
 	return looksJSON(head[:n]), nil
 }
 
-func readAll(path string, opts Options) ([]byte, error) {
+func readAll(ctx context.Context, path string, opts Options) ([]byte, error) {
 	limit := opts.MaxSize
 	if limit <= 0 {
 		limit = tabular.DefaultMaxSize
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "%s cannot be opened: %v", opts.Name, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", opts.Name, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, budget.Errorf(budget.EINVALID, "%s is larger than the limit of %d bytes: check that it is the right file; if it is, raise the limit with --max-size", opts.Name, limit)
-	}
-	return data, nil
+	return inputfile.ReadAll(ctx, path, opts.Name, limit)
 }
 
 // finalMapping is the mapping that reproduces this import.

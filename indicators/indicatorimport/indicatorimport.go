@@ -8,12 +8,10 @@ package indicatorimport
 
 import (
 	"context"
-	"errors"
-	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
@@ -56,11 +54,12 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 	if opts.Name == "" {
 		opts.Name = filepath.Base(path)
 	}
-	if fi, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil, budget.Errorf(budget.EINVALID, "%s: no such file", opts.Name)
-	} else if err == nil && fi.IsDir() {
-		return nil, budget.Errorf(budget.EINVALID, "%s is a folder: give the indicator file itself", opts.Name)
+	// Refuse a folder, a device or a FIFO before the workspace is touched.
+	f, err := inputfile.Open(ctx, path, opts.Name, opts.MaxSize)
+	if err != nil {
+		return nil, err
 	}
+	f.Close()
 	if opts.Areas == nil {
 		g, err := db.Gazetteer(ctx)
 		if err != nil {

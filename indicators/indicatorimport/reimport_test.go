@@ -49,7 +49,7 @@ func TestRun_ReimportWithOtherOptionsReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	m, err := indicatorfile.LoadMapping(mapping)
+	m, err := indicatorfile.LoadMapping(context.Background(), mapping)
 	if err != nil {
 		t.Fatal(err)
 	}

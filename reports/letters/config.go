@@ -2,10 +2,9 @@ package letters
 
 import (
 	"bytes"
+	"context"
 	"errors"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/template"
@@ -13,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 )
 
 // Config is what a municipality sets once for its letters: who it is, the
@@ -185,18 +185,8 @@ func LoadConfig(path string) (*Config, error) {
 	return ParseConfig(path, data, filepath.Dir(path))
 }
 
+// readLimited reads a configuration, logo or template file through
+// inputfile: regular files only, at most limit bytes.
 func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
-	}
-	return data, nil
+	return inputfile.ReadAll(context.Background(), path, path, limit)
 }
