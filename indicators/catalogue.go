@@ -141,6 +141,7 @@ func patch(base, o Indicator) Indicator {
 	str(&base.NameNN, o.NameNN)
 	str(&base.Determinant, o.Determinant)
 	str(&base.Definition, o.Definition)
+	str(&base.DefinitionNN, o.DefinitionNN)
 	str(&base.Source, o.Source)
 	if o.Unit != "" {
 		base.Unit = o.Unit

@@ -64,18 +64,21 @@ type TrendRule struct {
 
 // Indicator is one equity indicator of the catalogue.
 type Indicator struct {
-	ID          string    `yaml:"id" json:"id"` // stable: files, mappings and the CLI name it
-	Name        string    `yaml:"name" json:"name"`
-	NameNN      string    `yaml:"name_nn" json:"name_nn"`
-	Determinant string    `yaml:"determinant" json:"determinant"` // påvirkningsfaktor: inntekt, arbeid, utdanning, oppvekst, bolig, nærmiljø, sosial deltakelse, helse
-	Definition  string    `yaml:"definition" json:"definition"`
-	Unit        Unit      `yaml:"unit" json:"unit"`
-	Better      Direction `yaml:"better" json:"better"`
-	Source      string    `yaml:"source" json:"source"` // FHI, SSB, Udir, NAV, local
-	Levels      []Level   `yaml:"levels" json:"levels"`
-	MinCount    int       `yaml:"min_count" json:"min_count"` // smallest count that may be published; 0 means the default 5
-	Trend       TrendRule `yaml:"trend" json:"trend"`
-	Groups      GroupPair `yaml:"groups,omitempty" json:"groups,omitzero"` // optional: the groups compared by default
+	ID          string `yaml:"id" json:"id"` // stable: files, mappings and the CLI name it
+	Name        string `yaml:"name" json:"name"`
+	NameNN      string `yaml:"name_nn" json:"name_nn"`
+	Determinant string `yaml:"determinant" json:"determinant"` // påvirkningsfaktor: inntekt, arbeid, utdanning, oppvekst, bolig, nærmiljø, sosial deltakelse, helse
+	Definition  string `yaml:"definition" json:"definition"`
+	// DefinitionNN is the definition in nynorsk; the nynorsk documents fall
+	// back to Definition where a municipality's own indicator has none.
+	DefinitionNN string    `yaml:"definition_nn,omitempty" json:"definition_nn,omitempty"`
+	Unit         Unit      `yaml:"unit" json:"unit"`
+	Better       Direction `yaml:"better" json:"better"`
+	Source       string    `yaml:"source" json:"source"` // FHI, SSB, Udir, NAV, local
+	Levels       []Level   `yaml:"levels" json:"levels"`
+	MinCount     int       `yaml:"min_count" json:"min_count"` // smallest count that may be published; 0 means the default 5
+	Trend        TrendRule `yaml:"trend" json:"trend"`
+	Groups       GroupPair `yaml:"groups,omitempty" json:"groups,omitzero"` // optional: the groups compared by default
 }
 
 // GroupPair names two groups of one dimension to compare, such as

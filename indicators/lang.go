@@ -39,6 +39,11 @@ func (l Lang) pick(nb, nn string) string {
 // NameIn returns the indicator's name in lang.
 func (ind Indicator) NameIn(lang Lang) string { return lang.pick(ind.Name, ind.NameNN) }
 
+// DefinitionIn returns the indicator's definition in lang.
+func (ind Indicator) DefinitionIn(lang Lang) string {
+	return lang.pick(ind.Definition, ind.DefinitionNN)
+}
+
 // TextIn returns the rule's text in lang.
 func (r TrendRule) TextIn(lang Lang) string { return lang.pick(r.Text, r.TextNN) }
 

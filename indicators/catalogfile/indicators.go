@@ -13,7 +13,7 @@ import (
 // indicatorFields are the headers of a catalogue sheet: the YAML field
 // names, with the trend rule's and groups' fields prefixed "trend." and
 // "groups." (or "trend_", "groups_").
-var indicatorFields = []string{"id", "name", "name_nn", "determinant", "definition", "unit", "better", "source",
+var indicatorFields = []string{"id", "name", "name_nn", "determinant", "definition", "definition_nn", "unit", "better", "source",
 	"levels", "min_count", "trend.periods", "trend.threshold", "trend.text", "trend.text_nn", "groups.dim", "groups.a", "groups.b"}
 
 func indicatorAliases() map[string]string {
@@ -72,7 +72,7 @@ func indicatorRow(r tabular.Row, col map[string]int, errs *rowErrors) indicators
 	c := func(f string) string { return cell(r, col, f) }
 	ind := indicators.Indicator{
 		ID: c("id"), Name: c("name"), NameNN: c("name_nn"), Determinant: c("determinant"),
-		Definition: c("definition"), Unit: indicators.Unit(c("unit")), Better: indicators.Direction(c("better")),
+		Definition: c("definition"), DefinitionNN: c("definition_nn"), Unit: indicators.Unit(c("unit")), Better: indicators.Direction(c("better")),
 		Source: c("source"),
 		Groups: indicators.GroupPair{Dim: c("groups.dim"), A: c("groups.a"), B: c("groups.b")},
 	}

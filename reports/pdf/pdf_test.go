@@ -174,3 +174,49 @@ func TestDocument_TotalNeverAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestDocument_ParagraphNoWidow starts paragraphs of 1 to 6 lines at every
+// height near a page's foot and asserts that no page holds a single line
+// of a paragraph that has more (no orphan, no widow).
+func TestDocument_ParagraphNoWidow(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	words := strings.Repeat("ord ", 400)
+	for lines := 2; lines <= 6; lines++ {
+		for step := 0; step < 8; step++ {
+			t.Run(fmt.Sprintf("%d lines at %d", lines, step), func(t *testing.T) {
+				d := pdf.New(pdf.Options{Meta: pdf.Meta{Title: "t", Created: time.Date(2027, 1, 4, 8, 0, 0, 0, time.UTC)}})
+				d.AddPage()
+				d.SetY(pdf.PageHeight - 22 - float64(step)*d.LineHeight()/2)
+				// each line holds about 24 "ord"; mark the paragraph's lines
+				text := "START " + words[:4*(24*lines-14)] + " SLUTT"
+				d.Paragraph(text)
+				data, err := d.Bytes()
+				if err != nil {
+					t.Fatal(err)
+				}
+				p := filepath.Join(t.TempDir(), "t.pdf")
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				out, err := exec.Command(bin, "-layout", p, "-").Output()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, pg := range strings.Split(string(out), "\f") {
+					var body []string
+					for _, l := range strings.Split(pg, "\n") {
+						if strings.Contains(l, "ord") || strings.Contains(l, "START") || strings.Contains(l, "SLUTT") {
+							body = append(body, l)
+						}
+					}
+					if len(body) == 1 {
+						t.Errorf("page %d holds one line of the paragraph: %q", i+1, body[0])
+					}
+				}
+			})
+		}
+	}
+}

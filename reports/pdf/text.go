@@ -143,8 +143,22 @@ func (d *Document) StyledParagraph(text string, s Style) {
 		size = d.size
 	}
 	lh := lineHeight(size)
-	for _, l := range d.wrap(Clean(text), d.ContentWidth()) {
-		if d.f.GetY()+lh > PageHeight-d.m.Bottom {
+	lines := d.wrap(Clean(text), d.ContentWidth())
+	for i, l := range lines {
+		// No orphan (a paragraph's first line alone at a page's foot) and
+		// no widow (its last line alone at the top of the next): the first
+		// and the last line each go with their neighbour, and a paragraph
+		// of three lines or fewer is never split.
+		need := lh
+		switch {
+		case i == 0 && len(lines) <= 3:
+			need = float64(len(lines)) * lh
+		case i == 0 || i == len(lines)-2:
+			need = 2 * lh
+		}
+		// (with a margin for rounding, so fpdf's own page break, which
+		// compares the same sums, never comes first)
+		if d.f.GetY()+need > PageHeight-d.m.Bottom-0.001 {
 			d.AddPage()
 			d.setStyle(s)
 		}
