@@ -115,6 +115,7 @@ func FuzzSheetXML(f *testing.F) {
 		`<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w [<!ENTITY e "x">]><worksheet><!-- c --><sheetData><row r='2'><c r='A2' t='b'><v>&#x31;</v></c></row></sheetData></worksheet>`,
 		`<worksheet><sheetData><row r="1"><c r="XFD1"><v>_x0041_</v></c></row>`,
 		"\xEF\xBB\xBF<worksheet/>",
+		`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="3"><mergeCell ref="A1:A2"/><mergeCell ref="B1:Z9"></mergeCell><mergeCell ref="bad"/><mergeCell ref="XFD1048576:A1"/></mergeCells></worksheet>`,
 		`this is <<< not xml`,
 	} {
 		f.Add([]byte(s))

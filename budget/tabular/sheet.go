@@ -36,7 +36,12 @@ type sheetScanner struct {
 	errors []int // columns of cells of type e (an error value such as #N/A), ascending
 
 	v, is, tmp []byte // text of the current cell's <v> and <is>
+
+	merged []Range // the sheet's merged ranges, read after sheetData
 }
+
+// maxMerges bounds the merged ranges kept: real sheets have a few hundred.
+const maxMerges = 1 << 16
 
 const (
 	scanBefore = iota // before <sheetData>
@@ -148,11 +153,63 @@ func (s *sheetScanner) finish() error {
 			s.phase = scanDone
 			return nil
 		case tokStart:
+			if string(x.local) == "mergeCells" && x.depth() == 2 && !x.empty {
+				if err := s.mergeCells(); err != nil {
+					return err
+				}
+				continue
+			}
 			if err := x.skip(); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// mergeCells reads the <mergeCell ref="A5:A6"/> children of the
+// <mergeCells> element whose start tag is the current token. References
+// that are not a range of two cells are ignored, as Excel ignores them.
+func (s *sheetScanner) mergeCells() error {
+	x := s.x
+	d := x.depth()
+	for {
+		if err := x.next(); err != nil {
+			return err
+		}
+		switch x.kind {
+		case tokStart:
+			if string(x.local) == "mergeCell" && len(s.merged) < maxMerges {
+				if ref, ok := x.attr("ref"); ok {
+					if r, ok := parseRange(x.attrValue(ref)); ok {
+						s.merged = append(s.merged, r)
+					}
+				}
+			}
+			if err := x.skip(); err != nil {
+				return err
+			}
+		case tokEnd:
+			if x.depth() < d {
+				return nil
+			}
+		}
+	}
+}
+
+// parseRange reads "A5:B6".
+func parseRange(b []byte) (Range, bool) {
+	a, z, ok := bytes.Cut(trimSpace(b), []byte(":"))
+	if !ok {
+		return Range{}, false
+	}
+	c1, ok1 := parseCellColumn(a)
+	c2, ok2 := parseCellColumn(z)
+	r1, ok3 := parseRowNumber(bytes.TrimLeft(trimSpace(a), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+	r2, ok4 := parseRowNumber(bytes.TrimLeft(trimSpace(z), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+	if !ok1 || !ok2 || !ok3 || !ok4 || r1 > maxRows || r2 > maxRows {
+		return Range{}, false
+	}
+	return Range{FirstRow: min(r1, r2), LastRow: max(r1, r2), FirstCol: min(c1, c2), LastCol: max(c1, c2)}, true
 }
 
 // row reads the row whose start tag is the current token, and reports

@@ -182,6 +182,18 @@ func (t *Table) Sheet() string { return t.sheet }
 // are not UTF-8, so ask after reading for the final answer.
 func (t *Table) Encoding() string { return t.src.encoding() }
 
+// Merged returns the merged ranges of the xlsx sheet being read (at most
+// 65536), or nil for csv. A sheet stores them after its rows, so they are
+// known only once Next has returned io.EOF; before that Merged returns
+// nil. A merged range is how a reader can tell a label merged down over
+// several rows (fill it down) from a cell left empty (do not).
+func (t *Table) Merged() []Range {
+	if m, ok := t.src.(interface{ merged() []Range }); ok {
+		return m.merged()
+	}
+	return nil
+}
+
 // Separator returns the csv field separator, or 0 for xlsx.
 func (t *Table) Separator() rune { return t.sep }
 

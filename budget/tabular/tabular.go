@@ -62,6 +62,19 @@ func (r Row) Blank() bool {
 	return true
 }
 
+// Range is a merged range of an xlsx sheet: rows as Row.Number counts
+// them, columns as indices into Row.Cells, first and last included. Only
+// its first (top left) cell holds a value; the others read as empty.
+type Range struct {
+	FirstRow, FirstCol, LastRow, LastCol int
+}
+
+// Contains reports whether the cell at row (a Row.Number) and column (an
+// index into Row.Cells) lies in r.
+func (r Range) Contains(row, col int) bool {
+	return row >= r.FirstRow && row <= r.LastRow && col >= r.FirstCol && col <= r.LastCol
+}
+
 // ColumnName returns the spreadsheet letter of the 0-based column index:
 // 0 is "A", 25 "Z", 26 "AA".
 func ColumnName(i int) string {

@@ -254,6 +254,13 @@ func partError(name, sheet, part string, err error) error {
 
 func (x *xlsxReader) encoding() string { return "" }
 
+func (x *xlsxReader) merged() []Range {
+	if x.sc == nil {
+		return nil
+	}
+	return x.sc.merged
+}
+
 // progress estimates the bytes of the file read as its share of the
 // sheet's unpacked XML read. It keeps the highest value it has reported:
 // a bar must not go back, not even when a first empty sheet is passed.

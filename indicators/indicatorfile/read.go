@@ -81,7 +81,7 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 			hasInd = hasInd || r.indCol != ""
 		}
 	} else {
-		l, rows, t, err := readTable(ctx, path, opts, m, res)
+		l, rows, merged, t, err := readTable(ctx, path, opts, m, res)
 		if err != nil {
 			return nil, err
 		}
@@ -89,12 +89,12 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		tableRecords(rows, l, filters, res.Skipped, emit)
+		tableRecords(rows, l, merged, filters, res.Skipped, emit)
 		detected = l.toMapping(rows)
 		hasInd = l.ind >= 0
 	}
 	c := &checker{res: res, opts: opts, mapping: m, where: where(opts.Name, res.Sheet), scale: scale,
-		inds: map[string]indicators.Indicator{}, seen: map[string]int{}, reported: map[string]bool{}, shares: map[string]*shareStats{}}
+		inds: map[string]indicators.Indicator{}, seen: map[string]string{}, reported: map[string]bool{}, shares: map[string]*shareStats{}}
 	if len(recs) == 0 {
 		return nil, budget.Errorf(budget.EINVALID, "%s has no values (%d rows read, skipped: %v): is it the right file, sheet or --where?", c.where, res.RowsRead, res.Skipped)
 	}
@@ -130,15 +130,15 @@ func optionsKey(m Mapping) string {
 
 // readTable reads every row of a csv or xlsx file and finds its layout.
 // Indicator files are small (a few thousand rows), so the rows are kept:
-// two-row headers and fill-down need to look around.
-func readTable(ctx context.Context, path string, opts Options, m *Mapping, res *Result) (*layout, []tabular.Row, string, error) {
+// two-row headers and merged cells need to look around.
+func readTable(ctx context.Context, path string, opts Options, m *Mapping, res *Result) (*layout, []tabular.Row, merges, string, error) {
 	sheet := opts.Sheet
 	if sheet == "" {
 		sheet = m.Sheet
 	}
 	t, err := tabular.Open(ctx, path, tabular.Options{Sheet: sheet, MaxSize: opts.MaxSize, Format: m.Format})
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, merges{}, "", err
 	}
 	defer t.Close()
 	var rows []tabular.Row
@@ -148,7 +148,7 @@ func readTable(ctx context.Context, path string, opts Options, m *Mapping, res *
 			break
 		}
 		if err != nil {
-			return nil, nil, "", err
+			return nil, nil, merges{}, "", err
 		}
 		rows = append(rows, tabular.Row{Number: r.Number, Cells: append([]string(nil), r.Cells...)})
 	}
@@ -161,7 +161,7 @@ func readTable(ctx context.Context, path string, opts Options, m *Mapping, res *
 		l, err = detectLayout(rows, w)
 	}
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, merges{}, "", err
 	}
 	res.Layout = l.kind
 	for i := 0; i < l.header[0]; i++ {
@@ -172,7 +172,7 @@ func readTable(ctx context.Context, path string, opts Options, m *Mapping, res *
 		}
 	}
 	res.Skipped["header"] = len(l.header)
-	return l, rows, t.Sheet(), nil
+	return l, rows, newMerges(rows, t.Merged()), t.Sheet(), nil
 }
 
 func where(name, sheet string) string {

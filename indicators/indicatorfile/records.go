@@ -21,6 +21,8 @@ type record struct {
 	value, valueCol   string
 	count, countCol   string
 	hasCount          bool
+	emptyDim          string // column letter of an empty dimension cell
+	emptyDimName      string // its header
 }
 
 // filter is a --where condition resolved to a column.
@@ -29,12 +31,44 @@ type filter struct {
 	value string // folded
 }
 
+// merges finds the value an empty cell stands for: the first (top left)
+// cell of the xlsx merged range it lies in. CSV has no merges, so nothing
+// is ever filled down there: an empty cell is empty.
+type merges struct {
+	ranges []tabular.Range
+	rows   map[int][]string // row number → cells
+}
+
+func newMerges(rows []tabular.Row, ranges []tabular.Range) merges {
+	m := merges{ranges: ranges}
+	if len(ranges) > 0 {
+		m.rows = make(map[int][]string, len(rows))
+		for _, r := range rows {
+			m.rows[r.Number] = r.Cells
+		}
+	}
+	return m
+}
+
+// value returns the cleaned value of the merged range that holds the cell
+// at row (a Row.Number) and col, or "" when the cell is in none.
+func (m merges) value(row, col int) string {
+	if col < 0 {
+		return ""
+	}
+	for _, r := range m.ranges {
+		if r.Contains(row, col) && (r.FirstRow != row || r.FirstCol != col) {
+			return cell.Clean(at(m.rows[r.FirstRow], r.FirstCol))
+		}
+	}
+	return ""
+}
+
 // tableRecords turns the data rows below the header into records, filling
-// label cells down, skipping blank, note and aggregate rows and rows that
+// empty label cells that lie in a merged range of an xlsx sheet with the
+// range's value, skipping blank, note and aggregate rows and rows that
 // fail a filter. Every row read is counted in skipped or yields records.
-func tableRecords(rows []tabular.Row, l *layout, filters []filter, skipped map[string]int, emit func(record)) {
-	last := map[int]string{} // label column → last value, for fill-down
-	lastGeo := [2]string{}
+func tableRecords(rows []tabular.Row, l *layout, merged merges, filters []filter, skipped map[string]int, emit func(record)) {
 	data := l.header[len(l.header)-1] + 1
 	for _, row := range rows[data:] {
 		if row.Blank() {
@@ -46,7 +80,10 @@ func tableRecords(rows []tabular.Row, l *layout, filters []filter, skipped map[s
 			if i < 0 {
 				return ""
 			}
-			return cell.Clean(at(cells, i))
+			if v := cell.Clean(at(cells, i)); v != "" {
+				return v
+			}
+			return merged.value(row.Number, i)
 		}
 		code, name := get(l.geoCode), get(l.geoName)
 		if aggregate(l, code, name, get) {
@@ -57,18 +94,9 @@ func tableRecords(rows []tabular.Row, l *layout, filters []filter, skipped map[s
 			skipped["note"]++
 			continue
 		}
-		if code == "" && name == "" {
-			code, name = lastGeo[0], lastGeo[1]
-		}
-		lastGeo = [2]string{code, name}
 		labels := map[int]string{}
 		for _, i := range l.labels() {
-			v := get(i)
-			if v == "" {
-				v = last[i]
-			}
-			last[i] = v
-			labels[i] = v
+			labels[i] = get(i)
 		}
 		if !pass(filters, func(i int) string {
 			if v, ok := labels[i]; ok {
@@ -90,7 +118,11 @@ func tableRecords(rows []tabular.Row, l *layout, filters []filter, skipped map[s
 			base.indicator, base.indCol = labels[l.ind], tabular.ColumnName(l.ind)
 		}
 		for _, i := range l.dims {
-			if v := labels[i]; v != "" && !wholeNames[cell.Fold(v)] {
+			v := labels[i]
+			if v == "" && base.emptyDim == "" {
+				base.emptyDim, base.emptyDimName = tabular.ColumnName(i), l.headerOf(i)
+			}
+			if v != "" && !wholeNames[cell.Fold(v)] {
 				base.dims = append(base.dims, indicators.Dim{Name: strings.ToLower(l.headerOf(i)), Value: v})
 			}
 		}
@@ -109,10 +141,13 @@ func tableRecords(rows []tabular.Row, l *layout, filters []filter, skipped map[s
 }
 
 // wideRecords emits one record per period across, joining a period's
-// value and count columns.
+// value and count columns. A second column of the same period and measure
+// (two columns headed 2024) is emitted as a record of its own, so that the
+// checker reports the two cells rather than keep the last.
 func wideRecords(base record, l *layout, get func(int) string, emit func(record)) {
 	byPeriod := map[string]*record{}
 	var order []string
+	var extra []record
 	for _, w := range l.wide {
 		r := byPeriod[w.period]
 		if r == nil {
@@ -122,10 +157,16 @@ func wideRecords(base record, l *layout, get func(int) string, emit func(record)
 			byPeriod[w.period] = r
 			order = append(order, w.period)
 		}
-		if w.measure == measureCount {
-			r.count, r.countCol, r.hasCount = get(w.idx), tabular.ColumnName(w.idx), true
-		} else {
-			r.value, r.valueCol = get(w.idx), tabular.ColumnName(w.idx)
+		col := tabular.ColumnName(w.idx)
+		switch {
+		case w.measure == measureCount && r.hasCount, w.measure != measureCount && r.valueCol != "":
+			c := base
+			c.period, c.periodCol, c.value, c.valueCol = w.period, col, get(w.idx), col
+			extra = append(extra, c)
+		case w.measure == measureCount:
+			r.count, r.countCol, r.hasCount = get(w.idx), col, true
+		default:
+			r.value, r.valueCol = get(w.idx), col
 			r.periodCol = r.valueCol
 		}
 	}
@@ -135,6 +176,9 @@ func wideRecords(base record, l *layout, get func(int) string, emit func(record)
 			r.value, r.valueCol, r.count, r.countCol, r.hasCount = r.count, r.countCol, "", "", false
 		}
 		emit(*r)
+	}
+	for _, r := range extra {
+		emit(r)
 	}
 }
 

@@ -31,7 +31,7 @@ type checker struct {
 	fixedInd string                          // the one indicator of the file, when there is no indicator column
 	byLabel  map[string]string               // folded indicator label → id
 	inds     map[string]indicators.Indicator // id → indicator
-	seen     map[string]int                  // indicator|area|period|dims → row
+	seen     map[string]string               // indicator|area|period|dims → the cell it came from
 	reported map[string]bool                 // geography and period texts already reported
 	shares   map[string]*shareStats
 }
@@ -134,6 +134,9 @@ func (c *checker) add(r record) {
 		c.res.fail(budgetfile.RowError{Row: r.row, Column: col, Field: field, Value: value, Message: msg})
 	}
 	geo, ok := c.geo(r, fail)
+	if r.emptyDim != "" {
+		fail(r.emptyDim, strings.ToLower(r.emptyDimName), "", fmt.Sprintf("the %s cell is empty: fill in the group, or drop the column with a mapping (an empty cell is filled down from above only where an xlsx sheet merges it with the cell above)", r.emptyDimName))
+	}
 	period, perr := c.period(r)
 	if perr != nil && !c.reported["period\x00"+r.period] {
 		c.reported["period\x00"+r.period] = true
@@ -166,15 +169,25 @@ func (c *checker) add(r record) {
 		return
 	}
 	key := id + "\x00" + v.Area + "\x00" + v.Period.Label + "\x00" + dimKey(v.Dims)
+	here := cellName(r.row, r.valueCol)
 	if prev, dup := c.seen[key]; dup {
-		fail(r.valueCol, "verdi", r.value, fmt.Sprintf("a second value for %s %s, %s%s (the first is in row %d)", geo.Name, v.Period.Label, id, dimText(v.Dims), prev))
+		fail(r.valueCol, "verdi", r.value, fmt.Sprintf("a second value for %s %s, %s%s: cell %s and cell %s both give it; keep one (remove a row or column, or pick rows with --where)", geo.Name, v.Period.Label, id, dimText(v.Dims), prev, here))
 		return
 	}
-	c.seen[key] = r.row
+	c.seen[key] = here
 	if _, ok := c.res.Values[id]; !ok {
 		c.res.indicatorIDs = append(c.res.indicatorIDs, id)
 	}
 	c.res.Values[id] = append(c.res.Values[id], v)
+}
+
+// cellName names a cell for messages: "C5" in a table, "value 12" in
+// JSON-stat (whose "row" is the position in the value array).
+func cellName(row int, col string) string {
+	if col == "value" {
+		return fmt.Sprintf("value %d", row)
+	}
+	return fmt.Sprintf("%s%d", col, row)
 }
 
 // geo finds the record's area. An unknown geography is reported once,
@@ -196,7 +209,7 @@ func (c *checker) geo(r record, fail func(col, field, value, msg string)) (indic
 		text = r.geoCode
 	}
 	if text == "" {
-		fail(r.geoCol, "geografi", "", "the row has no geography")
+		fail(r.geoCol, "geografi", "", "the geography cell is empty: fill in the area (an empty cell is filled down from above only where an xlsx sheet merges it with the cell above)")
 		return indicators.Geo{}, false
 	}
 	key := "geo\x00" + r.geoCode + "\x00" + r.geoName

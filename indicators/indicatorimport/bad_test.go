@@ -51,7 +51,10 @@ func TestRun_BadInput(t *testing.T) {
 			[]string{"mixes 2 indicators", "Barn i lavinntekt", "Trangboddhet", "--where", "mapping"}, false},
 		{"no indicator given", "", good, []string{"--indicator"}, false},
 		{"not a number", "barn-lavinntekt", "Geografi;År;Andel\nSentrum;2024;ti\n", []string{"row 2", "column C", `"ti"`, "not a number"}, true},
-		{"same value twice", "barn-lavinntekt", "Geografi;År;Andel\nSentrum;2024;10\nSentrum;2024;11\n", []string{"row 3", "second value", "row 2"}, true},
+		{"same value twice", "barn-lavinntekt", "Geografi;År;Andel\nSentrum;2024;10\nSentrum;2024;11\n", []string{"row 3", "second value", "cell C2 and cell C3"}, true},
+		{"two columns of one period", "barn-lavinntekt", "Geografi;2024;Andel 2024\nSentrum;10;11\n", []string{"row 2", "second value", "cell B2 and cell C2"}, true},
+		{"empty geography in a csv row", "barn-lavinntekt", "Geografi;År;Andel\nSentrum;2023;10\n;2024;11\n", []string{"row 3", "column A", "geography cell is empty"}, true},
+		{"empty group in a csv row", "barn-lavinntekt", "Geografi;År;Kjønn;Andel\nSentrum;2024;Gutter;10\nSentrum;2024;;11\n", []string{"row 3", "column C", "Kjønn cell is empty"}, true},
 		{"no header", "barn-lavinntekt", "a;b\n1;2\n", []string{"no header"}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
