@@ -76,7 +76,7 @@ func (l *loader) socio(ctx context.Context) ([]indicators.Shown, indicators.Indi
 // indicator builds one indicator's section from its shown headline values.
 func (l *loader) indicator(ind indicators.Indicator, shown []indicators.Shown, kommune string, targets []indicators.Target,
 	trajs []model.TrajectoryRow, socio []indicators.Shown, socioInd indicators.Indicator) Indicator {
-	part := Indicator{ID: ind.ID, Name: dash(ind.NameIn(l.lang)), Determinant: ind.Determinant, Definition: dash(definition(ind, l.lang)),
+	part := Indicator{ID: ind.ID, Name: dash(ind.NameIn(l.lang)), Determinant: ind.Determinant, Definition: dash(definition(ind, l.lang)), DefinitionTranslated: l.lang != indicators.Nynorsk,
 		Source: ind.Source, Unit: ind.Unit, UnitText: UnitText(ind.Unit, l.lang), Better: ind.Better,
 		Threshold: ind.Threshold(), Series: []Series{}, Rows: []AreaRow{}, Paths: []PathRow{}, Bars: []Bar{}, Notes: []string{}, ChartNotes: []string{}}
 	values := make([]indicators.Value, len(shown))

@@ -108,17 +108,20 @@ type StatusCount struct {
 
 // Indicator is one indicator's part of the chapter Indikatorer.
 type Indicator struct {
-	ID          string               `json:"id"`
-	Name        string               `json:"name"`
-	Determinant string               `json:"determinant"`
-	Definition  string               `json:"definition"`
-	Source      string               `json:"source"`
-	Unit        indicators.Unit      `json:"unit"`
-	UnitText    string               `json:"unit_text"`
-	Better      indicators.Direction `json:"better"`
-	Threshold   int                  `json:"threshold"`
-	Periods     string               `json:"periods"` // "2016–2025"
-	Level       indicators.Level     `json:"level"`   // the level areas are compared at; "" when none
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Determinant string `json:"determinant"`
+	Definition  string `json:"definition"`
+	// DefinitionTranslated is false when a nynorsk report shows the
+	// catalogue's bokmål definition for want of a nynorsk one.
+	DefinitionTranslated bool                 `json:"definition_translated"`
+	Source               string               `json:"source"`
+	Unit                 indicators.Unit      `json:"unit"`
+	UnitText             string               `json:"unit_text"`
+	Better               indicators.Direction `json:"better"`
+	Threshold            int                  `json:"threshold"`
+	Periods              string               `json:"periods"` // "2016–2025"
+	Level                indicators.Level     `json:"level"`   // the level areas are compared at; "" when none
 
 	Series []Series   `json:"series"` // the kommune first, then the areas, as the chart draws them
 	Rows   []AreaRow  `json:"rows"`   // the latest value per area

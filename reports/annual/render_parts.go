@@ -83,10 +83,10 @@ func (w *writer) indicators(cs []charts) {
 	w.heading(1)
 	w.d.Paragraph(w.t("For hver indikator viser figuren utviklingen i kommunen (tykk linje) og i områdene, med målbanen og banen de vedtatte tiltakene gir. "+
 		"Tabellen viser siste verdi, status mot målbanen og trenden etter regelen for indikatoren. Søylene viser forskjellene mellom områdene i siste periode, "+
-		"ordnet etter sosioøkonomisk rangering med det mest utsatte området øverst; søylene starter på null.",
+		"ordnet etter sosioøkonomisk rangering med det mest utsatte området øverst; søylene starter på 0.",
 		"For kvar indikator viser figuren utviklinga i kommunen (tjukk linje) og i områda, med målbana og bana dei vedtekne tiltaka gir. "+
 			"Tabellen viser siste verdi, status mot målbana og trenden etter regelen for indikatoren. Søylene viser skilnadene mellom områda i siste periode, "+
-			"ordna etter sosioøkonomisk rangering med det mest utsette området øvst; søylene startar på null."))
+			"ordna etter sosioøkonomisk rangering med det mest utsette området øvst; søylene startar på 0."))
 	for i, ind := range r.Indicators {
 		// a section starts on a new page only when its heading, the lines
 		// above the chart and the chart itself do not fit on this one

@@ -220,9 +220,9 @@ func (l *loader) about(r *Report) {
 	}
 	a.Text = []string{
 		l.t("Indikatorene er hentet fra kildene i tabellen nedenfor. "+
-			"Et spenn som 2018–2024 er et gjennomsnitt over årene og tegnes ved siste år. En manglende verdi (–) er aldri null.",
+			"Et spenn som 2018–2024 er et gjennomsnitt over årene og tegnes ved siste år. En manglende verdi (–) betyr at tallet ikke finnes, aldri at det er 0.",
 			"Indikatorane er henta frå kjeldene i tabellen nedanfor. "+
-				"Eit spenn som 2018–2024 er eit gjennomsnitt over åra og blir teikna ved siste år. Ein manglande verdi (–) er aldri null."),
+				"Eit spenn som 2018–2024 er eit gjennomsnitt over åra og blir teikna ved siste år. Ein manglande verdi (–) tyder at talet ikkje finst, aldri at det er 0."),
 		l.t("Målbanen går i rett linje fra basisåret til målåret. Banen med vedtatte tiltak legger tiltakenes forventede effekt til verdien i basisåret; "+
 			"tiltak med effekt gitt som lav, middels eller høy er ikke regnet inn. Avstand til målbanen og gap til målet står i indikatorens enhet; "+
 			"for indikatorer i prosent er en forskjell i prosentpoeng.",

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+	"github.com/helsebudsjett/helsebudsjett/reports/annual/annualtest"
+)
+
+// TestReport_SampleText reads the sample municipality's annual report, in
+// bokmål and nynorsk, internal and public, as a reader gets it (the
+// PDF's text) and checks every summary sentence against its table, the
+// units, the sums as printed, the wording and the page breaks.
+func TestReport_SampleText(t *testing.T) {
+	_, dbFile := demoWorkspace(t)
+	ctx := context.Background()
+	db, err := workspace.Open(ctx, dbFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, ed := range []struct {
+		name   string
+		lang   indicators.Lang
+		public bool
+	}{
+		{"nb internal", indicators.Bokmal, false},
+		{"nb public", indicators.Bokmal, true},
+		{"nn internal", indicators.Nynorsk, false},
+		{"nn public", indicators.Nynorsk, true},
+	} {
+		t.Run(ed.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "r.pdf")
+			r, _, err := writeAnnualReport(ctx, db, annual.Options{Year: demoAnnualYear, Lang: ed.lang, Public: ed.public}, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			annualtest.Check(t, r, annualtest.Read(t, data))
+		})
+	}
+}
