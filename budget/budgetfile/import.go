@@ -22,9 +22,13 @@
 //     when the file has a funksjon/tjeneste column and art when it has an
 //     art/konto column, and when it has neither, ansvar or prosjekt.
 //   - "tiltak" (Sauda's "1.006.01") is read as prosjekt.
-//   - An empty amount cell is no amount, not zero. A line whose amount
-//     cells are all empty is skipped as "no_amount". A lone "-" is zero,
-//     as Excel's accounting format writes it (Bergen).
+//   - An empty amount cell is no amount, not zero. A row with codes whose
+//     amount cells are all empty is a RowError, unless Options.EmptyAmount
+//     says to read them as zero or to skip the row ("no_amount"); a row
+//     with some amount cells empty and others filled (a multi-year file
+//     where one year is blank) is a line with the filled amounts only.
+//     Result.EmptyAmounts counts the rows each rule touched. A lone "-" is
+//     zero, as Excel's accounting format writes it (Bergen).
 //   - Numbers: see ParseAmount. The file's decimal style is set by the
 //     first number that shows it (xlsx: always a decimal point, though
 //     typed text may use a comma; or Mapping.Decimal). A number that
@@ -68,6 +72,10 @@ type Options struct {
 	Sheet   string         // xlsx sheet; default Mapping.Sheet, then the first sheet with data
 	Mapping *Mapping       // explicit mapping; nil = detect from the header
 	MaxSize int64          // refuse larger files; 0 = tabular's default
+	// EmptyAmount says what a row with codes and every amount cell empty
+	// means: "" (an error: a missing line is a wrong total), EmptyZero (the
+	// amounts are 0) or EmptySkip (the row is left out, as "no_amount").
+	EmptyAmount string
 	// Progress, when set, is called now and then with bytes done and the
 	// file size.
 	Progress func(done, total int64)
@@ -136,11 +144,32 @@ type Result struct {
 	Errors     []RowError `json:"errors,omitempty"`
 	ErrorCount int        `json:"error_count"`
 
+	// EmptyAmounts counts the rows with empty amount cells by the rule
+	// that applied to them.
+	EmptyAmounts EmptyAmounts `json:"empty_amounts"`
+
 	Totals   []budget.Total `json:"totals"` // per (year, version), sorted
 	Controls []Control      `json:"controls,omitempty"`
 	// Mapping is the mapping used, detected or given: saved as YAML and
 	// given back it reproduces this import.
 	Mapping Mapping `json:"mapping"`
+}
+
+// The values of Options.EmptyAmount besides "".
+const (
+	EmptyZero = "zero"
+	EmptySkip = "skip"
+)
+
+// EmptyAmounts counts rows with codes and empty amount cells: Partial had
+// other amount cells filled and became lines with those amounts; Zero had
+// all empty and became lines of 0 (EmptyZero); Skipped had all empty and
+// were left out (EmptySkip). Rows with all empty and neither option are
+// row errors.
+type EmptyAmounts struct {
+	Partial int `json:"partial"`
+	Zero    int `json:"zero"`
+	Skipped int `json:"skipped"`
 }
 
 // maxKept bounds the warnings, errors and controls a Result keeps in full.
@@ -235,6 +264,11 @@ func checkOptions(opts Options) error {
 		if _, err := budget.ParseVersion(string(opts.Version)); err != nil {
 			return err
 		}
+	}
+	switch opts.EmptyAmount {
+	case "", EmptyZero, EmptySkip:
+	default:
+		return budget.Errorf(budget.EINVALID, "empty amount rule %q: use %s or %s", opts.EmptyAmount, EmptyZero, EmptySkip)
 	}
 	if opts.Year != 0 && (opts.Year < minYear || opts.Year > maxYear) {
 		return budget.Errorf(budget.EINVALID, "year %d: give a year from %d to %d", opts.Year, minYear, maxYear)

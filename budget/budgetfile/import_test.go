@@ -250,7 +250,7 @@ func TestRaggedRows(t *testing.T) {
 		"232;010;5;extra;",
 		"232;010",
 		"232;011;1;;",
-	), budgetfile.Options{})
+	), budgetfile.Options{EmptyAmount: budgetfile.EmptySkip})
 	if res.ErrorCount > 0 || len(lines) != 2 {
 		t.Fatalf("errors %+v lines %d", res.Errors, len(lines))
 	}
@@ -260,6 +260,60 @@ func TestRaggedRows(t *testing.T) {
 	if res.Skipped["no_amount"] != 1 {
 		t.Errorf("skipped %v: an empty amount is not zero", res.Skipped)
 	}
+}
+
+// TestEmptyAmount: a row with codes and an empty amount was skipped
+// without a word, so the total was wrong. It is an error now, unless
+// another amount column of the row has a value or the user chose a rule.
+func TestEmptyAmount(t *testing.T) {
+	oneYear := []string{"ansvar;funksjon;art;Budsjett 2027", "1;232;010;100", "1;232;011;", "2;241;010;50"}
+	twoYears := []string{"ansvar;funksjon;art;Budsjett 2027;Budsjett 2028", "1;232;010;100;", "1;232;011;;7", "2;241;010;;"}
+	total := func(res *budgetfile.Result, year int) int64 {
+		for _, tot := range res.Totals {
+			if tot.Key.Year == year {
+				return tot.Ore
+			}
+		}
+		return -1
+	}
+	t.Run("error by default", func(t *testing.T) {
+		res, lines := run(t, table(oneYear...), budgetfile.Options{})
+		if res.ErrorCount != 1 || res.Errors[0].Row != 3 || res.Errors[0].Column != "D" || !strings.Contains(res.Errors[0].Message, "--empty-amount") {
+			t.Fatalf("errors %+v (lines %d), want one naming row 3 column D", res.Errors, len(lines))
+		}
+	})
+	t.Run("zero", func(t *testing.T) {
+		res, lines := run(t, table(oneYear...), budgetfile.Options{EmptyAmount: budgetfile.EmptyZero})
+		if res.ErrorCount != 0 || len(lines) != 3 || lines[1].Amounts[0].Ore != 0 || res.EmptyAmounts != (budgetfile.EmptyAmounts{Zero: 1}) {
+			t.Fatalf("errors %+v lines %d empty %+v", res.Errors, len(lines), res.EmptyAmounts)
+		}
+		if got := total(res, 2027); got != 150_00 {
+			t.Errorf("total %d, want 15000", got)
+		}
+	})
+	t.Run("skip", func(t *testing.T) {
+		res, lines := run(t, table(oneYear...), budgetfile.Options{EmptyAmount: budgetfile.EmptySkip})
+		if res.ErrorCount != 0 || len(lines) != 2 || res.Skipped["no_amount"] != 1 || res.EmptyAmounts != (budgetfile.EmptyAmounts{Skipped: 1}) {
+			t.Fatalf("errors %+v lines %d skipped %v empty %+v", res.Errors, len(lines), res.Skipped, res.EmptyAmounts)
+		}
+	})
+	t.Run("multi-year: one year blank is fine, all blank is not", func(t *testing.T) {
+		res, _ := run(t, table(twoYears...), budgetfile.Options{})
+		if res.ErrorCount != 1 || res.Errors[0].Row != 4 || res.EmptyAmounts.Partial != 2 {
+			t.Fatalf("errors %+v empty %+v, want row 4 only and two partial rows", res.Errors, res.EmptyAmounts)
+		}
+		res, lines := run(t, table(twoYears...), budgetfile.Options{EmptyAmount: budgetfile.EmptyZero})
+		if res.ErrorCount != 0 || len(lines) != 3 || len(lines[2].Amounts) != 2 || total(res, 2027) != 100_00 || total(res, 2028) != 7_00 ||
+			res.EmptyAmounts != (budgetfile.EmptyAmounts{Partial: 2, Zero: 1}) {
+			t.Fatalf("errors %+v lines %d totals %+v empty %+v", res.Errors, len(lines), res.Totals, res.EmptyAmounts)
+		}
+	})
+	t.Run("unknown rule", func(t *testing.T) {
+		_, _, err := runErr(table(oneYear...), "csv", budgetfile.Options{EmptyAmount: "blank"})
+		if budget.ErrorCode(err) != budget.EINVALID {
+			t.Errorf("got %v", err)
+		}
+	})
 }
 
 func TestRequiredCodes(t *testing.T) {

@@ -52,6 +52,22 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 	var sumsBuf [8]*keySums
 	sums := sumsBuf[:0] // sums[i] accumulates amounts[i]
 	money := false      // a non-zero amount
+	blanks := 0         // empty amount cells
+	addAmount := func(a *amountCol, ore int64) {
+		if amounts == nil {
+			amounts = make([]budget.Amount, 0, len(p.amounts))
+		}
+		k := a.key
+		if k.Year == 0 {
+			k.Year = year
+		}
+		amounts = append(amounts, budget.Amount{Key: k, Ore: ore})
+		if a.sums != nil {
+			sums = append(sums, a.sums)
+		} else {
+			sums = append(sums, im.keySums(k))
+		}
+	}
 	for i := range p.amounts {
 		a := &p.amounts[i]
 		raw := ""
@@ -69,21 +85,10 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 			continue
 		}
 		if empty {
+			blanks++
 			continue
 		}
-		if amounts == nil {
-			amounts = make([]budget.Amount, 0, len(p.amounts))
-		}
-		k := a.key
-		if k.Year == 0 {
-			k.Year = year
-		}
-		amounts = append(amounts, budget.Amount{Key: k, Ore: ore})
-		if a.sums != nil {
-			sums = append(sums, a.sums)
-		} else {
-			sums = append(sums, im.keySums(k))
-		}
+		addAmount(a, ore)
 	}
 	if noCodes && len(amounts) == 0 && im.res.ErrorCount == errs {
 		im.skip("text") // a heading or note inside the data
@@ -143,8 +148,22 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 		im.skip("error")
 		return nil
 	}
-	if len(amounts) == 0 {
+	switch {
+	case len(amounts) > 0 && blanks > 0:
+		im.res.EmptyAmounts.Partial++
+	case len(amounts) > 0:
+	case im.opts.EmptyAmount == EmptySkip:
+		im.res.EmptyAmounts.Skipped++
 		im.skip("no_amount")
+		return nil
+	case im.opts.EmptyAmount == EmptyZero:
+		im.res.EmptyAmounts.Zero++
+		for i := range p.amounts {
+			addAmount(&p.amounts[i], 0)
+		}
+	case len(p.amounts) > 0:
+		rowErr(p.amounts[0].idx, fieldAmount, "", "is empty on a row with codes: an empty amount is not zero, and a row left out is a wrong total; fill it in, or import with --empty-amount zero (empty means 0) or --empty-amount skip (leave such rows out)")
+		im.skip("error")
 		return nil
 	}
 	line.Amounts = amounts

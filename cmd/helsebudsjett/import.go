@@ -27,6 +27,7 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
 	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
 	maxSize := fs.Int64("max-size", defaultMaxSize, "refuse files larger than this many bytes")
+	emptyAmount := fs.String("empty-amount", "", "a row with codes and every amount cell empty is an error; 'zero' reads it as 0, 'skip' leaves it out")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -40,6 +41,12 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	}
 	opts := importer.Options{DryRun: *dryRun}
 	opts.Year, opts.Version, opts.Sheet, opts.MaxSize = *year, v, *sheet, *maxSize
+	switch *emptyAmount {
+	case "", budgetfile.EmptyZero, budgetfile.EmptySkip:
+		opts.EmptyAmount = *emptyAmount
+	default:
+		return usagef("--empty-amount %q: use zero or skip", *emptyAmount)
+	}
 	if *mappingPath != "" {
 		if opts.Mapping, err = budgetfile.LoadMapping(ctx, *mappingPath); err != nil {
 			return err
@@ -97,21 +104,24 @@ func writeMapping(path string, m budgetfile.Mapping) error {
 // importResult is the --json form of an import, the same on success and on
 // rejection. Amounts are decimal strings with two decimals.
 type importResult struct {
-	Status   string                `json:"status"`
-	File     string                `json:"file"`
-	SHA256   string                `json:"sha256"`
-	Format   string                `json:"format,omitempty"`
-	Sheet    string                `json:"sheet"`
-	Dataset  int64                 `json:"dataset,omitempty"`
-	RowsRead int                   `json:"rows_read"`
-	Lines    int                   `json:"lines"`
-	Skipped  map[string]int        `json:"skipped"`
-	Warnings []string              `json:"warnings"`
-	Errors   []budgetfile.RowError `json:"errors"`
-	Totals   []jsonTotal           `json:"totals"`
-	Controls []jsonControl         `json:"controls,omitempty"`
-	Replaced []jsonReplaced        `json:"replaced,omitempty"`
-	Message  string                `json:"message,omitempty"`
+	Status   string         `json:"status"`
+	File     string         `json:"file"`
+	SHA256   string         `json:"sha256"`
+	Format   string         `json:"format,omitempty"`
+	Sheet    string         `json:"sheet"`
+	Dataset  int64          `json:"dataset,omitempty"`
+	RowsRead int            `json:"rows_read"`
+	Lines    int            `json:"lines"`
+	Skipped  map[string]int `json:"skipped"`
+	// EmptyAmounts counts the rows with empty amount cells by the rule
+	// that applied: partial (another year filled), zero, skipped.
+	EmptyAmounts budgetfile.EmptyAmounts `json:"empty_amounts"`
+	Warnings     []string                `json:"warnings"`
+	Errors       []budgetfile.RowError   `json:"errors"`
+	Totals       []jsonTotal             `json:"totals"`
+	Controls     []jsonControl           `json:"controls,omitempty"`
+	Replaced     []jsonReplaced          `json:"replaced,omitempty"`
+	Message      string                  `json:"message,omitempty"`
 }
 
 type jsonTotal struct {
@@ -123,19 +133,20 @@ type jsonTotal struct {
 func importJSON(rep *importer.Report) importResult {
 	r := rep.Result
 	out := importResult{
-		Status:   string(rep.Status),
-		File:     r.File,
-		SHA256:   r.SHA256,
-		Format:   r.Format,
-		Sheet:    r.Sheet,
-		RowsRead: r.RowsRead,
-		Lines:    r.Lines,
-		Skipped:  skipped(r.Skipped),
-		Warnings: nonNil(r.Warnings),
-		Errors:   r.Errors,
-		Controls: jsonControls(r.Controls),
-		Replaced: jsonReplacedList(rep.Replaced),
-		Totals:   jsonTotals(r.Totals),
+		Status:       string(rep.Status),
+		File:         r.File,
+		SHA256:       r.SHA256,
+		Format:       r.Format,
+		Sheet:        r.Sheet,
+		RowsRead:     r.RowsRead,
+		Lines:        r.Lines,
+		Skipped:      skipped(r.Skipped),
+		EmptyAmounts: r.EmptyAmounts,
+		Warnings:     nonNil(r.Warnings),
+		Errors:       r.Errors,
+		Controls:     jsonControls(r.Controls),
+		Replaced:     jsonReplacedList(rep.Replaced),
+		Totals:       jsonTotals(r.Totals),
 	}
 	if out.Errors == nil {
 		out.Errors = []budgetfile.RowError{}
@@ -251,6 +262,10 @@ func printImport(w io.Writer, rep *importer.Report) {
 		fmt.Fprintf(w, "%s: imported %d lines as dataset %d.\n", where, r.Lines, rep.Dataset.ID)
 	}
 	fmt.Fprintf(w, "  rows read: %d; skipped: %s\n", r.RowsRead, skippedText(r.Skipped))
+	if e := r.EmptyAmounts; e != (budgetfile.EmptyAmounts{}) {
+		fmt.Fprintf(w, "  rows with empty amount cells: %d with another amount filled (imported with it), %d read as 0 (--empty-amount zero), %d left out (--empty-amount skip)\n",
+			e.Partial, e.Zero, e.Skipped)
+	}
 	for _, rp := range rep.Replaced {
 		fmt.Fprintf(w, "  replaces dataset %d (%s) as the current %s; it stays in the history (budget datasets)\n",
 			rp.Dataset.ID, rp.Dataset.Source, rp.Key)

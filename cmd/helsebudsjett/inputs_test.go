@@ -1,12 +1,15 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 )
 
 // TestInputs_NonRegular gives every file-reading command and flag /dev/zero
@@ -106,5 +109,45 @@ func cliWithin(t *testing.T, dir string, d time.Duration, args ...string) (int, 
 	case <-time.After(d):
 		t.Fatalf("%v still running after %s", args, d)
 		return 0, ""
+	}
+}
+
+// TestImportBudget_EmptyAmount: a row with codes and an empty amount cell
+// was skipped silently (exit 0, a wrong total). It is an error unless
+// --empty-amount says what it means, and the summary counts each rule.
+func TestImportBudget_EmptyAmount(t *testing.T) {
+	dir := t.TempDir()
+	csv := write(t, dir, "tom.csv", "Ansvar;Funksjon;Art;Budsjett 2027\n3100;202;010;1 000\n3100;202;700;\n3200;232;010;500\n")
+	db := filepath.Join(dir, "ws.db")
+	code, _, stderr := cli(t, dir, "import", "budget", csv, "--db", db)
+	if code != exitRejected || !strings.Contains(stderr, "row 3, column D") || !strings.Contains(stderr, "--empty-amount") {
+		t.Fatalf("exit %d, want %d naming row 3 column D:\n%s", code, exitRejected, stderr)
+	}
+	for _, c := range []struct {
+		rule        string
+		lines       int
+		want        budgetfile.EmptyAmounts
+		wantSummary string
+	}{
+		{"zero", 3, budgetfile.EmptyAmounts{Zero: 1}, "1 read as 0"},
+		{"skip", 2, budgetfile.EmptyAmounts{Skipped: 1}, "1 left out"},
+	} {
+		t.Run(c.rule, func(t *testing.T) {
+			code, out, stderr := cli(t, dir, "import", "budget", csv, "--db", filepath.Join(t.TempDir(), "ws.db"), "--empty-amount", c.rule, "--json")
+			var got importResult
+			if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitOK {
+				t.Fatalf("exit %d, %v: %s %s", code, err, out, stderr)
+			}
+			if got.Lines != c.lines || got.EmptyAmounts != c.want {
+				t.Errorf("lines %d, empty amounts %+v; want %d, %+v", got.Lines, got.EmptyAmounts, c.lines, c.want)
+			}
+			code, out, _ = cli(t, dir, "import", "budget", csv, "--db", filepath.Join(t.TempDir(), "ws.db"), "--empty-amount", c.rule)
+			if code != exitOK || !strings.Contains(out, c.wantSummary) {
+				t.Errorf("exit %d; summary lacks %q:\n%s", code, c.wantSummary, out)
+			}
+		})
+	}
+	if code, _, _ := cli(t, dir, "import", "budget", csv, "--db", db, "--empty-amount", "blank"); code != exitUsage {
+		t.Errorf("--empty-amount blank: exit %d, want %d", code, exitUsage)
 	}
 }
