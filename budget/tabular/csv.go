@@ -16,9 +16,10 @@ import (
 // reaches it quickly, and so the reader's memory stays bounded.
 const maxCell = 1 << 20
 
-// csvReader is a fast RFC 4180 reader with Excel's leniency: quotes that do
-// not close a field are kept as text, rows may have any number of fields,
-// and lines may end in LF or CRLF. It reads from an ASCII-compatible byte
+// csvReader is a fast RFC 4180 reader with Excel's leniency: a quote inside
+// a field is kept as text, rows may have any number of fields, and lines
+// may end in LF, CRLF or a lone CR. A quoted field still open at the end of
+// the file is an error: it would have swallowed every row after its start. It reads from an ASCII-compatible byte
 // stream: UTF-8 or Windows-1252 straight from the file, or UTF-16 decoded to
 // UTF-8 on the way in.
 type csvReader struct {
@@ -27,8 +28,7 @@ type csvReader struct {
 	sep     byte
 	enc     string
 	cp1252  bool // decode bytes as Windows-1252
-	check   bool // validate UTF-8, and fall back to Windows-1252 while all is ASCII
-	sawUTF8 bool // a valid multi-byte UTF-8 character has been seen
+	check   bool // validate UTF-8
 	line    int  // physical lines consumed
 	start   int  // line where the current record starts
 	count   *countingReader
@@ -38,12 +38,19 @@ type csvReader struct {
 	cells   []string
 }
 
-// openCSV sniffs the head of f and returns a reader for the rest, which
-// refuses to read more than limit bytes.
-func openCSV(f io.Reader, name string, head []byte, limit int64) (source, rune, error) {
+// openCSV sniffs the head of f, decides the encoding from the whole file
+// (decideEncoding), and returns a reader for the rest, which refuses to read
+// more than limit bytes.
+func openCSV(f interface {
+	io.Reader
+	io.ReaderAt
+}, name string, head []byte, size, limit int64) (source, rune, error) {
 	enc, sep, skip, err := Sniff(head)
 	if err != nil {
 		return nil, 0, budget.Errorf(budget.EINVALID, "%s: %s. Save it from Excel as \"CSV UTF-8\" or as .xlsx and import again", name, err)
+	}
+	if enc, err = decideEncoding(f, name, enc, size); err != nil {
+		return nil, 0, err
 	}
 	count := &countingReader{r: f, limit: limit, name: name}
 	c, err := newCSVReader(name, count, head, enc, sep, skip)
@@ -73,7 +80,7 @@ func newCSVReader(name string, r io.Reader, head []byte, enc string, sep rune, s
 	case encUTF16LE, encUTF16BE:
 		r = utf16Reader(r, head, enc)
 	}
-	c.br = bufio.NewReaderSize(r, 64<<10)
+	c.br = bufio.NewReaderSize(newCRReader(r), 64<<10)
 	c.start = 1
 	if skip {
 		if _, err := c.readLine(); err != nil && err != io.EOF {
@@ -103,9 +110,7 @@ func utf16Reader(r io.Reader, head []byte, enc string) io.Reader {
 	return transform.NewReader(r, unicode.UTF16(e, unicode.IgnoreBOM).NewDecoder())
 }
 
-// encoding returns the encoding in use, which turns from utf-8 into
-// windows-1252 when the first non-ASCII bytes come after the sniffed head
-// and are not UTF-8.
+// encoding returns the encoding, decided before the first row is read.
 func (c *csvReader) encoding() string { return c.enc }
 
 // next returns the next non-empty record. Its Cells slice is reused by the
@@ -215,10 +220,12 @@ func (c *csvReader) unquoted(line []byte) ([]byte, bool) {
 // quoted appends a quoted field whose opening quote has been consumed,
 // reading on across line breaks, which it keeps as "\n". A quote that is
 // neither doubled nor followed by a separator or the end of the line is kept
-// as text, as Excel does; a field still open at the end of the file ends
-// there.
+// as text, as Excel does. A field still open at the end of the file is an
+// error naming the row where it opened: reading on to the end would have
+// put every later row into one cell.
 func (c *csvReader) quoted(line []byte) ([]byte, bool, error) {
 	start := len(c.buf)
+	openLine, col := c.line, len(c.ends)
 	for {
 		i := bytes.IndexByte(line, '"')
 		if i < 0 {
@@ -229,8 +236,7 @@ func (c *csvReader) quoted(line []byte) ([]byte, bool, error) {
 			}
 			next, err := c.readLine()
 			if err == io.EOF {
-				c.buf = c.buf[:len(c.buf)-1]
-				return nil, false, nil
+				return nil, false, budget.Errorf(budget.EINVALID, "%s row %d column %s: the quote (\") that starts this cell is never closed, so every row after it would be read into the cell; close or remove the quote in a text editor and import again", c.name, openLine, ColumnName(col))
 			}
 			if err != nil {
 				return nil, false, err
@@ -272,35 +278,14 @@ func (c *csvReader) appendText(b []byte) {
 	c.buf = append(c.buf, b...)
 }
 
-// checkText makes sure the record is valid UTF-8. A file that has been pure
-// ASCII so far and now is not UTF-8 is Windows-1252 whose first æøå came
-// after the sniffed head: the two agree on ASCII, so the reader switches.
-// Invalid UTF-8 after valid UTF-8 is a file of mixed encodings.
+// checkText makes sure a record of a UTF-8 file is valid UTF-8. The
+// whole file was scanned before (decideEncoding), so a failure here means
+// it changed while it was read.
 func (c *csvReader) checkText(num int) error {
-	if !c.check || isASCII(c.buf) {
+	if !c.check || isASCII(c.buf) || utf8.Valid(c.buf) {
 		return nil
 	}
-	if utf8.Valid(c.buf) {
-		c.sawUTF8 = true
-		return nil
-	}
-	if c.sawUTF8 || c.enc != encUTF8 {
-		return budget.Errorf(budget.EINVALID, "%s row %d: the text is not valid UTF-8, although the file is UTF-8 elsewhere: the file mixes encodings; save it again from Excel as \"CSV UTF-8\" and import again", c.name, num)
-	}
-	c.enc, c.cp1252, c.check = encCP1252, true, false
-	c.recode()
-	return nil
-}
-
-// recode converts the record in c.buf from Windows-1252 to UTF-8.
-func (c *csvReader) recode() {
-	raw := append([]byte(nil), c.buf...)
-	c.buf = c.buf[:0]
-	prev := 0
-	for i, end := range c.ends {
-		c.buf = appendCP1252(c.buf, raw[prev:end])
-		prev, c.ends[i] = end, len(c.buf)
-	}
+	return budget.Errorf(budget.EINVALID, "%s row %d: the text is not valid UTF-8, although the file is UTF-8 elsewhere: the file mixes encodings, or changed while it was read; save it again from Excel as \"CSV UTF-8\" and import again", c.name, num)
 }
 
 // split turns the record into cells that share one string, so a row costs

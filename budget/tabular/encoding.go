@@ -46,6 +46,11 @@ func Sniff(head []byte) (enc string, sep rune, skipFirstLine bool, err error) {
 		return "", 0, false, budget.Errorf(budget.EINVALID, "%s: the bytes are not UTF-8, UTF-16 or Windows-1252 text", errBinary)
 	}
 	text := decodeHead(enc, body)
+	if bytes.IndexByte(text, '\r') >= 0 {
+		// Lone CRs end lines as the reader reads them (crReader).
+		text = append([]byte(nil), text...)
+		loneCRToLF(text, true)
+	}
 	if binaryText(text) {
 		return "", 0, false, budget.Errorf(budget.EINVALID, "%s: the file holds control characters that text files do not", errBinary)
 	}

@@ -33,6 +33,9 @@ var seeds = []string{
 	"\r\r\r\n\n",
 	"\x01\x02\x03binary\x04",
 	"\xFF\xFE\x00\x00",
+	"1001;232;100;\"b;6\n1002;232;100;c;7\n",
+	"a;b\r1;2\r\r3;4",
+	"a;b\n1;\xE6\n2;\xC3\xB8\n",
 }
 
 var (

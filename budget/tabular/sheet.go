@@ -58,6 +58,7 @@ type cellError struct {
 	row, col int
 	msg      string
 	tooLarge bool
+	formula  bool // a formula without a calculated value
 }
 
 func (e *cellError) Error() string {
@@ -345,7 +346,7 @@ func (s *sheetScanner) cell(prev int) (int, error) {
 		return col, x.syntax("a cell past the last column a sheet may have, in row %d", s.num)
 	}
 	s.v, s.is = s.v[:0], s.is[:0]
-	hasIS := false
+	hasIS, hasF, hasV := false, false, false
 	if !x.empty {
 		for done := false; !done; {
 			if err := x.next(); err != nil {
@@ -356,11 +357,15 @@ func (s *sheetScanner) cell(prev int) (int, error) {
 			case tokStart:
 				switch string(x.local) {
 				case "v":
+					hasV = true
 					s.v, err = x.readText(s.v, maxCell)
 				case "is":
 					hasIS = true
 					err = s.inline()
-				default: // <f> and <extLst>
+				case "f":
+					hasF = true
+					err = x.skip()
+				default: // <extLst>
 					err = x.skip()
 				}
 			case tokEnd:
@@ -373,6 +378,12 @@ func (s *sheetScanner) cell(prev int) (int, error) {
 				return col, err
 			}
 		}
+	}
+	if hasF && !hasV && !hasIS {
+		// Programs that write workbooks without calculating them (scripts,
+		// some ERP exports) leave the value out: reading the cell as empty
+		// would lose the amount without a word.
+		return col, &cellError{row: s.num, col: col, msg: "a formula without a calculated value", formula: true}
 	}
 	value, err := s.value(typ, hasIS, col)
 	if err != nil {

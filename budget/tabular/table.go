@@ -115,7 +115,7 @@ func open(ctx context.Context, f *inputfile.File, name string, size int64, opts 
 	if format == "xlsx" {
 		t.src, t.sheet, err = openXLSX(ctx, f, name, size, opts)
 	} else {
-		t.src, t.sep, err = openCSV(f, name, head, opts.maxSize())
+		t.src, t.sep, err = openCSV(f, name, head, size, opts.maxSize())
 	}
 	if err != nil {
 		return nil, err

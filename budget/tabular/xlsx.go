@@ -215,6 +215,9 @@ func (x *xlsxReader) next() (row Row, err error) {
 func (x *xlsxReader) fail(err error) error {
 	var ce *cellError
 	if errors.As(err, &ce) {
+		if ce.formula {
+			return budget.Errorf(budget.EINVALID, "%s sheet %q row %d column %s holds a formula whose value was never calculated and saved (the program that wrote the file does not calculate formulas), so its value cannot be read: open the file in Excel or LibreOffice, save it, and import again", x.name, x.sheet, ce.row, ColumnName(ce.col))
+		}
 		if ce.tooLarge {
 			return budget.Errorf(budget.EINVALID, "%s sheet %q row %d column %s: cell too large (more than 1 MiB): the file is damaged or was not written by a spreadsheet program; open it in Excel, check that cell and import again", x.name, x.sheet, ce.row, ColumnName(ce.col))
 		}
