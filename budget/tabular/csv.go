@@ -23,19 +23,19 @@ const maxCell = 1 << 20
 // stream: UTF-8 or Windows-1252 straight from the file, or UTF-16 decoded to
 // UTF-8 on the way in.
 type csvReader struct {
-	name    string
-	br      *bufio.Reader
-	sep     byte
-	enc     string
-	cp1252  bool // decode bytes as Windows-1252
-	check   bool // validate UTF-8
-	line    int  // physical lines consumed
-	start   int  // line where the current record starts
-	count   *countingReader
-	long    []byte
-	buf     []byte // the record, as UTF-8
-	ends    []int  // end offset in buf of each field
-	cells   []string
+	name   string
+	br     *bufio.Reader
+	sep    byte
+	enc    string
+	cp1252 bool // decode bytes as Windows-1252
+	check  bool // validate UTF-8
+	line   int  // physical lines consumed
+	start  int  // line where the current record starts
+	count  *countingReader
+	long   []byte
+	buf    []byte // the record, as UTF-8
+	ends   []int  // end offset in buf of each field
+	cells  []string
 }
 
 // openCSV sniffs the head of f, decides the encoding from the whole file
