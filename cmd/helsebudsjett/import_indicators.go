@@ -244,6 +244,7 @@ type indicatorImportResult struct {
 	Missing    int                   `json:"missing"`
 	Skipped    map[string]int        `json:"skipped"`
 	Warnings   []string              `json:"warnings"`
+	Notes      []string              `json:"notes"`
 	Errors     []budgetfile.RowError `json:"errors"`
 	ErrorCount int                   `json:"error_count"`
 	Message    string                `json:"message,omitempty"`
@@ -253,7 +254,7 @@ func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
 	r := rep.Result
 	out := indicatorImportResult{Status: string(rep.Status), File: r.File, SHA256: r.SHA256, Format: r.Format,
 		Sheet: r.Sheet, Layout: r.Layout, Indicators: nonNil(r.Indicators()), Vintages: []int64{}, Replaced: []int64{},
-		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, Warnings: nonNil(r.Warnings), Errors: r.Errors,
+		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, Warnings: nonNil(r.Warnings), Notes: nonNil(r.Notes), Errors: r.Errors,
 		ErrorCount: r.ErrorCount}
 	if out.Errors == nil {
 		out.Errors = []budgetfile.RowError{}
@@ -276,7 +277,7 @@ func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
 
 func failedIndicatorImport(file string, err error) indicatorImportResult {
 	return indicatorImportResult{Status: "rejected", File: file, Indicators: []string{}, Vintages: []int64{}, Replaced: []int64{},
-		Skipped: map[string]int{}, Warnings: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()}
+		Skipped: map[string]int{}, Warnings: []string{}, Notes: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()}
 }
 
 func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
@@ -302,6 +303,9 @@ func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
 		}
 	}
 	fmt.Fprintf(w, "  rows read: %d; skipped: %s\n", r.RowsRead, skippedText(r.Skipped))
+	for _, s := range r.Notes {
+		fmt.Fprintf(w, "  note: %s\n", s)
+	}
 	for _, s := range r.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", s)
 	}

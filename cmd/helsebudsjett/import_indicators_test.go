@@ -63,3 +63,40 @@ func mustRead(t *testing.T, p string) string {
 	}
 	return string(b)
 }
+
+// A corrected --scale on the same file replaces the earlier vintage and
+// says so; error counts are the same in the text and in --json.
+func TestImportIndicators_CLI_ReplaceAndCounts(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ws.db")
+	if code, out, stderr := cli(t, dir, "import", "areas", sampleAreas, "--db", db); code != exitOK {
+		t.Fatalf("import areas: exit %d\n%s\n%s", code, out, stderr)
+	}
+	f := write(t, dir, "b.csv", "Bydel;År;Andel\nSentrum;2024;0,105\nNordbyen;2024;0,21\nSjøsiden;2024;0,3\n")
+	if code, out, stderr := cli(t, dir, "import", "indicators", f, "--db", db, "--indicator", "barn-lavinntekt"); code != exitOK {
+		t.Fatalf("first import: exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, out, stderr := cli(t, dir, "import", "indicators", f, "--db", db, "--indicator", "barn-lavinntekt", "--scale", "fraction")
+	if code != exitOK || !strings.Contains(out, "imported 3 values") || !strings.Contains(out, "replaces vintage 1") {
+		t.Errorf("corrected import: exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, out, _ = cli(t, dir, "import", "indicators", f, "--db", db, "--indicator", "barn-lavinntekt", "--scale", "fraction")
+	if code != exitOK || !strings.Contains(out, "nothing changed") {
+		t.Errorf("the same again: exit %d\n%s", code, out)
+	}
+
+	// Nordbyn twice: one error listed, two counted, in both outputs.
+	bad := write(t, dir, "bad.csv", "Bydel;År;Andel\nNordbyn;2023;10\nNordbyn;2024;11\n")
+	code, out, stderr = cli(t, dir, "import", "indicators", bad, "--db", db, "--indicator", "barn-lavinntekt")
+	if code != exitRejected || !strings.Contains(out, "rejected, 2 row error(s)") {
+		t.Errorf("text: exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, out, _ = cli(t, dir, "import", "indicators", bad, "--db", db, "--indicator", "barn-lavinntekt", "--json")
+	var got indicatorImportResult
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitRejected {
+		t.Fatalf("exit %d, %v: %s", code, err, out)
+	}
+	if got.ErrorCount != 2 {
+		t.Errorf("json error_count = %d, want 2 as the text says", got.ErrorCount)
+	}
+}

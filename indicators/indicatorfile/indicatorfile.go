@@ -105,6 +105,7 @@ type Result struct {
 	Skipped  map[string]int                `json:"skipped"`
 
 	Warnings   []string              `json:"warnings"`
+	Notes      []string              `json:"notes"` // what the reader decided about columns, and why
 	Errors     []budgetfile.RowError `json:"errors"`
 	ErrorCount int                   `json:"error_count"`
 	Mapping    Mapping               `json:"mapping"`

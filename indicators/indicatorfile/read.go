@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -54,7 +55,7 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	}
 	wheres := append(mapWhere(m.Where), opts.Where...)
 	res := &Result{File: opts.Name, Values: map[string][]indicators.Value{}, Skipped: map[string]int{"blank": 0},
-		Warnings: []string{}, Errors: []budgetfile.RowError{}}
+		Warnings: []string{}, Notes: []string{}, Errors: []budgetfile.RowError{}}
 	var err error
 	if res.SHA256, res.Size, err = budgetfile.HashFile(ctx, path, opts.MaxSize); err != nil {
 		return nil, err
@@ -89,6 +90,11 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		notes, err := refine(l, rows, merged, filters, wheres, m.explicit(), where(opts.Name, t))
+		if err != nil {
+			return nil, err
+		}
+		res.Notes = append(res.Notes, notes...)
 		tableRecords(rows, l, merged, filters, res.Skipped, emit)
 		detected = l.toMapping(rows)
 		hasInd = l.ind >= 0
@@ -96,7 +102,7 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	c := &checker{res: res, opts: opts, mapping: m, where: where(opts.Name, res.Sheet), scale: scale,
 		inds: map[string]indicators.Indicator{}, seen: map[string]string{}, reported: map[string]bool{}, shares: map[string]*shareStats{}}
 	if len(recs) == 0 {
-		return nil, budget.Errorf(budget.EINVALID, "%s has no values (%d rows read, skipped: %v): is it the right file, sheet or --where?", c.where, res.RowsRead, res.Skipped)
+		return nil, budget.Errorf(budget.EINVALID, "%s has no values (%d rows read; skipped: %s): is it the right file, sheet or --where?", c.where, res.RowsRead, skippedText(res.Skipped))
 	}
 	if err := c.resolveIndicators(recs, hasInd); err != nil {
 		return nil, err
@@ -173,6 +179,25 @@ func readTable(ctx context.Context, path string, opts Options, m *Mapping, res *
 	}
 	res.Skipped["header"] = len(l.header)
 	return l, rows, newMerges(rows, t.Merged()), t.Sheet(), nil
+}
+
+// skippedText is "3 blank, 2 where" for messages, in a fixed order.
+func skippedText(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k, n := range m {
+		if n > 0 {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return "none"
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %s", m[k], strings.ReplaceAll(k, "_", " "))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func where(name, sheet string) string {
