@@ -127,4 +127,6 @@ func TestRun_WhereMessages(t *testing.T) {
 	})
 }
 
-func whereOf(col, val string) indicatorfile.Where { return indicatorfile.Where{Column: col, Value: val} }
+func whereOf(col, val string) indicatorfile.Where {
+	return indicatorfile.Where{Column: col, Value: val}
+}
