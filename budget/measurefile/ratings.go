@@ -2,7 +2,7 @@ package measurefile
 
 import (
 	"context"
-	"encoding/csv"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io"
 	"strings"
 
@@ -115,7 +115,7 @@ func ReadRatings(ctx context.Context, path string, opts Options) (*Ratings, erro
 // Art, Vurdering and Begrunnelse; names gives each funksjon's name, where
 // known.
 func WriteRatingsCSV(w io.Writer, rs []budget.Rating, names map[string]string) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	cw.Comma = ';'
 	if err := cw.Write([]string{ColFunksjon, ColFunksjonNavn, ColRAnsvar, ColRArt, ColVurdering, ColBegrunnelse}); err != nil {
 		return err

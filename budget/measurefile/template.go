@@ -1,8 +1,8 @@
 package measurefile
 
 import (
-	"encoding/csv"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io"
 	"strconv"
 	"strings"
@@ -175,7 +175,7 @@ func number(d decimal.Decimal) any {
 // WriteMeasuresCSV writes measures as ReadMeasures reads them: UTF-8, ";"
 // separated, the columns of MeasureColumns.
 func WriteMeasuresCSV(w io.Writer, ms []budget.Measure) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	cw.Comma = ';'
 	if err := cw.Write(MeasureColumns()); err != nil {
 		return err

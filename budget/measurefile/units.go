@@ -2,7 +2,7 @@ package measurefile
 
 import (
 	"context"
-	"encoding/csv"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io"
 	"strconv"
 	"strings"
@@ -93,7 +93,7 @@ func ReadUnits(ctx context.Context, path string, opts Options) (*Units, error) {
 // WriteUnitsCSV writes units as ReadUnits reads them: UTF-8, ";"
 // separated, a header row.
 func WriteUnitsCSV(w io.Writer, units []budget.Unit) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	cw.Comma = ';'
 	if err := cw.Write([]string{ColKode, ColNavn, ColType, ColOverordnet, ColLeder, ColTittel, ColAdresse, ColAnsvar, ColBydel}); err != nil {
 		return err

@@ -2,8 +2,8 @@ package sample
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io"
 	"sync"
 
@@ -42,7 +42,7 @@ func WriteCSV(w io.Writer, spec Spec) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	c := csv.NewWriter(bw)
+	c := csvsafe.NewWriter(bw)
 	c.Comma = ';'
 	_ = c.Write(benchHeader)
 	err := synthesize(spec, func(l synthLine) error {
