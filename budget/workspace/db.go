@@ -101,7 +101,7 @@ func (db *DB) Path() string { return db.path }
 // _txlock=immediate makes write transactions take the write lock at BEGIN,
 // so two writers queue under busy_timeout instead of one failing with
 // SQLITE_BUSY when it upgrades a read lock.
-func dsn(abs string) string {
+func dsn(abs string, extra ...string) string {
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive, C:/x, is file:/C:/x
@@ -112,6 +112,9 @@ func dsn(abs string) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(normal)")
 	q.Set("_txlock", "immediate")
+	for i := 0; i+1 < len(extra); i += 2 {
+		q.Set(extra[i], extra[i+1])
+	}
 	return u.String() + "?" + q.Encode()
 }
 

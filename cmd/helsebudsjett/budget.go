@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
+	"errors"
 	"flag"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
 	"strconv"
 	"strings"
@@ -19,6 +21,22 @@ func openWorkspace(ctx context.Context, flagValue string, e *env) (*workspace.DB
 	return workspace.Open(ctx, dbPath(flagValue, e))
 }
 
+// openReading opens the workspace for a command that only reads it, so that
+// a read-only file or folder can still be listed and shown. A workspace that
+// does not exist yet, is empty or needs upgrading is opened as by
+// openWorkspace, which creates or upgrades it.
+func openReading(ctx context.Context, flagValue string, e *env) (*workspace.DB, error) {
+	p := dbPath(flagValue, e)
+	db, err := workspace.OpenReadOnly(ctx, p)
+	if err == nil {
+		return db, nil
+	}
+	if budget.ErrorCode(err) == budget.ENOTFOUND || errors.Is(err, workspace.ErrNeedsWrite) {
+		return workspace.Open(ctx, p)
+	}
+	return nil, err
+}
+
 func cmdDatasets(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("budget datasets", e)
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -27,7 +45,7 @@ func cmdDatasets(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("budget datasets takes no arguments")
 	}
-	db, err := openWorkspace(ctx, *dbFlag, e)
+	db, err := openReading(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}
@@ -120,7 +138,16 @@ func newKeyFlags(name string, e *env) (*flag.FlagSet, keyFlags) {
 
 // open opens the workspace and resolves the key; the caller closes the DB.
 func (kf keyFlags) open(ctx context.Context, e *env) (*workspace.DB, budget.Key, error) {
-	db, err := openWorkspace(ctx, *kf.db, e)
+	return kf.openWith(ctx, e, openWorkspace)
+}
+
+// openReading is open for a command that only reads the workspace.
+func (kf keyFlags) openReading(ctx context.Context, e *env) (*workspace.DB, budget.Key, error) {
+	return kf.openWith(ctx, e, openReading)
+}
+
+func (kf keyFlags) openWith(ctx context.Context, e *env, open func(context.Context, string, *env) (*workspace.DB, error)) (*workspace.DB, budget.Key, error) {
+	db, err := open(ctx, *kf.db, e)
 	if err != nil {
 		return nil, budget.Key{}, err
 	}
@@ -141,7 +168,7 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("budget summary takes no arguments")
 	}
-	db, key, err := kf.open(ctx, e)
+	db, key, err := kf.openReading(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -200,12 +227,13 @@ func cmdLines(ctx context.Context, args []string, e *env) error {
 	fs, kf := newKeyFlags("budget lines", e)
 	_ = fs.Bool("csv", true, "write CSV (the only format)")
 	out := fs.String("o", "", "write to this file instead of stdout")
+	force := fs.Bool("force", false, "overwrite the -o file if it exists")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
 		return usagef("budget lines takes no arguments")
 	}
-	db, key, err := kf.open(ctx, e)
+	db, key, err := kf.openReading(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -213,10 +241,13 @@ func cmdLines(ctx context.Context, args []string, e *env) error {
 	if *out == "" {
 		return writeLines(ctx, db, key, e.stdout)
 	}
-	return writeLinesFile(ctx, db, key, *out)
+	return writeLinesFile(ctx, db, key, *out, *force)
 }
 
-func writeLinesFile(ctx context.Context, db *workspace.DB, key budget.Key, path string) error {
+func writeLinesFile(ctx context.Context, db *workspace.DB, key budget.Key, path string, force bool) error {
+	if err := outguard.Check(ctx, db, path, force); err != nil {
+		return err
+	}
 	return atomicfile.Write(path, func(w io.Writer) error { return writeLines(ctx, db, key, w) })
 }
 
@@ -232,7 +263,7 @@ func writeLines(ctx context.Context, db *workspace.DB, key budget.Key, w io.Writ
 	for i, n := range names {
 		pos[n] = i
 	}
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	header := []string{"row", "ansvar", "funksjon", "tjeneste", "art", "konto", "prosjekt", "year", "version", "amount"}
 	if err := cw.Write(append(header, names...)); err != nil {
 		return err

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget"
 	"io"
 	"io/fs"
 	"os"
@@ -29,8 +31,8 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("demo takes no arguments; use -o DIR")
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return fmt.Errorf("make demo folder: %w", err)
+	if err := claimDemoDir(*out); err != nil {
+		return err
 	}
 	files, err := copySamples(*out)
 	if err != nil {
@@ -70,6 +72,31 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	fmt.Fprintf(e.stdout, "  helsebudsjett wheel list --year 2027 --db %s\n", final)
 	fmt.Fprintln(e.stdout, "(from a source checkout, 'go run ./cmd/helsebudsjett' stands for 'helsebudsjett')")
 	return nil
+}
+
+// demoMarker marks a folder as the demo's own: the demo replaces what is in
+// such a folder, and writes into no other folder that holds files.
+const demoMarker = ".helsebudsjett-demo"
+
+// claimDemoDir makes dir the demo's folder, or refuses (EINVALID) when it
+// holds files and is not one already: the demo replaces its workspace and
+// documents whole, so it must never run in a folder with the user's own
+// workspace or files. A folder an earlier demo made before the marker
+// existed (with helsebudsjett.db and sample/) counts as the demo's.
+func claimDemoDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return budget.Errorf(budget.EINVALID, "demo folder %s: %v", dir, err)
+	case len(entries) > 0 && !exists(filepath.Join(dir, demoMarker)) &&
+		!(exists(filepath.Join(dir, "helsebudsjett.db")) && exists(filepath.Join(dir, "sample"))):
+		return budget.Errorf(budget.EINVALID, "%s holds files and is not a demo folder: the demo replaces everything it writes, so give -o a new or empty folder", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("make demo folder: %w", err)
+	}
+	return atomicfile.WriteBytes(filepath.Join(dir, demoMarker), []byte("This folder was made by 'helsebudsjett demo', which replaces its contents when run again.\n"))
 }
 
 // copySamples writes the embedded sample files into DIR/sample so the user
@@ -112,6 +139,9 @@ func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.
 			return fmt.Errorf("demo import of %s: %s", filepath.Base(f), rep.Status)
 		}
 		printImport(w, rep)
+		if err := recordInputs(ctx, db, f); err != nil {
+			return err
+		}
 	}
 	if err := demoIndicators(ctx, db, w); err != nil {
 		return err

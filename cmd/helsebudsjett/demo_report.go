@@ -29,7 +29,7 @@ func demoAnnualReport(ctx context.Context, dbPath, outDir string, e *env) error 
 	for _, public := range []bool{false, true} {
 		opt := annual.Options{Year: demoAnnualYear, Public: public}
 		p := filepath.Join(outDir, reportFileName(opt))
-		r, n, err := writeAnnualReport(ctx, db, opt, p)
+		r, n, err := writeAnnualReport(ctx, db, opt, p, true)
 		if err != nil {
 			return fmt.Errorf("demo annual report: %w", err)
 		}

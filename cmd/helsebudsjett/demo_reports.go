@@ -79,6 +79,9 @@ func demoReports(ctx context.Context, db *workspace.DB, outDir string, w io.Writ
 			if out.Status != "imported" && out.Status != "unchanged" {
 				return fmt.Errorf("demo import of %s: %s", filepath.Base(p), out.Status)
 			}
+			if err := recordInputs(ctx, db, p); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

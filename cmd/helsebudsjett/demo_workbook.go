@@ -24,7 +24,7 @@ func demoWorkbook(ctx context.Context, dbFile, outDir string, e *env) error {
 	defer db.Close()
 	key := budget.Key{Year: demoBudgetYear, Version: budget.Vedtatt}
 	path := filepath.Join(outDir, fmt.Sprintf("helsebudsjett-%d.xlsx", key.Year))
-	b, err := exportWorkbook(ctx, db, key, path, indicators.Bokmal)
+	b, err := exportWorkbook(ctx, db, key, path, indicators.Bokmal, true)
 	if err != nil {
 		return fmt.Errorf("demo workbook: %w", err)
 	}

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -26,6 +24,7 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 	fs, kf := newKeyFlags("export budget", e)
 	out := fs.String("o", "", "the workbook to write (default helsebudsjett-YEAR.xlsx)")
 	langS := fs.String("lang", "nb", "nb (bokmål) or nn (nynorsk) labels")
+	force := fs.Bool("force", false, "overwrite the workbook if it exists")
 	pos, err := parse(fs, args[1:])
 	if err != nil {
 		return err
@@ -52,7 +51,7 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	b, err := exportWorkbook(ctx, db, key, path, lang)
+	b, err := exportWorkbook(ctx, db, key, path, lang, *force)
 	if err != nil {
 		return err
 	}
@@ -62,10 +61,10 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 }
 
 // exportWorkbook writes the helsebudsjett workbook for key to path,
-// atomically, and returns the model it shows. It refuses to write over
-// the workspace or a budget file the workspace was imported from.
-func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path string, lang indicators.Lang) (*model.Budget, error) {
-	if err := refuseInput(ctx, db, path); err != nil {
+// atomically, and returns the model it shows. It refuses to write over an
+// input, or over an existing file unless overwrite (outguard.Check).
+func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path string, lang indicators.Lang, overwrite bool) (*model.Budget, error) {
+	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
 		return nil, err
 	}
 	cat, err := catalogue(ctx, db)
@@ -84,53 +83,4 @@ func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path 
 		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
 	return b, nil
-}
-
-// refuseInput returns an EINVALID error when path is the workspace (or its
-// WAL) or a file the workspace imported a budget from: a file of the same
-// size and sha256 as an imported dataset (the dataset keeps only the name
-// it was given, not where it lay).
-func refuseInput(ctx context.Context, db *workspace.DB, path string) error {
-	out, err := os.Stat(path)
-	if err != nil {
-		return nil // a new file cannot be an input
-	}
-	refuse := budget.Errorf(budget.EINVALID, "%s is an input (the workspace or an imported budget file): write the workbook to another file with -o", path)
-	for _, in := range []string{db.Path(), db.Path() + "-wal", db.Path() + "-shm"} {
-		if fi, err := os.Stat(in); err == nil && os.SameFile(fi, out) {
-			return refuse
-		}
-	}
-	ds, err := db.Datasets(ctx)
-	if err != nil {
-		return err
-	}
-	var sum string
-	for _, d := range ds {
-		if d.Size != out.Size() {
-			continue
-		}
-		if sum == "" {
-			if sum, err = fileSHA256(path); err != nil {
-				return err
-			}
-		}
-		if strings.EqualFold(sum, d.SHA256) {
-			return refuse
-		}
-	}
-	return nil
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

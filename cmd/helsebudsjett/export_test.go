@@ -60,7 +60,8 @@ func TestExportBudget_Errors(t *testing.T) {
 		{"no year", []string{"export", "budget", "--db", dbFile}, exitUsage, "--year"},
 		{"not xlsx", []string{"export", "budget", "--db", dbFile, "--year", "2027", "-o", filepath.Join(dir, "x.csv")}, exitUsage, ".xlsx"},
 		{"no budget", []string{"export", "budget", "--db", dbFile, "--year", "2031", "-o", filepath.Join(dir, "x.xlsx")}, exitFailure, "no budget for 2031"},
-		{"over an input", []string{"export", "budget", "--db", dbFile, "--year", "2027", "-o", plan}, exitRejected, "is an input"},
+		{"over an input", []string{"export", "budget", "--db", dbFile, "--year", "2027", "-o", plan}, exitRejected, "same contents as"},
+		{"over the workbook of the demo without --force", []string{"export", "budget", "--db", dbFile, "--year", "2027"}, exitRejected, "give --force"},
 		{"bad lang", []string{"export", "budget", "--db", dbFile, "--year", "2027", "--lang", "sv"}, exitUsage, "nb"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -73,7 +74,7 @@ func TestExportBudget_Errors(t *testing.T) {
 	if after, _ := os.ReadFile(plan); !bytes.Equal(before, after) {
 		t.Errorf("the input file was changed")
 	}
-	code, _, stderr := cli(t, dir, "export", "budget", "--db", dbFile, "--year", "2027", "--lang", "nn")
+	code, _, stderr := cli(t, dir, "export", "budget", "--db", dbFile, "--year", "2027", "--lang", "nn", "--force")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

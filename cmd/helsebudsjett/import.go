@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
@@ -28,6 +28,7 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
 	maxSize := fs.Int64("max-size", defaultMaxSize, "refuse files larger than this many bytes")
 	emptyAmount := fs.String("empty-amount", "", "a row with codes and every amount cell empty is an error; 'zero' reads it as 0, 'skip' leaves it out")
+	force := fs.Bool("force", false, "let --save-mapping overwrite an existing file")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -52,9 +53,6 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 			return err
 		}
 	}
-	if *saveMapping != "" && sameFile(*saveMapping, pos[0]) {
-		return usagef("--save-mapping %s would overwrite the file being imported", *saveMapping)
-	}
 	bar := newProgress(e)
 	opts.Progress = bar.update
 
@@ -63,6 +61,11 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
+	if *saveMapping != "" {
+		if err := outguard.Check(ctx, withInputs{db, []string{pos[0], *mappingPath}}, *saveMapping, *force); err != nil {
+			return err
+		}
+	}
 	rep, err := importer.Run(ctx, db, pos[0], opts)
 	bar.done()
 	if err != nil {
@@ -70,6 +73,11 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 			writeJSON(e.stdout, failedImport(pos[0], err))
 		}
 		return err
+	}
+	if !*dryRun && rep.Status != importer.Rejected {
+		if err := recordInputs(ctx, db, pos[0], *mappingPath); err != nil {
+			return err
+		}
 	}
 	if *saveMapping != "" && rep.Status != importer.Unchanged {
 		if err := writeMapping(*saveMapping, rep.Result.Mapping); err != nil {
@@ -307,10 +315,4 @@ func skippedText(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%d %s", m[k], strings.ReplaceAll(k, "_", " ")))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func sameFile(a, b string) bool {
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }

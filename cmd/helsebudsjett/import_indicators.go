@@ -8,6 +8,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
@@ -54,6 +55,9 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 			if *asJSON {
 				writeJSON(e.stdout, areasJSON{Status: "rejected", File: res.File, Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Message: err.Error()})
 			}
+			return err
+		}
+		if err := recordInputs(ctx, db, pos[0]); err != nil {
 			return err
 		}
 	}
@@ -147,6 +151,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
 	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
 	maxSize := fs.Int64("max-size", defaultMaxSize, "refuse files larger than this many bytes")
+	force := fs.Bool("force", false, "let --save-mapping overwrite an existing file")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -164,9 +169,6 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	default:
 		return usagef("--period-format %q: use month or school-year", *periodFormat)
 	}
-	if *saveMapping != "" && sameFile(*saveMapping, pos[0]) {
-		return usagef("--save-mapping %s would overwrite the file being imported", *saveMapping)
-	}
 	opts := indicatorimport.Options{DryRun: *dryRun}
 	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, indicatorfile.Scale(*scale), wheres, *sheet, *maxSize
 	opts.PeriodFormat = indicators.PeriodFormat(*periodFormat)
@@ -180,12 +182,22 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
+	if *saveMapping != "" {
+		if err := outguard.Check(ctx, withInputs{db, []string{pos[0], *mappingPath}}, *saveMapping, *force); err != nil {
+			return err
+		}
+	}
 	rep, err := importIndicatorFile(ctx, db, pos[0], opts)
 	if err != nil {
 		if *asJSON {
 			writeJSON(e.stdout, failedIndicatorImport(pos[0], err))
 		}
 		return err
+	}
+	if !*dryRun && rep.Status != indicatorimport.Rejected {
+		if err := recordInputs(ctx, db, pos[0], *mappingPath); err != nil {
+			return err
+		}
 	}
 	if *saveMapping != "" && rep.Status != indicatorimport.Unchanged {
 		if err := writeIndicatorMapping(*saveMapping, rep.Result.Mapping); err != nil {

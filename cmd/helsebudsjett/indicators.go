@@ -91,7 +91,7 @@ func cmdIndicatorsList(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	db, err := openWorkspace(ctx, *dbFlag, e)
+	db, err := openReading(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,7 @@ func importCatalogue(ctx context.Context, path, dbFlag, sheet string, dryRun boo
 		return err
 	}
 	res.Status = "imported"
-	return nil
+	return recordInputs(ctx, db, path)
 }
 
 // finishImport prints the result of import catalogue or targets: the JSON
@@ -356,5 +356,5 @@ func importTargets(ctx context.Context, path, dbFlag, sheet string, dryRun bool,
 		return err
 	}
 	res.Status = "imported"
-	return nil
+	return recordInputs(ctx, db, path)
 }

@@ -54,7 +54,7 @@ func cmdIndicatorsShow(ctx context.Context, args []string, e *env) error {
 	if o.AsOf, err = parseAsOf(*asOf); err != nil {
 		return err
 	}
-	db, err := openWorkspace(ctx, *dbFlag, e)
+	db, err := openReading(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}

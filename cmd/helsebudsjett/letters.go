@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -65,6 +66,9 @@ func writeLetters(ctx context.Context, db *workspace.DB, o lettersOptions) (*let
 	return src.Generate(ctx, letters.GenerateOptions{
 		Options: letters.Options{Config: cfg, Texts: texts, Lang: o.Lang, Date: o.Date},
 		Units:   o.Units, Dir: o.Dir, Combined: o.Combined, Force: o.Force,
+		// Letters keep their own rule for files already there (same
+		// contents, or --force); the guard refuses inputs only.
+		Guard: func(p string) error { return outguard.Check(ctx, db, p, true) },
 	})
 }
 

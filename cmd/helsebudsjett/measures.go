@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
 	"strings"
 
@@ -60,6 +61,11 @@ func runFileImport(ctx context.Context, name, what string, args []string, e *env
 	if out.Status == "rejected" {
 		return &rejectedError{}
 	}
+	if out.Status == "imported" {
+		if err := recordInputs(ctx, db, path); err != nil {
+			return err
+		}
+	}
 	return db.Close()
 }
 
@@ -97,6 +103,7 @@ func cmdTemplate(ctx context.Context, args []string, e *env) error {
 func cmdTemplateMeasures(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("template measures", e)
 	fromWS := fs.Bool("from-workspace", false, "fill the workbook with the workspace's measures, for a round trip")
+	force := fs.Bool("force", false, "overwrite OUT.xlsx if it exists")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -109,6 +116,9 @@ func cmdTemplateMeasures(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
+	if err := outguard.Check(ctx, db, pos[0], *force); err != nil {
+		return err
+	}
 	cat, err := catalogue(ctx, db)
 	if err != nil {
 		return err
@@ -127,6 +137,7 @@ func cmdTemplateMeasures(ctx context.Context, args []string, e *env) error {
 
 func cmdTemplateRatings(ctx context.Context, args []string, e *env) error {
 	fs, kf := newKeyFlags("template ratings", e)
+	force := fs.Bool("force", false, "overwrite OUT.xlsx if it exists")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -139,6 +150,9 @@ func cmdTemplateRatings(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
+	if err := outguard.Check(ctx, db, pos[0], *force); err != nil {
+		return err
+	}
 	t, err := model.RatingsTemplate(ctx, db, key)
 	if err != nil {
 		return err
@@ -174,7 +188,7 @@ func cmdMeasuresList(ctx context.Context, args []string, e *env) error {
 	if len(pos) > 0 {
 		return usagef("measures list takes no arguments")
 	}
-	db, err := openWorkspace(ctx, *dbFlag, e)
+	db, err := openReading(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
 	"os"
 	"path/filepath"
@@ -32,6 +33,7 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 	by := fs.String("by", annual.DefaultBy, "the socio-economic indicator areas are ranked by for SII, RII and the bar charts")
 	term := fs.String("term", "year", "year (the annual report), or T1 or T2 for a status report per that tertial")
 	asJSON := fs.Bool("json", false, "print the report's content (every figure and text) as JSON")
+	force := fs.Bool("force", false, "overwrite the -o file if it exists")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -76,7 +78,7 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 			return nil
 		}
 	}
-	r, n, err := writeAnnualReport(ctx, db, opt, *out)
+	r, n, err := writeAnnualReport(ctx, db, opt, *out, *force)
 	if err != nil {
 		return err
 	}
@@ -87,8 +89,12 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 }
 
 // writeAnnualReport loads, renders and writes the report atomically to
-// path, returning the content and the file's size.
-func writeAnnualReport(ctx context.Context, db *workspace.DB, opt annual.Options, path string) (*annual.Report, int, error) {
+// path, returning the content and the file's size. It refuses to write over
+// an input, or over an existing file unless overwrite (outguard.Check).
+func writeAnnualReport(ctx context.Context, db *workspace.DB, opt annual.Options, path string, overwrite bool) (*annual.Report, int, error) {
+	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
+		return nil, 0, err
+	}
 	cat, err := catalogue(ctx, db)
 	if err != nil {
 		return nil, 0, err
@@ -144,7 +150,7 @@ func reportAction(db *workspace.DB, out string) runner.Action {
 		for _, public := range []bool{false, true} {
 			opt.Public = public
 			p := filepath.Join(dir, reportFileName(opt))
-			if _, _, err := writeAnnualReport(ctx, db, opt, p); err != nil {
+			if _, _, err := writeAnnualReport(ctx, db, opt, p, true); err != nil {
 				return files, err
 			}
 			files = append(files, p)

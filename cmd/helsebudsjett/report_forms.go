@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
 	"os"
 	"path/filepath"
@@ -24,6 +25,7 @@ func cmdTemplateReport(ctx context.Context, args []string, e *env) error {
 	unit := fs.String("unit", "", "the code of the unit that reports")
 	all := fs.Bool("all", false, "write a form for every unit that reports on a measure, into the folder -o")
 	out := fs.String("o", "", "the form to write (FILE.xlsx), or with --all the folder")
+	force := fs.Bool("force", false, "overwrite forms that exist")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -58,6 +60,9 @@ func cmdTemplateReport(ctx context.Context, args []string, e *env) error {
 		if err != nil {
 			return err
 		}
+		if err := outguard.Check(ctx, db, *out, *force); err != nil {
+			return err
+		}
 		if err := writeForm(*out, form); err != nil {
 			return err
 		}
@@ -67,6 +72,11 @@ func cmdTemplateReport(ctx context.Context, args []string, e *env) error {
 	}
 	if len(forms) == 0 {
 		return budget.Errorf(budget.EINVALID, "no unit reports on a measure that runs in %d: import units and measures first (helsebudsjett import measures)", period.Year)
+	}
+	for _, form := range forms { // check every form before writing any
+		if err := outguard.Check(ctx, db, filepath.Join(*out, reportform.FileName(form.Unit.Code, period)), *force); err != nil {
+			return err
+		}
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("make folder %s: %w", *out, err)
@@ -225,6 +235,11 @@ func cmdImportReport(ctx context.Context, args []string, e *env) error {
 		}
 		all.Files = append(all.Files, *out)
 		rejected = rejected || out.Status == "rejected"
+		if out.Status == "imported" || out.Status == "unchanged" {
+			if err := recordInputs(ctx, db, p); err != nil {
+				return err
+			}
+		}
 		if !*asJSON {
 			printReportImport(e.stdout, e.stderr, out)
 		}

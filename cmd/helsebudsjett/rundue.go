@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
 	"path/filepath"
 	"time"
@@ -35,7 +36,9 @@ func newRunner(db *workspace.DB, out string, now func() time.Time) *runner.Runne
 		wheel.ExportBudget: exportBudgetAction(db, out),
 		wheel.Letters:      lettersAction(db, out),
 		wheel.Report:       reportAction(db, out),
-	}, OutDir: out, Now: now}
+	}, OutDir: out, Now: now, Guard: func(ctx context.Context, p string) error {
+		return outguard.Check(ctx, db, p, true) // the run's own output folder
+	}}
 }
 
 // newMailer reads the mail configuration; nil when none is given.

@@ -38,7 +38,7 @@ func exportBudgetAction(db *workspace.DB, out string) runner.Action {
 			return nil, err
 		}
 		path := filepath.Join(dir, fmt.Sprintf("helsebudsjett-%d-%s.xlsx", key.Year, key.Version))
-		if _, err := exportWorkbook(ctx, db, key, path, indicators.Bokmal); err != nil {
+		if _, err := exportWorkbook(ctx, db, key, path, indicators.Bokmal, true); err != nil {
 			return nil, err
 		}
 		return []string{path}, nil

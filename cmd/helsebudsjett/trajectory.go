@@ -41,7 +41,7 @@ func cmdIndicatorsTrajectory(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	db, err := openWorkspace(ctx, *dbFlag, e)
+	db, err := openReading(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}

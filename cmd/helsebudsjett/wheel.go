@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
 	"path/filepath"
 	"strings"
@@ -168,6 +169,9 @@ func cmdWheelImport(ctx context.Context, args []string, e *env) error {
 	if err := db.SaveWheel(ctx, filepath.Base(pos[0]), data, taskIDs(w), now, time.Now()); err != nil {
 		return err
 	}
+	if err := recordInputs(ctx, db, pos[0]); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stdout, "Imported the wheel from %s: %d tasks. Show it with 'helsebudsjett wheel list'.\n", pos[0], len(w.Tasks))
 	return nil
 }
@@ -221,7 +225,7 @@ func cmdWheelList(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("wheel list takes no arguments; use --year Y")
 	}
-	db, err := openWorkspace(ctx, *dbFlag, e)
+	db, err := openReading(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}
@@ -291,6 +295,7 @@ func printWheelList(ctx context.Context, db *workspace.DB, year int, lang string
 func cmdWheelICS(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("wheel ics", e)
 	out := fs.String("o", "", "the .ics file to write (required)")
+	force := fs.Bool("force", false, "overwrite the file if it exists")
 	year := fs.Int("year", time.Now().In(wheel.Oslo()).Year(), "the first year")
 	years := fs.Int("years", 2, "how many years")
 	lang := fs.String("lang", "nb", "titles in nb (bokmål) or nn (nynorsk)")
@@ -307,7 +312,7 @@ func cmdWheelICS(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	if err := writeICS(ctx, db, *out, *year, *years, *lang); err != nil {
+	if err := writeICS(ctx, db, *out, *year, *years, *lang, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s (%d-%d).\n", *out, *year, *year+*years-1)
@@ -332,7 +337,12 @@ func calendarBytes(ctx context.Context, db *workspace.DB, year, years int, lang 
 	return []byte(b.String()), nil
 }
 
-func writeICS(ctx context.Context, db *workspace.DB, path string, year, years int, lang string) error {
+// writeICS writes the calendar to path atomically. It refuses to write over
+// an input, or over an existing file unless overwrite (outguard.Check).
+func writeICS(ctx context.Context, db *workspace.DB, path string, year, years int, lang string, overwrite bool) error {
+	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
+		return err
+	}
 	data, err := calendarBytes(ctx, db, year, years, lang)
 	if err != nil {
 		return err
@@ -347,7 +357,7 @@ func writeICS(ctx context.Context, db *workspace.DB, path string, year, years in
 // outDir/arshjul.ics and prints the wheel list of 2027.
 func demoWheel(ctx context.Context, db *workspace.DB, outDir string, w io.Writer) error {
 	p := filepath.Join(outDir, "arshjul.ics")
-	if err := writeICS(ctx, db, p, 2027, 1, "nb"); err != nil {
+	if err := writeICS(ctx, db, p, 2027, 1, "nb", true); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)

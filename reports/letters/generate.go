@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,6 +30,9 @@ type GenerateOptions struct {
 	Combined bool     // also one PDF of all the letters, a bookmark per unit
 	Force    bool     // replace letters that exist with other contents
 	Workers  int      // letters rendered at once (GOMAXPROCS when 0)
+	// Guard, when set, is asked about every file before any is written; its
+	// error stops Generate with nothing written (the CLI refuses inputs).
+	Guard func(path string) error
 }
 
 // File is a file Generate wrote or found unchanged.
@@ -148,6 +152,16 @@ func (s *Source) Generate(ctx context.Context, o GenerateOptions) (*Result, erro
 		todo = append(todo, pending{f, data})
 	}
 	// Decide every file before writing any.
+	if o.Guard != nil {
+		for _, p := range todo {
+			if err := o.Guard(p.file.Path); err != nil {
+				return nil, err
+			}
+		}
+		if err := o.Guard(res.Manifest); err != nil {
+			return nil, err
+		}
+	}
 	var conflicts []string
 	for _, p := range todo {
 		sum := sha256.Sum256(p.data)
@@ -276,7 +290,7 @@ func writeManifest(res *Result, year int, lang string) error {
 	}
 	sort.Strings(names)
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	w := csvsafe.NewWriter(&b)
 	_ = w.Write(manifestHeader)
 	for _, n := range names {
 		_ = w.Write(rows[n])

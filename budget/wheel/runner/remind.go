@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 // remind writes one message per responsible role or unit: a text file under
 // OutDir/YEAR/paminnelser and a message for the outbox, addressed from the
 // wheel's contacts (unaddressed when the wheel has no address for it).
-func (r *Runner) remind(plan *Plan, o wheel.Occurrence) ([]string, []wheel.Message, error) {
+func (r *Runner) remind(ctx context.Context, plan *Plan, o wheel.Occurrence) ([]string, []wheel.Message, error) {
 	dir := filepath.Join(r.OutDir, fmt.Sprint(o.At.In(wheel.Oslo()).Year()), "paminnelser")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, fmt.Errorf("task %s: make %s: %w", o.Task.ID, dir, err)
@@ -26,6 +27,11 @@ func (r *Runner) remind(plan *Plan, o wheel.Occurrence) ([]string, []wheel.Messa
 		name := fmt.Sprintf("%s-%s-%s.txt", o.Task.ID, o.At.In(wheel.Oslo()).Format("20060102-1504"), slug(who))
 		p := filepath.Join(dir, name)
 		text := "Til: " + who + "\nEmne: " + m.Subject + "\n\n" + m.Body
+		if r.Guard != nil {
+			if err := r.Guard(ctx, p); err != nil {
+				return files, nil, fmt.Errorf("task %s: %w", o.Task.ID, err)
+			}
+		}
 		if err := atomicfile.WriteBytes(p, []byte(text)); err != nil {
 			return files, nil, fmt.Errorf("task %s: write reminder to %s: %w", o.Task.ID, who, err)
 		}

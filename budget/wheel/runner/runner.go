@@ -56,6 +56,9 @@ type Runner struct {
 	Actions map[wheel.Action]Action
 	// OutDir is the output folder; reminders are written under OutDir/YEAR.
 	OutDir string
+	// Guard, when set, is asked before each reminder file is written and
+	// stops the write with its error (the CLI refuses inputs there).
+	Guard func(ctx context.Context, path string) error
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 	// TaskTimeout bounds one action (10 minutes when zero).
@@ -197,7 +200,7 @@ func (r *Runner) act(ctx context.Context, plan *Plan, o wheel.Occurrence) (statu
 	case wheel.None:
 		return wheel.RunDone, "nothing to run: a date on the wheel", nil, nil
 	case wheel.Remind:
-		files, msgs, err = r.remind(plan, o)
+		files, msgs, err = r.remind(ctx, plan, o)
 		if err != nil {
 			return wheel.RunFailed, err.Error(), files, nil
 		}
