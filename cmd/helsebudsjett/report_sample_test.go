@@ -36,7 +36,7 @@ func TestReport_SampleText(t *testing.T) {
 	} {
 		t.Run(ed.name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "r.pdf")
-			r, _, err := writeAnnualReport(ctx, db, annual.Options{Year: demoAnnualYear, Lang: ed.lang, Public: ed.public}, p)
+			r, _, err := writeAnnualReport(ctx, db, annual.Options{Year: demoAnnualYear, Lang: ed.lang, Public: ed.public}, p, true)
 			if err != nil {
 				t.Fatal(err)
 			}
