@@ -3,6 +3,7 @@ package annual_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -15,6 +16,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+	"github.com/helsebudsjett/helsebudsjett/reports/annual/annualtest"
 )
 
 func load(t *testing.T, db *workspace.DB, opt annual.Options) *annual.Report {
@@ -357,4 +359,98 @@ func TestLoad_Tertial(t *testing.T) {
 	if !strings.HasPrefix(r.Title, "Tertialrapport") {
 		t.Errorf("title %q", r.Title)
 	}
+}
+
+// TestRender_ReadAsReaders renders both data sets (the plain one and the
+// differently shaped one) in every edition and runs the reader's checks
+// of annualtest on the PDF's text.
+func TestRender_ReadAsReaders(t *testing.T) {
+	for _, s := range []spec{small, shaped} {
+		db := build(t, tempDB(t), s)
+		for _, ed := range []annual.Options{
+			{Year: s.year}, {Year: s.year, Public: true},
+			{Year: s.year, Lang: indicators.Nynorsk}, {Year: s.year, Lang: indicators.Nynorsk, Public: true},
+		} {
+			name := fmt.Sprintf("shaped=%v/%s/public=%v", s.shaped, ed.Lang, ed.Public)
+			t.Run(name, func(t *testing.T) {
+				r := load(t, db, ed)
+				annualtest.Check(t, r, annualtest.Read(t, render(t, r)))
+			})
+		}
+	}
+}
+
+// TestRender_Shaped asserts what the shaped data set adds: the gap
+// between education groups as a table, a furthest sentence per unit, the
+// target with no data, the rounding note, and the columns left out.
+func TestRender_Shaped(t *testing.T) {
+	db := build(t, tempDB(t), shaped)
+	r := load(t, db, annual.Options{Year: shaped.year, Public: true})
+	text := pdfText(t, render(t, r))
+	flat := strings.Join(strings.Fields(text), " ")
+	t.Run("groups", func(t *testing.T) {
+		var g *annual.Groups
+		for _, ind := range r.Indicators {
+			if ind.ID == "ind-01" {
+				g = ind.Groups
+			}
+		}
+		if g == nil || len(g.Series) != shaped.years || len(g.Areas) == 0 {
+			t.Fatalf("groups of ind-01: %+v", g)
+		}
+		for _, row := range g.Series {
+			if row.Gap == nil || *row.Gap != 4 {
+				t.Errorf("%s: gap %v, want 4 (B − A as built)", row.Period, row.Gap)
+			}
+		}
+		if !strings.Contains(flat, "Forskjell mellom grupper: "+groupB+" mot "+groupA) {
+			t.Error("no section on the gap between the groups")
+		}
+		withheld := false
+		for _, row := range g.Areas {
+			withheld = withheld || row.Area == hiddenArea && row.AText == indicators.SuppressedMarker
+		}
+		if !withheld {
+			t.Errorf("the small group in %s is not withheld: %+v", hiddenName, g.Areas)
+		}
+	})
+	t.Run("furthest per unit", func(t *testing.T) {
+		if len(r.Summary.Furthest) != 2 {
+			t.Fatalf("furthest: %+v, want one in prosent and one in år", r.Summary.Furthest)
+		}
+		if !strings.Contains(flat, "Av indikatorene målt i prosent er") || !strings.Contains(flat, "Av indikatorene målt i år er") {
+			t.Errorf("no furthest sentence per unit in:\n%s", flat[:min(len(flat), 3000)])
+		}
+	})
+	t.Run("target without data", func(t *testing.T) {
+		if r.Summary.NoData == 0 || !strings.Contains(flat, fmt.Sprintf("; %d mangler data.", r.Summary.NoData)) {
+			t.Errorf("no data: %d, text lacks it", r.Summary.NoData)
+		}
+	})
+	t.Run("rounding note", func(t *testing.T) {
+		if !strings.Contains(flat, "Hvert beløp er avrundet til hele kroner for seg") {
+			t.Error("the rounding difference is not stated")
+		}
+	})
+	t.Run("columns left out", func(t *testing.T) {
+		if !strings.Contains(flat, fmt.Sprintf("Kommunen har ikke budsjett for %d i grunnlaget", shaped.year-1)) {
+			t.Error("no note on the missing year before")
+		}
+		if !strings.Contains(flat, "Ingen virksomhet har rapportert for året") {
+			t.Error("no note on the empty Året column")
+		}
+		if strings.Contains(flat, fmt.Sprintf("%d %d Endring", shaped.year-1, shaped.year)) {
+			t.Error("an Endring column without a year before")
+		}
+	})
+	t.Run("negative deviations", func(t *testing.T) {
+		for _, row := range r.Measures.Rows {
+			if row.Spending.DifferenceOre() >= 0 {
+				t.Errorf("measure %s: deviation %d, want negative", row.Nr, row.Spending.DifferenceOre())
+			}
+		}
+		if !strings.Contains(flat, "−"+strings.Fields(sp(annual.Kroner(-r.Measures.Rows[0].Spending.DifferenceOre())))[0]) {
+			t.Error("a negative deviation is not written with the minus sign")
+		}
+	})
 }

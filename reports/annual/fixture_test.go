@@ -19,9 +19,26 @@ import (
 type spec struct {
 	indicators, areas, years, measures int
 	year                               int // the year reported on
+	// shaped makes the second, differently shaped data set: a bydel
+	// without values (but with a target), ind-01 published by education
+	// level, ind-03 in years, targets for the bydeler, amounts whose
+	// rounded rows do not add up to the rounded total, accounts below
+	// budget, no budget for the year before and no reports for the year.
+	shaped bool
 }
 
-var small = spec{indicators: 3, areas: 5, years: 6, measures: 8, year: 2026}
+var (
+	small  = spec{indicators: 3, areas: 5, years: 6, measures: 8, year: 2026}
+	shaped = spec{indicators: 3, areas: 5, years: 6, measures: 6, year: 2026, shaped: true}
+)
+
+// The shaped data set's bydel without values, and its group dimension.
+const (
+	emptyArea = "469909"
+	groupDim  = "Utdanningsnivå"
+	groupA    = "grunnskole"
+	groupB    = "universitet/høyskole"
+)
 
 // The planted small number: indicator ind-01 in the third bydel, in the
 // latest period, has a count below the threshold and this value, which
@@ -65,11 +82,21 @@ func build(tb testing.TB, path string, s spec) *workspace.DB {
 		geos = append(geos, indicators.Geo{Code: fmt.Sprintf("4699%02d", a), Name: name, Level: indicators.Bydel, Parent: "4699",
 			Population: map[int]int{s.year: 2000 + 300*a}})
 	}
+	if s.shaped {
+		geos = append(geos, indicators.Geo{Code: emptyArea, Name: "Tomby", Level: indicators.Bydel, Parent: "4699", Population: map[int]int{s.year: 1800}})
+	}
 	must(db.ImportAreas(ctx, "areas.csv", geos, nil))
 
 	var inds []indicators.Indicator
 	for i := 1; i <= s.indicators; i++ {
-		inds = append(inds, indicator(fmt.Sprintf("ind-%02d", i), fmt.Sprintf("Indikator nummer %d", i)))
+		ind := indicator(fmt.Sprintf("ind-%02d", i), fmt.Sprintf("Indikator nummer %d", i))
+		if s.shaped && i == 1 {
+			ind.Groups = indicators.GroupPair{Dim: groupDim, A: groupA, B: groupB}
+		}
+		if s.shaped && i == 3 {
+			ind.Unit, ind.Better = indicators.Years, indicators.HigherIsBetter
+		}
+		inds = append(inds, ind)
 	}
 	must(db.SaveIndicatorOverrides(ctx, "catalogue.yaml", inds))
 	first := s.year - s.years + 1
@@ -81,6 +108,9 @@ func build(tb testing.TB, path string, s spec) *workspace.DB {
 		_, err := imp.BeginVintage(workspace.Vintage{Indicator: ind.ID, Source: ind.ID + ".csv", SHA256: fmt.Sprintf("%064d", n+1), ImportedAt: fixed})
 		must(err)
 		for _, g := range geos {
+			if g.Code == emptyArea {
+				continue // a bydel with no values at all
+			}
 			for y := first; y <= s.year; y++ {
 				v := decimal.NewFromFloat(value(n, g.Code, y))
 				count := 500
@@ -92,12 +122,35 @@ func build(tb testing.TB, path string, s spec) *workspace.DB {
 				}
 				must(imp.Add(indicators.Value{Indicator: ind.ID, Area: g.Code, Period: indicators.Period{Label: fmt.Sprint(y), Start: y, End: y},
 					Value: &v, Count: &count}))
+				if s.shaped && ind.ID == "ind-01" {
+					for k, grp := range []string{groupA, groupB} {
+						gv := v.Add(decimal.NewFromFloat(float64(4*k) - 1.5))
+						must(imp.Add(indicators.Value{Indicator: ind.ID, Area: g.Code, Period: indicators.Period{Label: fmt.Sprint(y), Start: y, End: y},
+							Dims: []indicators.Dim{{Name: groupDim, Value: grp}}, Value: &gv, Count: &count}))
+					}
+				}
 			}
 		}
 		if ind.ID != "lavinntekt" {
-			base := decimal.NewFromFloat(value(n, "4699", first+1))
-			targets = append(targets, indicators.Target{Indicator: ind.ID, Area: "4699", BaselineYear: first + 1, BaselineValue: base,
-				TargetYear: s.year + 4, TargetValue: base.Sub(decimal.NewFromInt(2))})
+			areas := []string{"4699"}
+			if s.shaped && ind.ID != "ind-03" {
+				areas = append(areas, "469901", "469902", emptyArea)
+			}
+			for _, a := range areas {
+				base := decimal.NewFromFloat(value(n, a, first+1))
+				if a == emptyArea {
+					base = decimal.NewFromInt(20)
+				}
+				if s.shaped && ind.ID == "ind-03" {
+					base = base.Add(decimal.NewFromInt(3)) // a path above the values: behind it, in years
+				}
+				step := decimal.NewFromInt(2)
+				if ind.Better == indicators.HigherIsBetter {
+					step = step.Neg()
+				}
+				targets = append(targets, indicators.Target{Indicator: ind.ID, Area: a, BaselineYear: first + 1, BaselineValue: base,
+					TargetYear: s.year + 4, TargetValue: base.Sub(step)})
+			}
 		}
 	}
 	_, err = imp.Commit()
@@ -117,12 +170,22 @@ func build(tb testing.TB, path string, s spec) *workspace.DB {
 			Effect:   budget.Effect{Indicator: id, Value: &eff, Year: s.year + 2},
 			Selector: sel, Share: decimal.NewFromInt(100), Status: budget.StatusVedtatt})
 	}
-	importBudget(tb, db, "budget-prev", budget.Key{Year: s.year - 1, Version: budget.Vedtatt}, s.measures, 0)
-	importBudget(tb, db, "budget", budget.Key{Year: s.year, Version: budget.Vedtatt}, s.measures, 100)
-	importBudget(tb, db, "accounts", budget.Key{Year: s.year, Version: budget.Regnskap}, s.measures, 137)
+	if s.shaped {
+		// no budget for the year before; rows of 0,50 kr that round up
+		// one by one; accounts below budget
+		importBudget(tb, db, "budget", budget.Key{Year: s.year, Version: budget.Vedtatt}, s.measures, 50)
+		importBudget(tb, db, "accounts", budget.Key{Year: s.year, Version: budget.Regnskap}, s.measures, -12_345_67)
+	} else {
+		importBudget(tb, db, "budget-prev", budget.Key{Year: s.year - 1, Version: budget.Vedtatt}, s.measures, 0)
+		importBudget(tb, db, "budget", budget.Key{Year: s.year, Version: budget.Vedtatt}, s.measures, 100)
+		importBudget(tb, db, "accounts", budget.Key{Year: s.year, Version: budget.Regnskap}, s.measures, 137)
+	}
 	must(db.ReplaceMeasures(ctx, "tiltak.csv", ms))
 
 	for t, term := range budget.Terms {
+		if s.shaped && term == budget.TermYear {
+			break // no reports for the year yet
+		}
 		snap := budget.ReportSnapshot{Unit: "u", Period: budget.Period{Year: s.year, Term: term}, Source: fmt.Sprintf("rapport-%s.xlsx", term),
 			SHA256: fmt.Sprintf("%064x", 0xabc+t), ImportedAt: fixed}
 		for m := 1; m <= s.measures; m++ {

@@ -154,7 +154,7 @@ func (w *writer) areaTable(ind Indicator) {
 		latest += " (" + ind.Rows[0].Period + ")"
 	}
 	head = append(head, latest, w.t("Status", "Status"), w.t("Avstand til målbanen", "Avstand til målbana"), w.t("Trend", "Trend"))
-	widths = append(widths, 1.6, 1.5, 2.4, 0.9)
+	widths = append(widths, 1.6, 1.4, 2.5, 1.1)
 	align = append(align, pdf.Right, pdf.Left, pdf.Left, pdf.Left)
 	rows := make([][]string, 0, len(ind.Rows))
 	for _, row := range ind.Rows {
@@ -215,7 +215,25 @@ func (w *writer) inequality(ind Indicator, c charts) {
 	if iq == nil {
 		return
 	}
+	places := int(ValuePlaces(ind.Unit))
+	// The bars come first, under the subhead and above the table, so a
+	// chart that moves to the next page takes the table with it: no page
+	// holds a chart alone, and the subhead stays with its chart.
+	var caption string
+	h := BarChartHeight(len(ind.Bars))
+	if len(c.bars) > 0 {
+		caption = fmt.Sprintf(w.t("Figur: %s, %s, etter område, ordnet etter %s med det mest utsatte området øverst.",
+			"Figur: %s, %s, etter område, ordna etter %s med det mest utsette området øvst."), ind.Name, iq.Latest.Period.Label, lowerFirst(iq.By))
+		if kv := kommuneValue(ind, iq.Latest.Period.Label); kv != nil {
+			caption += fmt.Sprintf(w.t(" Stiplet linje: kommunen (%s).", " Stipla linje: kommunen (%s)."), Float(*kv, places))
+		}
+		w.d.Ensure(h + 12 + float64(len(w.d.Wrap(caption, w.d.ContentWidth(), noteStyle)))*w.d.LineHeight())
+	}
 	w.subhead(fmt.Sprintf(w.t("Forskjeller mellom områdene (%s)", "Skilnader mellom områda (%s)"), levelText(ind.Level, w.lang)))
+	if len(c.bars) > 0 {
+		w.d.Figure("soyler-"+ind.ID, c.bars, chartWidth+padWidth(c.barsPad), h)
+		w.note(caption)
+	}
 	head := []string{w.t("Mål for ulikhet", "Mål for ulikskap"), iq.Latest.Period.Label}
 	cols := []indicators.Inequality{iq.Latest}
 	if iq.Previous != nil {
@@ -229,7 +247,6 @@ func (w *writer) inequality(ind Indicator, c charts) {
 		}
 		return row
 	}
-	places := int(ValuePlaces(ind.Unit))
 	diff := DiffUnit(ind.Unit, w.lang)
 	rows := [][]string{
 		line(w.t("Forskjell (høyeste – laveste), ", "Skilnad (høgaste – lågaste), ")+diff, func(c indicators.Inequality) string { return FloatPtr(c.Gap, places) }),
@@ -260,21 +277,9 @@ func (w *writer) inequality(ind Indicator, c charts) {
 		w.d.Paragraph(w.t("Forskjellen mellom områdene er uendret fra perioden før.", "Skilnaden mellom områda er uendra frå perioden før."))
 	}
 	if len(iq.LeftOut) > 0 {
-		w.note(w.t("Ikke med i alle målene: ", "Ikkje med i alle måla: ") + strings.Join(iq.LeftOut, ", ") + ".")
+		w.note(w.t("Ikke med i alle målene for ulikhet: ", "Ikkje med i alle måla for ulikskap: ") + strings.Join(iq.LeftOut, ", ") + ".")
 	}
 	w.note(fmt.Sprintf(w.t("SII og RII med områdene rangert etter %s, vektet med folketall.", "SII og RII med områda rangerte etter %s, vekta med folketal."), lowerFirst(iq.By)))
-	if len(c.bars) > 0 {
-		h := BarChartHeight(len(ind.Bars))
-		caption := fmt.Sprintf(w.t("Figur: %s, %s, etter område, ordnet etter %s med det mest utsatte området øverst.",
-			"Figur: %s, %s, etter område, ordna etter %s med det mest utsette området øvst."), ind.Name, iq.Latest.Period.Label, lowerFirst(iq.By))
-		if kv := kommuneValue(ind, iq.Latest.Period.Label); kv != nil {
-			caption += fmt.Sprintf(w.t(" Stiplet linje: kommunen (%s).", " Stipla linje: kommunen (%s)."), Float(*kv, places))
-		}
-		// the chart and its caption stay on one page
-		w.d.Ensure(h + 2 + float64(len(w.d.Wrap(caption, w.d.ContentWidth(), noteStyle)))*w.d.LineHeight())
-		w.d.Figure("soyler-"+ind.ID, c.bars, chartWidth+padWidth(c.barsPad), h)
-		w.note(caption)
-	}
 }
 
 // noteStyle is the style of notes and captions.
