@@ -176,8 +176,39 @@ func (c *Catalogue) Lookup(id string) (Indicator, error) {
 	if ind, ok := c.byID[id]; ok {
 		return ind, nil
 	}
-	return Indicator{}, budget.Errorf(budget.ENOTFOUND, "unknown indicator %q: choose one of %s "+
-		"(helsebudsjett indicators list shows them all)", id, strings.Join(c.IDs(), ", "))
+	return Indicator{}, budget.Errorf(budget.ENOTFOUND, "unknown indicator %q: did you mean %s? The ids are %s "+
+		"(helsebudsjett indicators list shows them all)", id, strings.Join(c.Closest(id, 3), " or "), strings.Join(c.IDs(), ", "))
+}
+
+// Closest returns up to n ids nearest to id, nearest first (ties by id),
+// for "did you mean" messages: an id that contains id or is contained in
+// it ("lavinntekt" for "barn-lavinntekt") comes first, then by edit
+// distance.
+func (c *Catalogue) Closest(id string, n int) []string {
+	key := strings.ToLower(strings.TrimSpace(id))
+	type cand struct {
+		id string
+		d  int
+	}
+	cands := make([]cand, 0, len(c.all))
+	for _, ind := range c.all {
+		d := EditDistance(key, ind.ID)
+		if key != "" && (strings.Contains(ind.ID, key) || strings.Contains(key, ind.ID)) {
+			d = min(d, 1)
+		}
+		cands = append(cands, cand{ind.ID, d})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].d != cands[j].d {
+			return cands[i].d < cands[j].d
+		}
+		return cands[i].id < cands[j].id
+	})
+	out := make([]string, 0, n)
+	for i := 0; i < len(cands) && i < n; i++ {
+		out = append(out, cands[i].id)
+	}
+	return out
 }
 
 // All returns the indicators sorted by determinant (in the order of

@@ -148,3 +148,18 @@ func TestNorwegianLess(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+func TestCatalogue_Closest(t *testing.T) {
+	c, err := indicators.LoadCatalogue(templates.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{"barn-lavinntek": "barn-lavinntekt", "trangbodhet": "trangboddhet", "levealder": "levealder-utdanning"} {
+		if got := c.Closest(in, 3); len(got) == 0 || got[0] != want {
+			t.Errorf("Closest(%q) = %v, want %s first", in, got, want)
+		}
+		if _, err := c.Lookup(in); err == nil || !strings.Contains(err.Error(), "did you mean "+want) {
+			t.Errorf("Lookup(%q): %v, want a did you mean %s", in, err, want)
+		}
+	}
+}

@@ -224,7 +224,7 @@ func importIndicatorFile(ctx context.Context, db *workspace.DB, path string, opt
 	if err != nil {
 		return nil, err
 	}
-	opts.Lookup = cat.Get
+	opts.UseCatalogue(cat)
 	return indicatorimport.Run(ctx, db, path, opts)
 }
 

@@ -39,7 +39,63 @@ func detectLayout(rows []tabular.Row, where string) (*layout, error) {
 			return l, nil
 		}
 	}
-	return nil, budget.Errorf(budget.EINVALID, "%s: no header found in the first %d rows: a table of indicator values needs a geography column (Geografi, Kommune, Bydel, Kommunenummer, …) and a value column (Andel, Verdi, Måltall, …) or periods across (2018, 2019, …); give a mapping file (--mapping) for other shapes", where, headerScan)
+	return nil, budget.Errorf(budget.EINVALID, "%s: no header found in the first %d rows: a table of indicator values needs a geography column (Geografi, Kommune, Bydel, Kommunenummer, …) and a value column (Andel, Verdi, Måltall, …) or periods across (2018, 2019, …).\nThe first rows looked at:\n%s\nName the columns in a mapping file and give it with --mapping, for example:\n  header_row: %d\n  columns:\n    geo_name: %s   # or geo_code: the column of area names or codes\n    period: År        # the period column; or periods: [{column: \"2024\", period: \"2024\"}] for periods across\n    value: Andel      # the value column\n    dims: [Kjønn]     # group columns, if any", where, headerScan, seenRows(rows, 5), firstRowNumber(rows), firstCell(rows))
+}
+
+// seenRows lists the first n non-blank rows and their cells, for the "no
+// header found" message.
+func seenRows(rows []tabular.Row, n int) string {
+	var b strings.Builder
+	for _, r := range rows {
+		if n == 0 {
+			break
+		}
+		if r.Blank() {
+			continue
+		}
+		n--
+		var cells []string
+		for i, c := range r.Cells {
+			if c = cell.Clean(c); c != "" {
+				if r := []rune(c); len(r) > 40 {
+					c = string(r[:40]) + "…"
+				}
+				cells = append(cells, fmt.Sprintf("%s=%q", tabular.ColumnName(i), c))
+			}
+			if len(cells) == 8 {
+				cells = append(cells, "…")
+				break
+			}
+		}
+		fmt.Fprintf(&b, "  row %d: %s\n", r.Number, strings.Join(cells, " "))
+	}
+	if b.Len() == 0 {
+		return "  (every row is blank)"
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func firstRowNumber(rows []tabular.Row) int {
+	for _, r := range rows {
+		if !r.Blank() {
+			return r.Number
+		}
+	}
+	return 1
+}
+
+func firstCell(rows []tabular.Row) string {
+	for _, r := range rows {
+		for _, c := range r.Cells {
+			if c = cell.Clean(c); c != "" && len(c) <= 40 {
+				return c
+			}
+		}
+		if !r.Blank() {
+			break
+		}
+	}
+	return "Geografi"
 }
 
 // singleHeader reports whether a row would make a complete one-row wide

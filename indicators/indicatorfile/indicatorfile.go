@@ -78,10 +78,13 @@ type Options struct {
 	// Lookup finds an indicator of the catalogue by id; unknown ids are
 	// errors. Required.
 	Lookup func(id string) (indicators.Indicator, bool)
-	Areas  *indicators.Gazetteer // the workspace areas; required
-	Scale  Scale
-	Where  []Where
-	Sheet  string
+	// Closest, when set, gives the ids nearest to an unknown one, for the
+	// error's "did you mean" (Catalogue.Closest).
+	Closest func(id string, n int) []string
+	Areas   *indicators.Gazetteer // the workspace areas; required
+	Scale   Scale
+	Where   []Where
+	Sheet   string
 	// PeriodFormat settles "2011-12" (--period-format); it wins over the
 	// mapping's period_format.
 	PeriodFormat indicators.PeriodFormat

@@ -84,7 +84,13 @@ func (c *checker) indicator(id string) error {
 	}
 	ind, ok := c.opts.Lookup(id)
 	if !ok {
-		return budget.Errorf(budget.EINVALID, "%s: unknown indicator %q: see 'helsebudsjett indicators list' for the ids, or add it to the catalogue with 'helsebudsjett import catalogue'", c.where, id)
+		mean := ""
+		if c.opts.Closest != nil {
+			if ids := c.opts.Closest(id, 3); len(ids) > 0 {
+				mean = " did you mean " + strings.Join(ids, " or ") + "?"
+			}
+		}
+		return budget.Errorf(budget.EINVALID, "%s: unknown indicator %q:%s See 'helsebudsjett indicators list' for the ids, or add it to the catalogue with 'helsebudsjett import catalogue'", c.where, id, mean)
 	}
 	if c.scale == ScaleFraction && ind.Unit != indicators.Percent && ind.Unit != indicators.Per1000 {
 		return budget.Errorf(budget.EINVALID, "%s: --scale fraction is for shares, and indicator %s is in %s", c.where, id, ind.Unit)

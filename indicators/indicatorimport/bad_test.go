@@ -43,6 +43,7 @@ func TestRun_BadInput(t *testing.T) {
 		rowError              bool     // rejected with row errors, not refused whole
 	}{
 		{"unknown indicator", "barnefattigdom", good, []string{"unknown indicator", "barnefattigdom", "indicators list"}, false},
+		{"unknown indicator close to a known one", "barn-lavinntek", good, []string{"unknown indicator", "did you mean barn-lavinntekt"}, false},
 		{"period not understood", "barn-lavinntekt", "Geografi;År;Andel\nSentrum;i fjor;10,5\n", []string{"row 2", "column B", "i fjor", "not understood"}, true},
 		{"value out of range", "barn-lavinntekt", "Geografi;År;Andel\nSentrum;2024;104,5\n", []string{"row 2", "column C", "104,5", "above 100 %"}, true},
 		{"negative value", "barn-lavinntekt", "Geografi;År;Andel\nSentrum;2024;-1\n", []string{"row 2", "negative"}, true},
@@ -55,7 +56,7 @@ func TestRun_BadInput(t *testing.T) {
 		{"two columns of one period", "barn-lavinntekt", "Geografi;2024;Andel 2024\nSentrum;10;11\n", []string{"row 2", "second value", "cell B2 and cell C2"}, true},
 		{"empty geography in a csv row", "barn-lavinntekt", "Geografi;År;Andel\nSentrum;2023;10\n;2024;11\n", []string{"row 3", "column A", "geography cell is empty"}, true},
 		{"empty group in a csv row", "barn-lavinntekt", "Geografi;År;Kjønn;Andel\nSentrum;2024;Gutter;10\nSentrum;2024;;11\n", []string{"row 3", "column C", "Kjønn cell is empty"}, true},
-		{"no header", "barn-lavinntekt", "a;b\n1;2\n", []string{"no header"}, false},
+		{"no header", "barn-lavinntekt", "a;b\n1;2\n", []string{"no header", `row 1: A="a" B="b"`, `row 2: A="1" B="2"`, "geo_name:", "period:", "value:", "--mapping"}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			db := openDB(t)

@@ -66,7 +66,7 @@ func options(t testing.TB, indicator string) indicatorimport.Options {
 	t.Helper()
 	var o indicatorimport.Options
 	o.Indicator = indicator
-	o.Lookup = catalogue(t).Get
+	o.UseCatalogue(catalogue(t))
 	return o
 }
 

@@ -148,3 +148,8 @@ func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, ids
 func Lookup(c *indicators.Catalogue) func(string) (indicators.Indicator, bool) {
 	return c.Get
 }
+
+// UseCatalogue sets the options' Lookup and Closest from c.
+func (o *Options) UseCatalogue(c *indicators.Catalogue) {
+	o.Lookup, o.Closest = c.Get, c.Closest
+}
