@@ -2,6 +2,7 @@ package budget
 
 import (
 	"strings"
+	"unicode"
 )
 
 // UnitKind is what kind of organisational unit a Unit is.
@@ -164,7 +165,7 @@ func ValidateUnits(units []Unit) []*Error {
 		}
 		return "unit " + u.Code
 	}
-	seen := map[string]int{}
+	seen, folded := map[string]int{}, map[string]int{}
 	for i := range units {
 		u := &units[i]
 		switch {
@@ -174,11 +175,20 @@ func ValidateUnits(units []Unit) []*Error {
 		case strings.TrimSpace(u.Name) == "":
 			errs = append(errs, Errorf(EINVALID, "%s has no name", at(u)))
 		}
-		if j, dup := seen[u.Code]; dup {
-			errs = append(errs, Errorf(EINVALID, "%s is given twice (also row %d)", at(u), units[j].Row))
+		if err := CheckUnitCode(u.Code); err != nil {
+			errs = append(errs, Errorf(EINVALID, "row %d: %v", u.Row, err))
+			continue
+		}
+		if j, dup := folded[strings.ToLower(u.Code)]; dup {
+			also := "also row " + itoa(units[j].Row)
+			if units[j].Code != u.Code {
+				also = "as " + units[j].Code + " in row " + itoa(units[j].Row) + ": codes that differ only in case are the same unit"
+			}
+			errs = append(errs, Errorf(EINVALID, "%s is given twice (%s)", at(u), also))
 			continue
 		}
 		seen[u.Code] = i
+		folded[strings.ToLower(u.Code)] = i
 	}
 	for i := range units {
 		u := &units[i]
@@ -199,6 +209,18 @@ func ValidateUnits(units []Unit) []*Error {
 		}
 	}
 	return errs
+}
+
+// CheckUnitCode returns an EINVALID error unless code is made of letters,
+// digits, '-' and '_' only: codes end up in file names, selectors and
+// drop-down lists, where spaces, quotes or ';' would make them ambiguous.
+func CheckUnitCode(code string) error {
+	for _, r := range code {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+			return Errorf(EINVALID, "unit code %q holds %q: use letters, digits, '-' and '_' only", code, r)
+		}
+	}
+	return nil
 }
 
 func isDigits(s string) bool {

@@ -134,3 +134,54 @@ func TestReadUnits(t *testing.T) {
 		t.Errorf("errors %+v", res.Errors)
 	}
 }
+
+func TestReadUnits_Codes(t *testing.T) {
+	csv := "Kode;Navn\n" +
+		"a b;Med mellomrom\n" +
+		"Skole;Skolen\n" +
+		"skole;Skolen igjen\n" +
+		"bydel-østbyen_2;Gyldig\n" +
+		"\"x\"\"y\";Med anførsel\n"
+	res, err := measurefile.ReadUnits(context.Background(), writeFile(t, "e.csv", []byte(csv)), measurefile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2 A Kode letters, digits", "4 A Kode differ only in case", "6 A Kode letters, digits"}
+	var got []string
+	for _, e := range res.Errors {
+		for _, w := range want {
+			if strings.HasPrefix(w, fmt.Sprintf("%d %s %s", e.Row, e.Column, e.Field)) && strings.Contains(e.Message, strings.SplitN(w, " ", 4)[3]) {
+				got = append(got, w)
+			}
+		}
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("errors %+v, want %v", res.Errors, want)
+	}
+}
+
+// TestWriteCSV_Safe: the units, measures and ratings CSV writers escape text
+// a spreadsheet would run as a formula.
+func TestWriteCSV_Safe(t *testing.T) {
+	var b bytes.Buffer
+	if err := measurefile.WriteUnitsCSV(&b, []budget.Unit{{Code: "u1", Name: "=1+1", Kind: budget.Virksomhet, Leader: "@x"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "'=1+1") || !strings.Contains(b.String(), "'@x") {
+		t.Errorf("units CSV not escaped:\n%s", b.String())
+	}
+	b.Reset()
+	if err := measurefile.WriteRatingsCSV(&b, []budget.Rating{{Funksjon: "232", Grade: budget.Positiv, Reason: "+cmd"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "'+cmd") {
+		t.Errorf("ratings CSV not escaped:\n%s", b.String())
+	}
+	b.Reset()
+	if err := measurefile.WriteMeasuresCSV(&b, []budget.Measure{{Nr: "1", Name: "-tiltak", Responsible: []string{"u1"}, Effort: budget.Universell, Share: budget.FullShare}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "'-tiltak") {
+		t.Errorf("measures CSV not escaped:\n%s", b.String())
+	}
+}

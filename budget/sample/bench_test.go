@@ -138,3 +138,36 @@ func BenchmarkWriteXLSX100k(b *testing.B) {
 		}
 	}
 }
+
+// TestSyntheticCSV_NumbersStayNumbers: the generated CSV goes through
+// csvsafe, which must leave its amounts, negative ones too, as numbers.
+func TestSyntheticCSV_NumbersStayNumbers(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, Spec{Lines: 2000, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(&buf)
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	negative := 0
+	for _, row := range rows[1:] {
+		amount := row[len(row)-1]
+		if amount == "" || amount[0] == '\'' {
+			t.Fatalf("amount cell %q was escaped", amount)
+		}
+		if amount[0] == '-' {
+			negative++
+		}
+		for _, c := range row {
+			if c != "" && c[0] == '\'' {
+				t.Errorf("cell %q escaped, but the generator writes no formula-like text", c)
+			}
+		}
+	}
+	if negative == 0 {
+		t.Errorf("no negative amount among %d lines: the test checks nothing", len(rows)-1)
+	}
+}

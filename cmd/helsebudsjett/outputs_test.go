@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -228,5 +229,45 @@ func TestDemo_ownFolder(t *testing.T) {
 	demo, _ := copyDemo(t, t.TempDir())
 	if err := claimDemoDir(demo); err != nil {
 		t.Errorf("the demo's own folder: %v", err)
+	}
+}
+
+// TestLines_CSVSafe: text cells from the input that Excel would run as
+// formulas are escaped in budget lines' CSV; amounts, negative ones too,
+// stay numbers.
+func TestLines_CSVSafe(t *testing.T) {
+	dir := t.TempDir()
+	f := write(t, dir, "b.csv", "Ansvar;Funksjon;Art;Tekst;Budsjett 2027\n"+
+		"3100;202;010;=HYPERLINK(\"http://x\");1 000,50\n"+
+		"3100;202;700;-2+3;-200,25\n"+
+		"3200;232;010;@SUM(A1);300\n")
+	if code, _, stderr := cli(t, dir, "import", "budget", f); code != exitOK {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := cli(t, dir, "budget", "lines", "--year", "2027", "--csv")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	want := map[string][2]string{
+		"010/3100": {`'=HYPERLINK("http://x")`, "1000.50"},
+		"700/3100": {"'-2+3", "-200.25"},
+		"010/3200": {"'@SUM(A1)", "300.00"},
+	}
+	for _, r := range rows[1:] {
+		k := r[col["art"]] + "/" + r[col["ansvar"]]
+		if got := [2]string{r[col["Tekst"]], r[col["amount"]]}; got != want[k] {
+			t.Errorf("line %s: text and amount %q, want %q", k, got, want[k])
+		}
+	}
+	if len(rows) != 4 {
+		t.Errorf("%d rows, want a header and 3 lines", len(rows))
 	}
 }

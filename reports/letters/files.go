@@ -46,7 +46,10 @@ func slug(s string) string {
 // gives the same names as writing all.
 func fileNames(year int, codes, names []string) []string {
 	prefix := "oppdragsbrev-" + strconv.Itoa(year) + "-"
-	used := map[string]bool{}
+	// The combined letter's and the manifest's names are taken whether or
+	// not this run writes them, so a unit named "Alle enheter" or
+	// "manifest" never loses its letter to them.
+	used := map[string]bool{strings.ToLower(combinedName(year)): true, strings.ToLower(ManifestName): true}
 	out := make([]string, len(codes))
 	for i := range codes {
 		base := slug(names[i])

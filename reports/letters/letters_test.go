@@ -433,3 +433,56 @@ func TestLoadTexts_Override(t *testing.T) {
 		t.Errorf("misspelt template: %v, want EINVALID", err)
 	}
 }
+
+// TestGenerate_NamesNeverCollide: a unit named like the combined letter,
+// names that differ only in case, and a name Excel would run as a formula
+// each get their own file and their own, safe, row in the manifest.
+func TestGenerate_NamesNeverCollide(t *testing.T) {
+	names := map[int]string{0: "Alle enheter", 1: "Skole", 2: "skole", 3: `=HYPERLINK("http://x","klikk")`, 4: "-1+2"}
+	f := newFixture(t, 5, 1, names)
+	dir := filepath.Join(t.TempDir(), "ut")
+	res, err := f.source(t).Generate(context.Background(), letters.GenerateOptions{Dir: dir, Combined: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Letters) != 5 || res.Combined == nil {
+		t.Fatalf("letters %d, combined %v; want 5 and one", len(res.Letters), res.Combined)
+	}
+	seen := map[string]string{strings.ToLower(filepath.Base(res.Combined.Path)): "the combined letter"}
+	for _, l := range res.Letters {
+		k := strings.ToLower(filepath.Base(l.Path))
+		if other, ok := seen[k]; ok {
+			t.Errorf("%s and %s share the file name %s", l.UnitName, other, k)
+		}
+		seen[k] = l.UnitName
+	}
+	rows := readManifest(t, res.Manifest)
+	if len(rows) != 6 {
+		t.Errorf("manifest has %d rows, want a row per letter and the combined one (6)", len(rows))
+	}
+	byUnit := map[string][]string{}
+	for _, r := range rows {
+		byUnit[r[1]] = r
+	}
+	for i := 0; i < 5; i++ {
+		r, ok := byUnit[f.units[i].Code]
+		if !ok {
+			t.Errorf("no manifest row for %s", f.units[i].Name)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, r[0])); err != nil {
+			t.Errorf("manifest row %v: %v", r, err)
+		}
+	}
+	if got, want := byUnit[f.units[3].Code][2], `'=HYPERLINK("http://x","klikk")`; got != want {
+		t.Errorf("unit_name cell %q, want %q (escaped for Excel)", got, want)
+	}
+	if got, want := byUnit[f.units[4].Code][2], "'-1+2"; got != want {
+		t.Errorf("unit_name cell %q, want %q", got, want)
+	}
+	for _, r := range rows {
+		if _, err := strconv.Atoi(r[6]); err != nil || strings.HasPrefix(r[6], "'") {
+			t.Errorf("bytes cell %q is not a number", r[6])
+		}
+	}
+}
