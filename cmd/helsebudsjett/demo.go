@@ -69,6 +69,9 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2027 --by funksjon\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2026 --version regnskap --by bydel\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett indicators show barn-lavinntekt --db %s\n", final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett import indicators %s --indicator trangboddhet --dry-run --db %s\n",
+		filepath.Join(*out, "sample", "indikatorer", "trangboddhet.csv"), final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett import measures %s --dry-run --db %s\n", filepath.Join(*out, "sample", sample.MeasuresFile), final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett wheel list --year 2027 --db %s\n", final)
 	fmt.Fprintln(e.stdout, "(from a source checkout, 'go run ./cmd/helsebudsjett' stands for 'helsebudsjett')")
 	return nil
@@ -143,10 +146,10 @@ func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.
 			return err
 		}
 	}
-	if err := demoIndicators(ctx, db, w); err != nil {
+	if err := demoIndicators(ctx, db, filepath.Join(outDir, "sample"), w); err != nil {
 		return err
 	}
-	if err := demoMeasures(ctx, db, w); err != nil {
+	if err := demoMeasures(ctx, db, filepath.Join(outDir, "sample"), w); err != nil {
 		return err
 	}
 	if err := demoReports(ctx, db, outDir, w); err != nil {

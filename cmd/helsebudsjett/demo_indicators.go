@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
@@ -20,14 +21,10 @@ import (
 // demoIndicators brings the sample municipality's areas, its indicator
 // files and (when the templates have it) its targets into db, printing
 // what it imported to w. Each indicator file is named by the indicator it
-// holds (indikatorer/trangboddhet.csv). The embedded files are written to a
-// temporary folder first, since the readers take paths.
-func demoIndicators(ctx context.Context, db *workspace.DB, w io.Writer) error {
-	dir, err := os.MkdirTemp("", "helsebudsjett-demo-*")
-	if err != nil {
-		return fmt.Errorf("demo indicators: %w", err)
-	}
-	defer os.RemoveAll(dir)
+// holds (indikatorer/trangboddhet.csv). The embedded files are written to
+// dir (the demo's sample/ folder) and imported from there, so the user can
+// open them and import them again by hand.
+func demoIndicators(ctx context.Context, db *workspace.DB, dir string, w io.Writer) error {
 	areas, err := extractSample(dir, "sample/"+sample.AreasFile)
 	if err != nil {
 		return err
@@ -54,7 +51,7 @@ func demoIndicators(ctx context.Context, db *workspace.DB, w io.Writer) error {
 		if ent.IsDir() || (ext != ".csv" && ext != ".xlsx") {
 			continue
 		}
-		p, err := extractSample(dir, "sample/"+sample.IndicatorDir+"/"+name)
+		p, err := extractSample(filepath.Join(dir, sample.IndicatorDir), "sample/"+sample.IndicatorDir+"/"+name)
 		if err != nil {
 			return err
 		}
@@ -92,15 +89,18 @@ func demoTargets(ctx context.Context, db *workspace.DB, dir string, w io.Writer)
 	return nil
 }
 
-// extractSample writes an embedded sample file into dir and returns its
-// path.
+// extractSample writes an embedded sample file into dir (made when
+// missing) and returns its path.
 func extractSample(dir, name string) (string, error) {
 	data, err := fs.ReadFile(templates.Sample, name)
 	if err != nil {
 		return "", fmt.Errorf("demo: %w", err)
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("demo: %w", err)
+	}
 	p := filepath.Join(dir, path.Base(name))
-	if err := os.WriteFile(p, data, 0o600); err != nil {
+	if err := atomicfile.Write(p, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return "", fmt.Errorf("demo: %w", err)
 	}
 	return p, nil

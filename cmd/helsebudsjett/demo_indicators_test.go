@@ -19,7 +19,7 @@ func TestDemoIndicators(t *testing.T) {
 	}
 	defer db.Close()
 	var out bytes.Buffer
-	if err := demoIndicators(ctx, db, &out); err != nil {
+	if err := demoIndicators(ctx, db, t.TempDir(), &out); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	for _, id := range []string{"barn-lavinntekt", "lavinntekt", "trangboddhet", "frafall-vgs", "grunnskolepoeng", "sysselsetting",

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
@@ -16,12 +15,7 @@ import (
 // vurdering.csv) into db, which must hold the sample budget already, and
 // prints what it imported. Any warning or rejection is an error: the
 // sample is meant to import cleanly.
-func demoMeasures(ctx context.Context, db *workspace.DB, w io.Writer) error {
-	dir, err := os.MkdirTemp("", "helsebudsjett-demo-*")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
+func demoMeasures(ctx context.Context, db *workspace.DB, dir string, w io.Writer) error {
 	steps := []struct {
 		file, what string
 		imp        fileImporter
