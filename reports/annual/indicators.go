@@ -76,7 +76,7 @@ func (l *loader) socio(ctx context.Context) ([]indicators.Shown, indicators.Indi
 // indicator builds one indicator's section from its shown headline values.
 func (l *loader) indicator(ind indicators.Indicator, shown []indicators.Shown, kommune string, targets []indicators.Target,
 	trajs []model.TrajectoryRow, socio []indicators.Shown, socioInd indicators.Indicator) Indicator {
-	part := Indicator{ID: ind.ID, Name: dash(ind.NameIn(l.lang)), Determinant: ind.Determinant, Definition: dash(definition(ind, l.lang)), DefinitionTranslated: l.lang != indicators.Nynorsk,
+	part := Indicator{ID: ind.ID, Name: dash(ind.NameIn(l.lang)), Determinant: ind.Determinant, Definition: dash(definition(ind, l.lang)), DefinitionTranslated: l.lang != indicators.Nynorsk || ind.DefinitionNN != "",
 		Source: ind.Source, Unit: ind.Unit, UnitText: UnitText(ind.Unit, l.lang), Better: ind.Better,
 		Threshold: ind.Threshold(), Series: []Series{}, Rows: []AreaRow{}, Paths: []PathRow{}, Bars: []Bar{}, Notes: []string{}, ChartNotes: []string{}}
 	values := make([]indicators.Value, len(shown))
@@ -360,7 +360,7 @@ func (l *loader) suppressedRows(r *Report, ind indicators.Indicator, shown []ind
 }
 
 // definition is the indicator's definition in the report's language; the
-// bokmål one while the catalogue has none in nynorsk.
+// bokmål one where a municipality's own indicator has none in nynorsk.
 func definition(ind indicators.Indicator, lang indicators.Lang) string {
-	return ind.Definition
+	return ind.DefinitionIn(lang)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,7 @@ func Check(t *testing.T, r *annual.Report, d *Doc) {
 	t.Run("summary measures by status", func(t *testing.T) { checkMeasureStatus(t, r, d) })
 	t.Run("units and signs", func(t *testing.T) { checkUnits(t, r, d) })
 	t.Run("sums as printed", func(t *testing.T) { checkSums(t, d) })
+	t.Run("sum rows in the table's font size", func(t *testing.T) { checkSumFont(t, d) })
 	t.Run("group gaps as printed", func(t *testing.T) { checkGroupRows(t, r, d) })
 	t.Run("wording", func(t *testing.T) { checkWording(t, r, d) })
 	t.Run("page breaks", func(t *testing.T) { checkPages(t, d) })
@@ -563,3 +565,69 @@ func checkPublic(t *testing.T, r *annual.Report, d *Doc) {
 		}
 	}
 }
+
+var (
+	pageRE = regexp.MustCompile(`<page `)
+	wordRE = regexp.MustCompile(`<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+// checkSumFont compares the height of a sum row's amounts with that of
+// the amounts in the row above it: the sum row is set in the table's
+// size (bold, but not smaller).
+func checkSumFont(t *testing.T, d *Doc) {
+	type line struct {
+		y      string
+		words  []string
+		height []float64
+	}
+	checked := 0
+	for pi, page := range pageRE.Split(d.Bbox, -1) {
+		var ls []*line
+		at := map[string]*line{}
+		for _, m := range wordRE.FindAllStringSubmatch(page, -1) {
+			l, ok := at[m[1]]
+			if !ok {
+				l = &line{y: m[1]}
+				at[m[1]] = l
+				ls = append(ls, l)
+			}
+			lo, _ := number(strings.Replace(m[1], ".", ",", 1))
+			hi, _ := number(strings.Replace(m[2], ".", ",", 1))
+			l.words = append(l.words, m[3])
+			l.height = append(l.height, math.Round((hi-lo)*100)/100)
+		}
+		amountHeights := func(l *line) []float64 {
+			var out []float64
+			for i, w := range l.words {
+				if w == "kr" {
+					out = append(out, l.height[i])
+				}
+			}
+			return out
+		}
+		for i, l := range ls {
+			if len(l.words) == 0 || !slices.Contains(l.words, "Sum") {
+				continue
+			}
+			sum := amountHeights(l)
+			if len(sum) == 0 {
+				continue
+			}
+			for j := i - 1; j >= 0; j-- {
+				row := amountHeights(ls[j])
+				if len(row) == 0 {
+					continue
+				}
+				checked++
+				if row[0] != sum[0] {
+					t.Errorf("page %d: the sum row's amounts are %v high, the row above %v: not the table's size", pi, sum, row)
+				}
+				break
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no sum row with amounts found")
+	}
+}
+

@@ -28,6 +28,7 @@ type Doc struct {
 	Raw    string
 	Pages  []string // layout text of page 1, 2, …
 	Images []int    // images per page
+	Bbox   string   // pdftotext -bbox: every word with its box
 }
 
 // Read extracts the text of the PDF data with pdftotext, each page on its
@@ -49,6 +50,7 @@ func Read(t testing.TB, data []byte) *Doc {
 		return strings.ReplaceAll(string(out), "\u00a0", " ")
 	}
 	d := &Doc{Layout: run("pdftotext", "-enc", "UTF-8", "-layout", p, "-"), Raw: run("pdftotext", "-enc", "UTF-8", "-raw", p, "-")}
+	d.Bbox = run("pdftotext", "-enc", "UTF-8", "-bbox", p, "-")
 	info := run("pdfinfo", p)
 	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
 	if m == nil {
