@@ -630,4 +630,3 @@ func checkSumFont(t *testing.T, d *Doc) {
 		t.Error("no sum row with amounts found")
 	}
 }
-
