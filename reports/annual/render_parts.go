@@ -151,7 +151,11 @@ func (w *writer) areaTable(ind Indicator) {
 	}
 	latest := w.t("Siste verdi", "Siste verdi")
 	if same && len(ind.Rows) > 0 {
-		latest += " (" + ind.Rows[0].Period + ")"
+		latest = ind.Rows[0].Period
+		if strings.Contains(latest, "–") {
+			w.note(fmt.Sprintf(w.t("Siste verdi gjelder perioden %s.", "Siste verdi gjeld perioden %s."), latest))
+			latest = w.t("Siste verdi", "Siste verdi")
+		}
 	}
 	head = append(head, latest, w.t("Status", "Status"), w.t("Avstand til målbanen", "Avstand til målbana"), w.t("Trend", "Trend"))
 	widths = append(widths, 1.6, 1.4, 2.5, 1.1)
@@ -478,7 +482,7 @@ func (w *writer) effects() {
 	}
 	budgetHead := fmt.Sprintf(w.t("Budsjett %d", "Budsjett %d"), w.r.Year)
 	w.d.Table(pdf.Table{Header: []string{w.t("Indikator", "Indikator"), w.t("Tiltak", "Tiltak"), budgetHead, w.t("Forventet effekt", "Forventa effekt"),
-		w.t("Tiltakets måltall", "Måltalet for tiltaket")}, Rows: rows, Widths: []float64{2, 2.2, 1.4, 1.7, 1.5},
+		w.t("Tiltakets måltall", "Måltalet for tiltaket")}, Rows: rows, Widths: []float64{1.8, 2.4, 1.4, 2.1, 1.5}, Size: 8,
 		Align: []pdf.Align{pdf.Left, pdf.Left, pdf.Right, pdf.Left, pdf.Left}})
 	w.note(w.t("Et tiltak som skal påvirke flere indikatorer, står under hver av dem med hele beløpet, så kolonnen summeres ikke. "+
 		"Forventet effekt er endringen tiltaket ventes å gi i indikatoren; lav, middels og høy er vurderinger uten tall. "+
@@ -538,8 +542,8 @@ func (w *writer) money() {
 			w.note(strings.TrimSpace(n))
 		}
 	}
-	table(w.t("Etter innsatstype", "Etter innsatstype"), m.ByEffort)
-	table(w.t("Etter påvirkningsfaktor", "Etter påverknadsfaktor"), m.ByDeterminant)
+	table(w.t("Etter innsatstype", "Etter innsatstype"), groupNames(m.ByEffort, w.lang))
+	table(w.t("Etter påvirkningsfaktor", "Etter påverknadsfaktor"), groupNames(m.ByDeterminant, w.lang))
 	table(w.t("Etter virksomhet", "Etter verksemd"), m.ByUnit)
 	w.subhead(w.t("Vurdering av hele budsjettet", "Vurdering av heile budsjettet"))
 	w.d.Paragraph(w.t("Hver funksjon i budsjettet er vurdert som positiv, nøytral, negativ eller blandet for helseutjevning, alltid med en begrunnelse. "+
@@ -581,6 +585,28 @@ func (w *writer) money() {
 	if n := roundingNote(w.lang, []string{y}, kr, []int64{WholeKroner(sum)}); n != "" {
 		w.note(strings.TrimSpace(n))
 	}
+}
+
+// nnGroup are the nynorsk forms of the effort types and determinants
+// where they differ from bokmål.
+var nnGroup = map[string]string{
+	"områderettet": "områderetta", "målrettet": "målretta",
+	"bolig": "bustad", "sosial deltakelse": "sosial deltaking",
+}
+
+// groupNames are groups with their names in the report's language.
+func groupNames(gs []Compare, lang indicators.Lang) []Compare {
+	if lang != indicators.Nynorsk {
+		return gs
+	}
+	out := make([]Compare, len(gs))
+	for i, g := range gs {
+		if nn, ok := nnGroup[g.Name]; ok {
+			g.Name = nn
+		}
+		out[i] = g
+	}
+	return out
 }
 
 func gradeText(g budget.Grade, lang indicators.Lang) string {
