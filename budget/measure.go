@@ -242,11 +242,11 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// ParseYear reads a year 1900-2200; xlsx may store it as "2027.0".
+// ParseYear reads a year MinYear-MaxYear; xlsx may store it as "2027.0".
 func ParseYear(s string) (int, error) {
 	t := strings.TrimSuffix(strings.TrimSpace(s), ".0")
 	y, err := strconv.Atoi(t)
-	if err != nil || y < 1900 || y > 2200 {
+	if err != nil || y < MinYear || y > MaxYear {
 		return 0, Errorf(EINVALID, "%q is not a year", strings.TrimSpace(s))
 	}
 	return y, nil

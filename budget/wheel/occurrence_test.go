@@ -127,22 +127,26 @@ func TestTask_Occurrences_clockChange(t *testing.T) {
 	}
 }
 
-func TestTask_Occurrences_hourlyAcrossFallBack(t *testing.T) {
-	// Every hour on the day summer time ends: 24 wall-clock hours, 25 real
-	// ones; 02:00 must come once, not twice.
-	task := &wheel.Task{ID: "time", Title: wheel.Title{NB: "Time"}, Schedule: "0 * * * *", Action: wheel.None}
-	occ, _ := task.Occurrences(date(2026, 10, 25), date(2026, 10, 26))
-	if len(occ) != 24 {
-		t.Fatalf("got %d hourly occurrences on 25 October 2026, want 24", len(occ))
-	}
-	occ, _ = task.Occurrences(date(2026, 3, 29), date(2026, 3, 30))
-	if len(occ) != 24 {
-		t.Fatalf("got %d hourly occurrences on 29 March 2026, want 24 (02:00 runs at 03:00 summer time)", len(occ))
-	}
-	for i := 1; i < len(occ); i++ {
-		if !occ[i].At.After(occ[i-1].At) && !occ[i].At.Equal(occ[i-1].At) {
-			t.Errorf("occurrences out of order at %d", i)
-		}
+// TestTask_Occurrences_moreThanDaily: a task every minute made one year
+// of the wheel 525,600 occurrences and `wheel ics` take 3.7 GB. A schedule
+// that fires more than once a day is refused; a stored wheel that has one
+// yields nothing for that task.
+func TestTask_Occurrences_moreThanDaily(t *testing.T) {
+	for _, sched := range []string{"* * * * *", "0 * * * *", "0,30 8 * * *", "0 8,16 * * 1"} {
+		t.Run(sched, func(t *testing.T) {
+			task := &wheel.Task{ID: "ofte", Title: wheel.Title{NB: "Ofte"}, Schedule: sched, Action: wheel.None}
+			occ, err := task.Occurrences(date(2026, 1, 1), date(2027, 1, 1))
+			if err == nil || len(occ) != 0 || !strings.Contains(err.Error(), "at most once a day") {
+				t.Errorf("%d occurrences, err %v", len(occ), err)
+			}
+			w := &wheel.Wheel{Tasks: []wheel.Task{*task}}
+			if err := wheel.Check(w.Validate(2026)); err == nil || !strings.Contains(err.Error(), "times a day") {
+				t.Errorf("Validate: %v", err)
+			}
+			if n := len(w.Year(2026)); n != 0 {
+				t.Errorf("Year: %d occurrences", n)
+			}
+		})
 	}
 }
 
@@ -158,3 +162,21 @@ func TestTask_Occurrences_deadlineAfter(t *testing.T) {
 		t.Errorf("Due = %q, want %q", got, want)
 	}
 }
+
+// TestValidate_MaxPerYear: many daily tasks together are refused too.
+func TestValidate_MaxPerYear(t *testing.T) {
+	w := &wheel.Wheel{}
+	for i := 0; i <= wheel.MaxPerYear/365; i++ {
+		w.Tasks = append(w.Tasks, wheel.Task{ID: fmt.Sprintf("dag-%d", i), Title: wheel.Title{NB: "Dag"}, Schedule: "0 8 * * *", Action: wheel.None})
+	}
+	if err := wheel.Check(w.Validate(2026)); err == nil || !strings.Contains(err.Error(), "occurrences in 2026") {
+		t.Errorf("%d daily tasks: %v", len(w.Tasks), err)
+	}
+	w.Tasks = w.Tasks[:maxDaily()]
+	if err := wheel.Check(w.Validate(2026)); err != nil {
+		t.Errorf("%d daily tasks: %v", len(w.Tasks), err)
+	}
+}
+
+// maxDaily is how many daily tasks fit in MaxPerYear in a leap year.
+func maxDaily() int { return wheel.MaxPerYear / 366 }

@@ -2,6 +2,7 @@ package wheel
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"time"
 
@@ -17,8 +18,10 @@ var Parser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cr
 const starBit = 1 << 63
 
 // ParseSchedule parses a task's schedule. It refuses @every (an interval,
-// not a place on the wheel) and a TZ= or CRON_TZ= prefix: every schedule
-// runs in Europe/Oslo.
+// not a place on the wheel), a TZ= or CRON_TZ= prefix (every schedule runs
+// in Europe/Oslo) and a schedule that fires more than once a day: the
+// årshjul is a governance calendar, and a task every minute made one year
+// of the calendar take gigabytes.
 func ParseSchedule(spec string) (*cron.SpecSchedule, error) {
 	s := strings.TrimSpace(spec)
 	if strings.HasPrefix(s, "TZ=") || strings.HasPrefix(s, "CRON_TZ=") {
@@ -34,6 +37,9 @@ func ParseSchedule(spec string) (*cron.SpecSchedule, error) {
 	spec2, ok := sch.(*cron.SpecSchedule)
 	if !ok {
 		return nil, fmt.Errorf("schedule %q is not a calendar schedule", spec)
+	}
+	if n := bits.OnesCount64(spec2.Hour&(1<<24-1)) * bits.OnesCount64(spec2.Minute&(1<<60-1)); n > 1 {
+		return nil, fmt.Errorf("schedule %q fires %d times a day: the årshjul is a governance calendar, so a task fires at most once a day; give one minute and one hour, such as \"0 8 * * 1\"", spec, n)
 	}
 	return spec2, nil
 }

@@ -35,6 +35,11 @@ var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 // four-year cycle twice).
 const checkYears = 8
 
+// MaxPerYear bounds the occurrences of a whole wheel in a year: ten tasks
+// every day. With each task at most daily it keeps the calendar, the wheel
+// page and run-due small whatever the wheel file holds.
+const MaxPerYear = 3660
+
 // Validate checks the wheel as of the year given and returns its problems,
 // errors and warnings, each naming the task and, where dates matter, the
 // dates. Errors: a duplicate or malformed id, a missing title, an unknown
@@ -91,7 +96,23 @@ func (w *Wheel) Validate(year int) []Problem {
 		}
 		ps = append(ps, scheduleProblems(t, s, year)...)
 	}
+	if n := w.countYear(year, MaxPerYear+1); n > MaxPerYear {
+		ps = append(ps, Problem{Message: fmt.Sprintf("the wheel has more than %d occurrences in %d: the årshjul is a governance calendar; fire tasks less often", MaxPerYear, year)})
+	}
 	return ps
+}
+
+// countYear counts the wheel's occurrences in year, stopping at limit.
+func (w *Wheel) countYear(year, limit int) int {
+	from, to := time.Date(year, 1, 1, 0, 0, 0, 0, Oslo()), time.Date(year+1, 1, 1, 0, 0, 0, 0, Oslo())
+	n := 0
+	for i := range w.Tasks {
+		occ, _ := w.Tasks[i].occurrences(from, to)
+		if n += len(occ); n >= limit {
+			break
+		}
+	}
+	return n
 }
 
 func validAction(a Action) bool {

@@ -84,7 +84,7 @@ func parseAsOf(s string) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+		return t, boundTime(s, t)
 	}
 	oslo, err := time.LoadLocation("Europe/Oslo")
 	if err != nil {
@@ -93,6 +93,9 @@ func parseAsOf(s string) (time.Time, error) {
 	d, err := time.ParseInLocation("2006-01-02", s, oslo)
 	if err != nil {
 		return time.Time{}, usagef("--as-of %q: write a date such as 2025-06-30", s)
+	}
+	if err := boundTime(s, d); err != nil {
+		return time.Time{}, err
 	}
 	return d.AddDate(0, 0, 1).Add(-time.Nanosecond), nil
 }

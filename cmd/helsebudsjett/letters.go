@@ -141,6 +141,9 @@ func cmdLetters(ctx context.Context, args []string, e *env) error {
 		if o.Date, err = time.ParseInLocation("2006-01-02", *date, wheel.Oslo()); err != nil {
 			return usagef("--date %q: give the date as YYYY-MM-DD, such as 2027-01-04", *date)
 		}
+		if err := boundTime(*date, o.Date); err != nil {
+			return err
+		}
 	}
 	if o.Dir == "" {
 		o.Dir = filepath.Join(e.workdir, "oppdragsbrev-"+strconv.Itoa(*year))

@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
@@ -102,16 +103,33 @@ func planLoader(db *workspace.DB) func(context.Context) (*runner.Plan, error) {
 
 // parseNow reads --now and similar: RFC 3339, or a local time in Oslo as
 // 2026-03-29T02:30, 2026-03-29 02:30 or 2026-03-29.
+// The years are bounded (budget.CheckTime).
 func parseNow(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(wheel.Oslo()), nil
+		return t.In(wheel.Oslo()), boundTime(s, t)
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
 		if t, err := time.ParseInLocation(layout, s, wheel.Oslo()); err == nil {
-			return t, nil
+			return t, boundTime(s, t)
 		}
 	}
 	return time.Time{}, usagef("time %q: give RFC 3339 (2026-03-29T12:00:00+02:00) or local time in Oslo (2026-03-29T12:00)", s)
+}
+
+// boundTime refuses a time outside budget.MinYear-MaxYear as a usage error.
+func boundTime(s string, t time.Time) error {
+	if err := budget.CheckTime(fmt.Sprintf("time %q", s), t); err != nil {
+		return usagef("%s", err.Error())
+	}
+	return nil
+}
+
+// checkYearFlag refuses a --year outside budget.MinYear-MaxYear.
+func checkYearFlag(y int) error {
+	if y < budget.MinYear || y > budget.MaxYear {
+		return usagef("--year %d: give a year from %d to %d", y, budget.MinYear, budget.MaxYear)
+	}
+	return nil
 }
 
 func nowFlag(s string) (time.Time, error) {
@@ -225,6 +243,9 @@ func cmdWheelList(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("wheel list takes no arguments; use --year Y")
 	}
+	if err := checkYearFlag(*year); err != nil {
+		return err
+	}
 	db, err := openReading(ctx, *dbFlag, e)
 	if err != nil {
 		return err
@@ -306,6 +327,9 @@ func cmdWheelICS(ctx context.Context, args []string, e *env) error {
 	}
 	if *years < 1 || *years > 10 {
 		return usagef("--years must be 1-10")
+	}
+	if err := checkYearFlag(*year); err != nil {
+		return err
 	}
 	db, err := openWorkspace(ctx, *dbFlag, e)
 	if err != nil {
