@@ -279,7 +279,7 @@ func (ind Indicator) Validate() error {
 	need("definition", ind.Definition)
 	need("source", ind.Source)
 	if !ind.Unit.Known() {
-		bad = append(bad, fmt.Sprintf("unit %q is not one of percent, per1000, years, points, count", ind.Unit))
+		bad = append(bad, fmt.Sprintf("unit %q is not one of percent, per1000, years, points, count, kr", ind.Unit))
 	}
 	if ind.Better != LowerIsBetter && ind.Better != HigherIsBetter {
 		bad = append(bad, fmt.Sprintf("better %q is not lower or higher", ind.Better))
@@ -319,7 +319,7 @@ func (ind Indicator) Validate() error {
 // Known reports whether u is one of the units.
 func (u Unit) Known() bool {
 	switch u {
-	case Percent, Per1000, Years, Points, Count:
+	case Percent, Per1000, Years, Points, Count, Kroner:
 		return true
 	}
 	return false

@@ -21,6 +21,7 @@ const (
 	Years   Unit = "years"   // e.g. life expectancy
 	Points  Unit = "points"  // e.g. grunnskolepoeng
 	Count   Unit = "count"   // people, cases
+	Kroner  Unit = "kr"      // money per person, e.g. median income
 )
 
 // Direction says which way an indicator improves.

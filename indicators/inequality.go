@@ -248,13 +248,13 @@ func CompareGroups(pair GroupPair, values []Shown) []GroupGap {
 	}
 	cells := map[key]*cell{}
 	var order []key
-	dim, ga, gb := normGroup(pair.Dim), normGroup(pair.A), normGroup(pair.B)
+	dim, ga, gb := normDim(pair.Dim), normGroup(pair.A), normGroup(pair.B)
 	for i := range values {
 		v := &values[i]
 		var rest []Dim
 		group := ""
 		for _, d := range v.Dims {
-			if normGroup(d.Name) == dim {
+			if normDim(d.Name) == dim {
 				group = normGroup(d.Value)
 			} else {
 				rest = append(rest, d)
@@ -329,8 +329,26 @@ func countReason(l []LeftOut, reason string) int {
 	return n
 }
 
-// normGroup folds case and removes spaces, so "Universitet/ høyskole"
-// matches "universitet/høyskole".
+// normGroup folds case, removes spaces (non-breaking ones too, and those
+// around a slash) and spells bokmål and nynorsk variants alike, so FHI's
+// "universitet/ høgskole" matches "Universitet/høyskole".
 func normGroup(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u00a0", " "))), "")
+	s = strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u00a0", " "))), "")
+	return groupSpellings.Replace(s)
+}
+
+var groupSpellings = strings.NewReplacer("høgskole", "høyskole", "høgskule", "høyskole", "grunnskule", "grunnskole",
+	"vidaregåande", "videregående", "universitetet", "universitet")
+
+// normDim is normGroup for a dimension name, also without a trailing
+// "nivå": FHI heads the column "Utdanning" where the catalogue says
+// "utdanningsnivå".
+func normDim(s string) string {
+	s = normGroup(s)
+	for _, suf := range []string{"snivå", "nivå"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
+			return t
+		}
+	}
+	return s
 }

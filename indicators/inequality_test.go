@@ -193,3 +193,33 @@ func TestCompareGroups(t *testing.T) {
 		t.Errorf("other dims %+v", got[1].Dims)
 	}
 }
+
+// FHI's real labels: the column "Utdanning", the groups "grunnskole" and
+// "universitet/ høgskole" (nynorsk spelling, a space after the slash),
+// against the catalogue's pair of levealder-utdanning.
+func TestCompareGroups_FHILabels(t *testing.T) {
+	c := defaultCatalogue(t)
+	ind, ok := c.Get("levealder-utdanning")
+	if !ok {
+		t.Fatal("levealder-utdanning not in the catalogue")
+	}
+	mk := func(dim, edu, v string) indicators.Shown {
+		x := val("4699", "2010-2024", v)
+		x.Dims = []indicators.Dim{{Name: dim, Value: edu}}
+		return indicators.Shown{Value: x}
+	}
+	for _, tc := range []struct{ dim, a, b string }{
+		{"utdanning", "grunnskole", "universitet/ høgskole"},
+		{"Utdanning", "Grunnskule", "Universitet / høgskule"},
+		{"utdanningsnivå", "grunnskole", "universitet/høyskole"},
+		{"Utdanningsnivå", "grunnskole", "universitet/\u00a0høgskole"},
+	} {
+		t.Run(tc.dim+" "+tc.b, func(t *testing.T) {
+			got := indicators.CompareGroups(ind.Groups, []indicators.Shown{mk(tc.dim, tc.a, "78.5"), mk(tc.dim, tc.b, "84")})
+			if len(got) != 1 {
+				t.Fatalf("got %+v, want one gap", got)
+			}
+			near(t, "gap", got[0].Gap, 84-78.5)
+		})
+	}
+}

@@ -331,6 +331,10 @@ func (c *checker) scaleValue(ind indicators.Indicator, v decimal.Decimal) (decim
 		if !v.IsInteger() {
 			return v, "is not a whole number, which a count must be"
 		}
+	case indicators.Kroner:
+		if v.GreaterThan(decimal.NewFromInt(1e9)) {
+			return v, "is above 1 000 000 000 kr, which no amount per person is: is the file in øre, or a total?"
+		}
 	}
 	return v, ""
 }

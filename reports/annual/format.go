@@ -67,9 +67,10 @@ func norsk(s string) string {
 }
 
 // ValuePlaces is how many decimals an indicator's values are written
-// with: one for percent, per 1000, years and points, none for counts.
+// with: one for percent, per 1000, years and points, none for counts and
+// kroner.
 func ValuePlaces(u indicators.Unit) int32 {
-	if u == indicators.Count {
+	if u == indicators.Count || u == indicators.Kroner {
 		return 0
 	}
 	return 1
@@ -116,6 +117,8 @@ func DiffUnit(u indicators.Unit, lang indicators.Lang) string {
 		return "år"
 	case indicators.Points:
 		return "poeng"
+	case indicators.Kroner:
+		return "kr"
 	}
 	return ""
 }

@@ -27,6 +27,8 @@ func unitSuffix(u indicators.Unit) string {
 		return pdf.NBSP + "år"
 	case indicators.Points:
 		return pdf.NBSP + "poeng"
+	case indicators.Kroner:
+		return pdf.NBSP + "kr"
 	}
 	return ""
 }
