@@ -2,14 +2,16 @@ package workbook
 
 import (
 	"fmt"
-	"strings"
 )
 
-// financing writes Finansiering: a table of Virksomhet, Tiltak and one
-// column per plan year, one row per unit and measure (model.UnitFinancing
-// says which unit a krone goes to); below it a sum row per unit (SUMIF over
-// the table, so sorting and filtering the table keeps them right) and the
-// sum of all.
+// financing writes Finansiering: a table of Virksomhet, Tiltak, one column
+// per plan year and the unit's code, one row per unit and measure
+// (model.UnitFinancing says which unit a krone goes to); below it a sum row
+// per unit and the sum of all. A unit's sum picks the table's rows by the
+// unit's code, compared exactly (SUMPRODUCT of EXACT, not SUMIF, whose
+// criteria read ">0", "a*" or "=x" as conditions and ignore case), so
+// sorting and filtering the table keeps the sums right and no name can
+// change them.
 func (wr *writer) financing() error {
 	b := wr.b
 	s := wr.sheet(SheetFinancing)
@@ -22,8 +24,9 @@ func (wr *writer) financing() error {
 	for _, k := range b.Plan {
 		head = append(head, wr.yearLabel(k))
 	}
+	codeCol := 3 + n
 	row := 4
-	s.header(1, row, head...)
+	s.header(1, row, append(head, wr.l("Kode", "Kode"))...)
 	s.freeze(row + 1)
 	top := row
 	row++
@@ -35,11 +38,12 @@ func (wr *writer) financing() error {
 			for j, o := range m.Ore {
 				s.money(3+j, row, o, st.kr)
 			}
+			s.str(codeCol, row, uf.Unit.Code, st.text)
 			row++
 		}
 	}
 	last := row - 1
-	s.table("Finansiering", 1, top, 2+n, max(last, top))
+	s.table("Finansiering", 1, top, codeCol, max(last, top))
 	if last < first {
 		last = first // the table's empty row
 		row++
@@ -47,14 +51,16 @@ func (wr *writer) financing() error {
 	row += 2
 	s.str(1, row, wr.l("Sum per virksomhet", "Sum per verksemd"), st.bold)
 	row++
-	s.header(1, row, append([]string{wr.l("Virksomhet", "Verksemd"), ""}, head[2:]...)...)
+	s.header(1, row, append(append([]string{wr.l("Virksomhet", "Verksemd"), ""}, head[2:]...), wr.l("Kode", "Kode"))...)
 	row++
 	total := make([]int64, n)
+	k := colName(codeCol)
 	for _, uf := range b.Financing {
 		s.str(1, row, wr.l("Sum ", "Sum ")+uf.Unit.Name, st.bold)
+		s.str(codeCol, row, uf.Unit.Code, st.text)
 		for j, o := range uf.Total {
 			c := colName(3 + j)
-			s.formula(3+j, row, fmt.Sprintf(`SUMIF($A$%d:$A$%d,%s,%s$%d:%s$%d)`, first, last, criterion(uf.Unit.Name), c, first, c, last), o, st.krSum)
+			s.formula(3+j, row, fmt.Sprintf(`SUMPRODUCT(--EXACT($%s$%d:$%s$%d,$%s%d),%s$%d:%s$%d)`, k, first, k, last, k, row, c, first, c, last), o, st.krSum)
 			total[j] += o
 		}
 		row++
@@ -68,12 +74,4 @@ func (wr *writer) financing() error {
 		return s.err
 	}
 	return s.finish(50)
-}
-
-// criterion writes text as a SUMIF criterion that matches it exactly: in
-// quotes (doubled inside), with the wildcards * and ? and the escape ~
-// escaped.
-func criterion(text string) string {
-	text = strings.NewReplacer("~", "~~", "*", "~*", "?", "~?", `"`, `""`).Replace(text)
-	return `"` + text + `"`
 }
