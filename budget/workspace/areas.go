@@ -19,9 +19,11 @@ import (
 // area's own name, so a later lookup finds "St.Hanshaugen" under "St.
 // Hanshaugen". Areas already stored and absent from geos stay.
 //
-// An area without a code or name, an unknown level, a negative population
-// or an alias for a code that is neither in geos nor stored is an EINVALID
-// error naming source, and nothing is stored.
+// An area without a code or name, an unknown level, a negative population,
+// a parent that is neither in geos nor stored, an area that is its own
+// parent or parents that form a cycle, or an alias for a code that is
+// neither in geos nor stored is an EINVALID error naming source, and
+// nothing is stored.
 func (db *DB) ImportAreas(ctx context.Context, source string, geos []indicators.Geo, aliases map[string]string) error {
 	if err := checkAreas(source, geos); err != nil {
 		return err
@@ -33,6 +35,9 @@ func (db *DB) ImportAreas(ctx context.Context, source string, geos []indicators.
 	defer tx.Rollback()
 	if err := storeAreas(ctx, tx, geos); err != nil {
 		return fmt.Errorf("import areas from %s: %w", source, err)
+	}
+	if err := checkHierarchy(ctx, tx, source); err != nil {
+		return err
 	}
 	if err := storeAliases(ctx, tx, source, geos, aliases); err != nil {
 		return err
@@ -65,6 +70,36 @@ func checkAreas(source string, geos []indicators.Geo) error {
 		}
 	}
 	return nil
+}
+
+// checkHierarchy refuses parents that are unknown, the area itself, or
+// on a cycle, among the areas stored and being imported together.
+func checkHierarchy(ctx context.Context, tx *sql.Tx, source string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT code, parent FROM area`)
+	if err != nil {
+		return fmt.Errorf("import areas from %s: %w", source, err)
+	}
+	defer rows.Close()
+	parents := map[string]string{}
+	for rows.Next() {
+		var code string
+		var parent sql.NullString
+		if err := rows.Scan(&code, &parent); err != nil {
+			return fmt.Errorf("import areas from %s: %w", source, err)
+		}
+		parents[code] = parent.String
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("import areas from %s: %w", source, err)
+	}
+	problems := indicators.CheckParents(parents)
+	if len(problems) == 0 {
+		return nil
+	}
+	if len(problems) > 20 {
+		problems = append(problems[:20], fmt.Sprintf("… and %d more", len(problems)-20))
+	}
+	return budget.Errorf(budget.EINVALID, "%s: the areas' parents do not form a hierarchy; fix the parent column (overordnet) and import again:\n  %s", source, strings.Join(problems, "\n  "))
 }
 
 func storeAreas(ctx context.Context, tx *sql.Tx, geos []indicators.Geo) error {

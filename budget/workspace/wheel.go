@@ -311,3 +311,35 @@ func (db *DB) MarkFailedAttempt(ctx context.Context, id int64, reason string, ne
 		WHERE id = ? AND state = 'sending'`, state, reason, osloTime(next), id)
 	return err
 }
+
+// SetActiveFrom makes the tasks with the ids active from the instant: their
+// occurrences before it are not run. run-due uses it to skip, once, the
+// occurrences older than its catch-up window.
+func (db *DB) SetActiveFrom(ctx context.Context, taskIDs []string, from time.Time) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, id := range taskIDs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO wheel_task_active (task_id, active_from) VALUES (?, ?)
+			ON CONFLICT (task_id) DO UPDATE SET active_from = excluded.active_from`, id, osloTime(from)); err != nil {
+			return fmt.Errorf("set active from: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// RetryRun claims again a run left "started" (by a crash) so that it can
+// be run again: it records started as its new start and returns true, or
+// returns false when the run is no longer started or another process
+// claimed it first (its start is no longer r.Started).
+func (db *DB) RetryRun(ctx context.Context, r wheel.Run, started time.Time) (bool, error) {
+	res, err := db.sql.ExecContext(ctx, `UPDATE wheel_run SET started_at = ? WHERE id = ? AND status = 'started' AND started_at = ?`,
+		osloTime(started), r.ID, osloTime(r.Started))
+	if err != nil {
+		return false, fmt.Errorf("retry run of %s at %s: %w", r.TaskID, osloTime(r.Occurrence), err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}

@@ -1,9 +1,15 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
 // TestTimeFlags_Bounded: `wheel run-due --now 9999-12-31T23:59:59Z` stored a
@@ -55,4 +61,98 @@ tasks:
 	if code != exitRejected || !strings.Contains(stderr, "at most once a day") {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitRejected, stderr)
 	}
+}
+
+// TestRunDue_CatchUpAndStale: run-due after years of downtime ran every
+// occurrence since the wheel was imported; it catches up the current and
+// the previous year and says what it skipped. A run left started by a
+// crash is reported by run-due and wheel list and rerun with --retry-stale.
+func TestRunDue_CatchUpAndStale(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ws.db")
+	yaml := write(t, dir, "hjul.yaml", `name: {nb: Hjul}
+tasks:
+  - id: maaned
+    title: {nb: Månedlig}
+    schedule: "0 9 1 * *"
+    action: none
+`)
+	if code, _, stderr := cli(t, dir, "wheel", "import", yaml, "--active-from", "2020-01-01", "--db", db); code != exitOK {
+		t.Fatalf("wheel import: %s", stderr)
+	}
+	code, out, stderr := cli(t, dir, "wheel", "run-due", "--now", "2026-06-15T12:00", "--db", db, "--json")
+	var runs []wheel.Run
+	if err := json.Unmarshal([]byte(out), &runs); err != nil || code != exitOK {
+		t.Fatalf("exit %d %v: %s %s", code, err, out, stderr)
+	}
+	if len(runs) != 18 || !strings.Contains(stderr, "skipped 60 occurrence(s)") || !strings.Contains(stderr, "2025-01-01") {
+		t.Errorf("%d runs; stderr:\n%s", len(runs), stderr)
+	}
+
+	// A crash mid-run leaves a run started.
+	ws, err := workspace.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 7, 1, 9, 0, 0, 0, wheel.Oslo())
+	if _, ok, err := ws.ClaimRun(context.Background(), wheel.Run{TaskID: "maaned", Occurrence: at, Started: at, Status: wheel.RunStarted}); err != nil || !ok {
+		t.Fatal(err)
+	}
+	ws.Close()
+	code, out, _ = cli(t, dir, "wheel", "run-due", "--now", "2026-07-01T12:00", "--db", db)
+	if code != exitOK || !strings.Contains(out, "never finished") || !strings.Contains(out, "--retry-stale") {
+		t.Errorf("run-due does not report the stale run (exit %d):\n%s", code, out)
+	}
+	code, out, _ = cli(t, dir, "wheel", "list", "--year", "2026", "--db", db)
+	if code != exitOK || !strings.Contains(out, "stale") || !strings.Contains(out, "--retry-stale") {
+		t.Errorf("wheel list does not mark the stale run (exit %d):\n%s", code, out)
+	}
+	code, out, _ = cli(t, dir, "wheel", "run-due", "--now", "2026-07-01T12:00", "--retry-stale", "--db", db)
+	if code != exitOK || !strings.Contains(out, "2026-07-01 09:00") || !strings.Contains(out, "done") || strings.Contains(out, "never finished") {
+		t.Errorf("--retry-stale (exit %d):\n%s", code, out)
+	}
+}
+
+// TestImportAreas_BadParents: areas whose parents form a cycle, name
+// themselves or name no known area were stored, and a hierarchy walk over
+// them never ends or loses areas. They are refused, and nothing is stored.
+func TestImportAreas_BadParents(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct{ name, rows, want string }{
+		{"cycle", "469901;Sentrum;bydel;469902\n469902;Nord;bydel;469901\n", "469901 → 469902 → 469901"},
+		{"self-parent", "469901;Sentrum;bydel;469901\n", "area 469901 is its own parent"},
+		{"unknown parent", "469901;Sentrum;bydel;4698\n", "parent 4698, which is neither in the file nor in the workspace"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "ws.db")
+			good := write(t, dir, "kommune.csv", "kode;navn;nivå;overordnet\n4699;Fjordvik;kommune;\n")
+			if code, _, stderr := cli(t, dir, "import", "areas", good, "--db", db); code != exitOK {
+				t.Fatalf("import areas: %s", stderr)
+			}
+			bad := write(t, dir, "omraader.csv", "kode;navn;nivå;overordnet\n"+c.rows)
+			code, _, stderr := cli(t, dir, "import", "areas", bad, "--db", db)
+			if code != exitRejected || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, want %d saying %q:\n%s", code, exitRejected, c.want, stderr)
+			}
+			ws, err := workspace.Open(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ws.Close()
+			if areas, err := ws.Areas(context.Background()); err != nil || len(areas) != 1 {
+				t.Errorf("%d areas stored, want only the kommune: %v", len(areas), err)
+			}
+		})
+	}
+	t.Run("a parent imported before is known", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "ws.db")
+		good := write(t, dir, "kommune.csv", "kode;navn;nivå;overordnet\n4699;Fjordvik;kommune;\n")
+		bydel := write(t, dir, "bydel.csv", "kode;navn;nivå;overordnet\n469901;Sentrum;bydel;4699\n")
+		for _, f := range []string{good, bydel} {
+			if code, _, stderr := cli(t, dir, "import", "areas", f, "--db", db); code != exitOK {
+				t.Fatalf("import areas %s: %s", f, stderr)
+			}
+		}
+	})
 }

@@ -75,6 +75,9 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 	rf := runFlags{out: fs.String("out", "", "output folder (default helsebudsjett-ut beside the workspace)"),
 		mail: fs.String("mail", "", "SMTP configuration (YAML: host, port, starttls, from, username, password_env)")}
 	asJSON := fs.Bool("json", false, "print the runs as JSON")
+	retryStale := fs.Bool("retry-stale", false, "run again the occurrences whose run was left started by a crash (older than --stale-after)")
+	staleAfter := fs.Duration("stale-after", runner.DefaultStaleAfter, "how long a run may stay started before it counts as left by a crash")
+	catchUp := fs.Int("catch-up-years", 1, "catch up occurrences this many years before the current one (older ones that never ran are skipped and reported)")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -83,6 +86,12 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 	now, err := nowFlag(*nowS)
 	if err != nil {
 		return err
+	}
+	if *catchUp < 0 || *catchUp > 10 {
+		return usagef("--catch-up-years must be 0-10")
+	}
+	if *staleAfter < time.Minute {
+		return usagef("--stale-after must be at least a minute, such as 1h")
 	}
 	db, err := openWorkspace(ctx, *dbFlag, e)
 	if err != nil {
@@ -101,10 +110,17 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 		clock = time.Now
 	}
 	r := newRunner(db, rf.outDir(db), clock)
-	runs, err := r.RunDue(ctx, now)
+	r.CatchUp, r.StaleAfter = *catchUp, *staleAfter
+	if *catchUp == 0 {
+		r.CatchUp = -1 // the current year only; 0 means the default
+	}
+	outcome, err := r.Run(ctx, now, runner.Options{RetryStale: *retryStale})
+	notes := outcomeNotes(outcome, *staleAfter)
 	if err != nil {
+		printNotes(e.stderr, notes)
 		return err
 	}
+	runs := outcome.Runs
 	sent := 0
 	if mailer != nil {
 		mailer.Now = clock
@@ -117,8 +133,10 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 			runs = []wheel.Run{}
 		}
 		writeJSON(e.stdout, runs)
+		printNotes(e.stderr, notes)
 	} else {
 		printRuns(e.stdout, runs, sent)
+		printNotes(e.stdout, notes)
 	}
 	for _, run := range runs {
 		if run.Status == wheel.RunFailed || run.Status == wheel.RunPanicked {
@@ -126,6 +144,26 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 		}
 	}
 	return nil
+}
+
+// outcomeNotes says what run-due skipped before its catch-up window and
+// which runs it found left started by a crash.
+func outcomeNotes(o *runner.Outcome, staleAfter time.Duration) []string {
+	var notes []string
+	for _, s := range o.Skipped {
+		notes = append(notes, s.String())
+	}
+	for _, s := range o.Stale {
+		notes = append(notes, fmt.Sprintf("task %s at %s: its run started %s and never finished (a crash or a kill; stale after %s): check what it left, then run it again with --retry-stale",
+			s.TaskID, s.Occurrence.In(wheel.Oslo()).Format("2006-01-02 15:04"), s.Started.In(wheel.Oslo()).Format("2006-01-02 15:04"), staleAfter))
+	}
+	return notes
+}
+
+func printNotes(w io.Writer, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintf(w, "warning: %s\n", n)
+	}
 }
 
 func countFailed(runs []wheel.Run) int {

@@ -208,8 +208,14 @@ func yearEntries(ctx context.Context, db *workspace.DB, w *wheel.Wheel, year int
 		return nil, err
 	}
 	status := map[string]string{}
+	stale := &runner.Runner{} // DefaultStaleAfter
+	now := time.Now()
 	for _, r := range runs {
-		status[r.TaskID+" "+wheel.FormatTime(r.Occurrence)] = r.Status
+		s := r.Status
+		if stale.IsStale(r, now) {
+			s = runStale
+		}
+		status[r.TaskID+" "+wheel.FormatTime(r.Occurrence)] = s
 	}
 	out := make([]web.Entry, len(occ))
 	for i, o := range occ {
@@ -218,6 +224,10 @@ func yearEntries(ctx context.Context, db *workspace.DB, w *wheel.Wheel, year int
 	}
 	return out, nil
 }
+
+// runStale is the run status wheel list shows for a run left "started"
+// longer than runner.DefaultStaleAfter: a crash interrupted it.
+const runStale = "stale"
 
 // listItem is one occurrence in `wheel list --json`.
 type listItem struct {
@@ -305,10 +315,18 @@ func printWheelList(ctx context.Context, db *workspace.DB, year int, lang string
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	stale := 0
 	for _, it := range items {
 		if it.Warning != "" {
 			fmt.Fprintf(w, "warning: %s\n", it.Warning)
 		}
+		if it.Run == runStale {
+			stale++
+		}
+	}
+	if stale > 0 {
+		fmt.Fprintf(w, "warning: %d run(s) marked stale were started more than %s ago and never finished (a crash or a kill): check what they left, then run them again with 'helsebudsjett wheel run-due --retry-stale'\n",
+			stale, runner.DefaultStaleAfter)
 	}
 	return nil
 }

@@ -7,8 +7,14 @@
 // under a UNIQUE (task, occurrence) key before anything is done, so a
 // second trigger, a second process or a restart after a crash finds the
 // claim and does nothing. The price is at-most-once for a run interrupted
-// by a crash: it stays "started" and is shown, never repeated, because a
-// half-sent batch of letters sent again is worse than one a person resumes.
+// by a crash: it stays "started" and is reported as stale once it is older
+// than StaleAfter, and repeated only when asked (Options.RetryStale), because
+// a half-sent batch of letters sent again is worse than one a person resumes.
+//
+// Catching up is bounded: occurrences older than the catch-up window
+// (CatchUp years before the current one) that never ran are skipped and
+// reported once, not run, so a workspace left alone for years, or a clock
+// set wrong, does not send years of reminders at once.
 package runner
 
 import (
@@ -23,12 +29,15 @@ import (
 	"sync"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 )
 
 // Store is what the runner needs of the workspace.
 type Store interface {
 	ClaimRun(ctx context.Context, r wheel.Run) (id int64, claimed bool, err error)
+	RetryRun(ctx context.Context, r wheel.Run, started time.Time) (claimed bool, err error)
+	SetActiveFrom(ctx context.Context, taskIDs []string, from time.Time) error
 	FinishRun(ctx context.Context, id int64, status, result string, ended time.Time, files []wheel.File, msgs []wheel.Message) error
 	Runs(ctx context.Context, from, to time.Time) ([]wheel.Run, error)
 }
@@ -66,6 +75,13 @@ type Runner struct {
 	// Late is how long after its time an occurrence may start before its
 	// run records a warning that it ran late (1 minute when zero).
 	Late time.Duration
+	// CatchUp is how many calendar years before the current one are caught
+	// up: 1 when zero (the current and the previous year), none when
+	// negative (the current year only).
+	CatchUp int
+	// StaleAfter is how long a run may stay "started" before it counts as
+	// left behind by a crash (DefaultStaleAfter when zero).
+	StaleAfter time.Duration
 
 	mu sync.Mutex
 }
@@ -77,35 +93,70 @@ func (r *Runner) now() time.Time {
 	return time.Now()
 }
 
-// RunDue runs, in time order, every occurrence with a time at or before now
-// that has no run yet, and returns the runs it made (empty when there was
-// nothing to do). It stops at the first error of the store; an action's
-// failure or panic is recorded as the run's result and does not stop it.
+// RunDue is Run without options, returning only the runs made.
 func (r *Runner) RunDue(ctx context.Context, now time.Time) ([]wheel.Run, error) {
+	out, err := r.Run(ctx, now, Options{})
+	return out.Runs, err
+}
+
+// Run runs, in time order, every occurrence in the catch-up window with a
+// time at or before now that has no run yet, and returns what it made
+// (Runs empty when there was nothing to do), what it skipped before the
+// window, and the stale runs, which it runs again when opts.RetryStale. It
+// stops at the first error of the store; an action's failure or panic is
+// recorded as the run's result and does not stop it. now must lie in the
+// years budget.MinYear-MaxYear. The Outcome is never nil.
+func (r *Runner) Run(ctx context.Context, now time.Time, opts Options) (*Outcome, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	out := &Outcome{}
+	if err := budget.CheckTime("now", now); err != nil {
+		return out, err
+	}
 	plan, err := r.Load(ctx)
 	if err != nil {
-		return nil, err
+		return out, err
+	}
+	window := r.windowStart(now)
+	if out.Skipped, err = r.skipOld(ctx, plan, window); err != nil {
+		return out, err
 	}
 	due, err := r.pending(ctx, plan, now)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
-	var made []wheel.Run
 	for _, o := range due {
 		if err := ctx.Err(); err != nil {
-			return made, err
+			return out, err
 		}
 		run, ok, err := r.runOne(ctx, plan, o)
 		if err != nil {
-			return made, err
+			return out, err
 		}
 		if ok {
-			made = append(made, run)
+			out.Runs = append(out.Runs, run)
 		}
 	}
-	return made, nil
+	stale, err := r.stale(ctx, window, now)
+	if err != nil {
+		return out, err
+	}
+	for _, s := range stale {
+		if !opts.RetryStale {
+			out.Stale = append(out.Stale, s)
+			continue
+		}
+		run, ok, err := r.retry(ctx, plan, s)
+		if err != nil {
+			return out, err
+		}
+		if ok {
+			out.Runs = append(out.Runs, run)
+		} else {
+			out.Stale = append(out.Stale, s)
+		}
+	}
+	return out, nil
 }
 
 // pending returns the occurrences due by now that are active and have no
@@ -148,6 +199,11 @@ func (r *Runner) runOne(ctx context.Context, plan *Plan, o wheel.Occurrence) (wh
 		return run, false, err
 	}
 	run.ID = id
+	return r.finish(ctx, plan, o, run)
+}
+
+// finish acts on a claimed run and records its end.
+func (r *Runner) finish(ctx context.Context, plan *Plan, o wheel.Occurrence, run wheel.Run) (wheel.Run, bool, error) {
 	status, result, paths, msgs := r.act(ctx, plan, o)
 	files, herr := hashFiles(paths)
 	if herr != nil && status == wheel.RunDone {
@@ -156,7 +212,7 @@ func (r *Runner) runOne(ctx context.Context, plan *Plan, o wheel.Occurrence) (wh
 	run.Ended, run.Status, run.Result, run.Files = r.now(), status, result, files
 	// The record of the end must land even when ctx was cancelled while
 	// the action ran: a run left "started" is never repeated.
-	if err := r.Store.FinishRun(context.WithoutCancel(ctx), id, status, result, run.Ended, files, msgs); err != nil {
+	if err := r.Store.FinishRun(context.WithoutCancel(ctx), run.ID, status, result, run.Ended, files, msgs); err != nil {
 		return run, false, err
 	}
 	return run, true, nil
