@@ -8,6 +8,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // demoBudgetYear is the first year of the sample municipality's økonomiplan.
@@ -24,7 +25,7 @@ func demoWorkbook(ctx context.Context, dbFile, outDir string, e *env) error {
 	defer db.Close()
 	key := budget.Key{Year: demoBudgetYear, Version: budget.Vedtatt}
 	path := filepath.Join(outDir, fmt.Sprintf("helsebudsjett-%d.xlsx", key.Year))
-	b, err := exportWorkbook(ctx, db, key, path, indicators.Bokmal, true)
+	b, err := exportWorkbook(ctx, db, key, path, indicators.Bokmal, model.Options{}, true)
 	if err != nil {
 		return fmt.Errorf("demo workbook: %w", err)
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
 )
 
-// cmdExport: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn].
+// cmdExport: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn] [--gross-base ARTS].
 func cmdExport(ctx context.Context, args []string, e *env) error {
 	if len(args) == 0 || args[0] != "budget" {
 		return usagef("export what? use: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx]")
@@ -25,6 +25,7 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 	out := fs.String("o", "", "the workbook to write (default helsebudsjett-YEAR.xlsx)")
 	langS := fs.String("lang", "nb", "nb (bokmål) or nn (nynorsk) labels")
 	force := fs.Bool("force", false, "overwrite the workbook if it exists")
+	grossS := fs.String("gross-base", "", "the arts of gross operating expenditure, the base of the share of the budget, for a municipality that does not follow KOSTRA (default \""+budget.KOSTRAGross().String()+"\")")
 	pos, err := parse(fs, args[1:])
 	if err != nil {
 		return err
@@ -39,6 +40,12 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	var mo model.Options
+	if *grossS != "" {
+		if mo.Gross, err = budget.ParseGrossBase(*grossS); err != nil {
+			return usagef("--gross-base: %v", err)
+		}
+	}
 	path := *out
 	if path == "" {
 		path = filepath.Join(e.workdir, fmt.Sprintf("helsebudsjett-%d.xlsx", *kf.year))
@@ -51,7 +58,7 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	b, err := exportWorkbook(ctx, db, key, path, lang, *force)
+	b, err := exportWorkbook(ctx, db, key, path, lang, mo, *force)
 	if err != nil {
 		return err
 	}
@@ -61,9 +68,10 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 }
 
 // exportWorkbook writes the helsebudsjett workbook for key to path,
-// atomically, and returns the model it shows. It refuses to write over an
-// input, or over an existing file unless overwrite (outguard.Check).
-func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path string, lang indicators.Lang, overwrite bool) (*model.Budget, error) {
+// atomically, and returns the model it shows, on the gross operating
+// expenditure of mo. It refuses to write over an input, or over an
+// existing file unless overwrite (outguard.Check).
+func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path string, lang indicators.Lang, mo model.Options, overwrite bool) (*model.Budget, error) {
 	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
 		return nil, err
 	}
@@ -71,7 +79,7 @@ func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path 
 	if err != nil {
 		return nil, err
 	}
-	b, err := model.Load(ctx, db, cat, key)
+	b, err := model.LoadWith(ctx, db, cat, key, mo)
 	if err != nil {
 		return nil, err
 	}

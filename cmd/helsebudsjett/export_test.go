@@ -63,6 +63,7 @@ func TestExportBudget_Errors(t *testing.T) {
 		{"over an input", []string{"export", "budget", "--db", dbFile, "--year", "2027", "-o", plan}, exitRejected, "same contents as"},
 		{"over the workbook of the demo without --force", []string{"export", "budget", "--db", dbFile, "--year", "2027"}, exitRejected, "give --force"},
 		{"bad lang", []string{"export", "budget", "--db", dbFile, "--year", "2027", "--lang", "sv"}, exitUsage, "nb"},
+		{"bad gross base", []string{"export", "budget", "--db", dbFile, "--year", "2027", "--gross-base", "010-480 minus 400"}, exitUsage, "both included and deducted"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, stderr := cli(t, dir, c.args...)
@@ -80,6 +81,26 @@ func TestExportBudget_Errors(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "helsebudsjett-2027.xlsx")); err != nil {
 		t.Errorf("default name: %v", err)
+	}
+
+	// A municipality's own base is used and named.
+	own := filepath.Join(dir, "own.xlsx")
+	code, _, stderr = cli(t, dir, "export", "budget", "--db", dbFile, "--year", "2027", "--gross-base", "010-599", "-o", own)
+	if code != exitOK {
+		t.Fatalf("--gross-base: exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(workbook.SheetSummary)
+	found := false
+	for _, r := range rows {
+		found = found || len(r) > 0 && r[0] == "Brutto driftsutgifter etter kommunens avgrensing (art 010–599)"
+	}
+	if !found {
+		t.Errorf("the workbook does not name the base given with --gross-base")
 	}
 }
 

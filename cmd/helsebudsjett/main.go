@@ -95,7 +95,7 @@ Measures and the helsebudsjett:
   helsebudsjett measures list [--year Y] [--json]   each measure's money per økonomiplan year
   helsebudsjett template ratings OUT.xlsx --year Y [--version V]
   helsebudsjett import ratings FILE           the rating of the whole budget per funksjon
-  helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn]
+  helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn] [--gross-base ARTS]
                                               the helsebudsjett workbook (default helsebudsjett-YEAR.xlsx)
 
 Letters, follow-up and the council:

@@ -11,6 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // exportBudgetAction is the årshjul's export-budget action: it writes the
@@ -38,7 +39,7 @@ func exportBudgetAction(db *workspace.DB, out string) runner.Action {
 			return nil, err
 		}
 		path := filepath.Join(dir, fmt.Sprintf("helsebudsjett-%d-%s.xlsx", key.Year, key.Version))
-		if _, err := exportWorkbook(ctx, db, key, path, indicators.Bokmal, true); err != nil {
+		if _, err := exportWorkbook(ctx, db, key, path, indicators.Bokmal, model.Options{}, true); err != nil {
 			return nil, err
 		}
 		return []string{path}, nil

@@ -3,7 +3,6 @@ package model
 import (
 	"context"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -15,9 +14,12 @@ import (
 // (year and version) and its økonomiplan. Amounts are øre; slices named
 // Ore hold one amount per key of Plan.
 type Budget struct {
-	Key          budget.Key   `json:"key"`
-	Plan         []budget.Key `json:"plan"` // Key and the following years that have a budget (PlanKeys)
-	Municipality string       `json:"municipality,omitempty"`
+	Key  budget.Key   `json:"key"`
+	Plan []budget.Key `json:"plan"` // Key and the following years that have a budget (PlanKeys)
+	// Gross is the base of gross operating expenditure the Expenses
+	// figures and the shares are computed on; its Label says which.
+	Gross        budget.GrossBase `json:"gross"`
+	Municipality string           `json:"municipality,omitempty"`
 	// Date is when Key's dataset was imported: the workbook's date, so the
 	// same workspace gives the same file.
 	Date  time.Time    `json:"date"`
@@ -38,17 +40,29 @@ type Budget struct {
 	Catalogue     *indicators.Catalogue `json:"-"`
 }
 
-// YearTotals are one budget's totals: gross expenses (the lines whose art
-// is an expense art, 010-599), income and financing (art 600-999), the net
-// (all lines; 0 for a balanced operating budget) and the amount counted
-// for the measures. A line whose art is not a 3-digit code counts as
-// expense when positive and income when negative.
+// YearTotals are one budget's totals on the Budget's Gross base:
+//
+//   - Expenses: gross operating expenditure (brutto driftsutgifter, the
+//     sum the base counts: budget.GrossBase.Counts);
+//   - Outside: every other line (income, financing, the financial arts,
+//     lines without a 3-digit art), so Expenses + Outside = Net;
+//   - Net: all lines (0 for a balanced operating budget);
+//   - Linked: the amount counted for the measures over all their lines,
+//     net of income lines;
+//   - LinkedGross: the part of Linked on lines the base counts, the amount
+//     to set against Expenses (the share of the budget is
+//     LinkedGross / Expenses);
+//   - UnknownLines, UnknownOre: the lines whose art is not a 3-digit code,
+//     in Outside, to be named beside the share.
 type YearTotals struct {
-	Key      budget.Key `json:"key"`
-	Expenses int64      `json:"expenses"`
-	Income   int64      `json:"income"`
-	Net      int64      `json:"net"`
-	Linked   int64      `json:"linked"`
+	Key          budget.Key `json:"key"`
+	Expenses     int64      `json:"expenses"`
+	Outside      int64      `json:"outside"`
+	Net          int64      `json:"net"`
+	Linked       int64      `json:"linked"`
+	LinkedGross  int64      `json:"linked_gross"`
+	UnknownLines int        `json:"unknown_lines"`
+	UnknownOre   int64      `json:"unknown_ore"`
 }
 
 // MeasureRow is a measure with the amount counted for it per plan key.
@@ -64,7 +78,8 @@ type Group struct {
 	Ore  []int64 `json:"ore"`
 }
 
-// GradeRow is the money of Key's lines with one grade (or unrated).
+// GradeRow is the money of Key's lines with one grade (or unrated);
+// Expenses is their gross operating expenditure on the Budget's base.
 type GradeRow struct {
 	Grade    budget.Grade `json:"grade"`
 	Lines    int          `json:"lines"`
@@ -73,7 +88,8 @@ type GradeRow struct {
 }
 
 // RatedRow is the money of one funksjon under one rating (Rating nil: the
-// funksjon's unrated lines).
+// funksjon's unrated lines); Expenses is their gross operating expenditure
+// on the Budget's base.
 type RatedRow struct {
 	Funksjon string         `json:"funksjon"`
 	Rating   *budget.Rating `json:"rating"`
@@ -82,17 +98,33 @@ type RatedRow struct {
 	Net      int64          `json:"net"`
 }
 
-// Load gathers the Budget for key from the workspace. cat is the indicator
-// catalogue in force (the default with the workspace's overrides). It reads
-// key's dataset three times (totals and ratings, the links of every plan
-// year, and nothing else), so it suits a million lines. A key without a
-// current dataset is ENOTFOUND.
+// Options are the choices of LoadWith.
+type Options struct {
+	// Gross is the base of gross operating expenditure; the zero value
+	// means KOSTRA's (budget.KOSTRAGross).
+	Gross budget.GrossBase
+}
+
+// Load is LoadWith on KOSTRA's gross operating expenditure.
 func Load(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, key budget.Key) (*Budget, error) {
+	return LoadWith(ctx, db, cat, key, Options{})
+}
+
+// LoadWith gathers the Budget for key from the workspace. cat is the
+// indicator catalogue in force (the default with the workspace's
+// overrides). It reads key's dataset three times (totals and ratings, the
+// links of every plan year, and nothing else), so it suits a million
+// lines. A key without a current dataset is ENOTFOUND.
+func LoadWith(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, key budget.Key, opts Options) (*Budget, error) {
 	plan, err := PlanKeys(ctx, db, key)
 	if err != nil {
 		return nil, err
 	}
-	b := &Budget{Key: key, Plan: plan, Catalogue: cat}
+	gross := opts.Gross
+	if len(gross.Include) == 0 {
+		gross = budget.KOSTRAGross()
+	}
+	b := &Budget{Key: key, Plan: plan, Gross: gross, Catalogue: cat}
 	if b.Attributes, err = db.AttributeNames(ctx, key); err != nil {
 		return nil, err
 	}
@@ -117,21 +149,22 @@ func Load(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, key 
 	if err != nil {
 		return nil, err
 	}
-	lt, err := countLinks(ctx, db, plan, ms, us)
+	lt, err := countLinks(ctx, db, plan, ms, us, gross)
 	if err != nil {
 		return nil, err
 	}
 	b.Units = us
 	b.Financing = lt.financing(ms, us, plan)
 	b.group(ms, lt)
-	for _, k := range plan {
-		yt, err := yearTotals(ctx, db, k)
+	for i, k := range plan {
+		yt, err := yearTotals(ctx, db, k, gross)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range b.Measures {
-			yt.Linked += m.Ore[len(b.Years)]
+			yt.Linked += m.Ore[i]
 		}
+		yt.LinkedGross = lt.gross[i]
 		b.Years = append(b.Years, yt)
 	}
 	if err := b.rate(ctx, db); err != nil {
@@ -224,33 +257,22 @@ func ordered(m map[string][]int64, first []string) []Group {
 	return out
 }
 
-// yearTotals sums key's dataset by art.
-func yearTotals(ctx context.Context, db *workspace.DB, key budget.Key) (YearTotals, error) {
+// yearTotals sums key's dataset by art on the gross base.
+func yearTotals(ctx context.Context, db *workspace.DB, key budget.Key, gross budget.GrossBase) (YearTotals, error) {
 	yt := YearTotals{Key: key}
 	rows, err := db.Summary(ctx, key, "art")
 	if err != nil {
 		return yt, err
 	}
+	sum := budget.GrossSum{Base: gross}
 	for _, r := range rows {
-		if expenseArt(r.Value, r.Ore) {
-			yt.Expenses += r.Ore
-		} else {
-			yt.Income += r.Ore
-		}
+		sum.AddLines(r.Value, r.Ore, r.Lines)
 		yt.Net += r.Ore
 	}
+	yt.Expenses = sum.Gross
+	yt.Outside = yt.Net - yt.Expenses
+	yt.UnknownLines, yt.UnknownOre = sum.UnknownLines, sum.UnknownOre
 	return yt, nil
-}
-
-// expenseArt reports whether money on art is an expense: art 010-599, or,
-// for an art that is not a 3-digit code, a positive amount.
-func expenseArt(art string, ore int64) bool {
-	if len(art) >= 3 {
-		if n, err := strconv.Atoi(art[:3]); err == nil {
-			return n < 600
-		}
-	}
-	return ore > 0
 }
 
 // rate reads Key's lines once and rates each with the stored ratings.
@@ -276,10 +298,7 @@ func (b *Budget) rate(ctx context.Context, db *workspace.DB) error {
 	err = db.Lines(ctx, b.Key, func(l *budget.Line) error {
 		r := rater.Rate(l)
 		ore := l.OreFor(b.Key)
-		var exp int64
-		if expenseArt(l.Art, ore) {
-			exp = ore
-		}
+		exp := b.Gross.Counts(l.Art, ore)
 		g := grades[budget.Unrated]
 		if r != nil {
 			g = grades[r.Grade]

@@ -48,7 +48,7 @@ func Financing(ctx context.Context, db *workspace.DB, keys []budget.Key) ([]Unit
 	if err != nil {
 		return nil, err
 	}
-	lt, err := countLinks(ctx, db, keys, ms, us)
+	lt, err := countLinks(ctx, db, keys, ms, us, budget.KOSTRAGross())
 	if err != nil {
 		return nil, err
 	}
@@ -60,12 +60,14 @@ func Financing(ctx context.Context, db *workspace.DB, keys []budget.Key) ([]Unit
 type linkTotals struct {
 	measure map[string][]int64      // by Nr, per key
 	unit    map[unitMeasure][]int64 // per key
+	gross   []int64                 // per key: the counted amounts that are gross operating expenditure
 }
 
 type unitMeasure struct{ unit, nr string }
 
-// countLinks reads the links of ms for every key once.
-func countLinks(ctx context.Context, db *workspace.DB, keys []budget.Key, ms []budget.Measure, us []budget.Unit) (*linkTotals, error) {
+// countLinks reads the links of ms for every key once; gross is the base
+// the linked gross operating expenditure is counted on.
+func countLinks(ctx context.Context, db *workspace.DB, keys []budget.Key, ms []budget.Measure, us []budget.Unit, gross budget.GrossBase) (*linkTotals, error) {
 	byCode := map[string]*budget.Unit{}
 	for i := range us {
 		byCode[us[i].Code] = &us[i]
@@ -74,7 +76,7 @@ func countLinks(ctx context.Context, db *workspace.DB, keys []budget.Key, ms []b
 	for i := range ms {
 		byNr[ms[i].Nr] = &ms[i]
 	}
-	lt := &linkTotals{measure: map[string][]int64{}, unit: map[unitMeasure][]int64{}}
+	lt := &linkTotals{measure: map[string][]int64{}, unit: map[unitMeasure][]int64{}, gross: make([]int64, len(keys))}
 	add := func(m map[string][]int64, k string, i int, ore int64) error {
 		v := m[k]
 		if v == nil {
@@ -100,6 +102,11 @@ func countLinks(ctx context.Context, db *workspace.DB, keys []budget.Key, ms []b
 				lt.unit[um] = v
 			}
 			v[i] += l.CountedOre // cannot overflow: bounded by the measure's total above
+			g, ok := budget.SumOre(lt.gross[i], gross.Counts(l.Line.Art, l.CountedOre))
+			if !ok {
+				return budget.Errorf(budget.EINVALID, "the amount linked to measures in %s is too large", keys[i])
+			}
+			lt.gross[i] = g
 			return nil
 		})
 		if err != nil {

@@ -114,9 +114,14 @@ func TestWrite_LibreOffice(t *testing.T) {
 	})
 	t.Run("Sammendrag", func(t *testing.T) {
 		rows := read(workbook.SheetSummary)
-		r := row(rows, "Netto")
+		r := row(rows, "Netto, hele budsjettet")
 		if got := amount(r[1]); got != ex.net {
 			t.Errorf("net %d, want %d", got, ex.net)
+		}
+		r = row(rows, "Andel av brutto driftsutgifter")
+		// LibreOffice writes a percentage cell as "5.99…%" even as a raw value.
+		if got, want := strings.TrimSuffix(r[1], "%"), 100*float64(ex.linkedGr)/float64(ex.expenses); !closeTo(got, want) {
+			t.Errorf("share: LibreOffice computes %s, want %g", got, want)
 		}
 	})
 	t.Run("Vurdering", func(t *testing.T) {

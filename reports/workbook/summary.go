@@ -2,9 +2,11 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -35,35 +37,38 @@ func (wr *writer) summary() error {
 	s.header(1, row, head...)
 	top := row
 	row++
-	lines := []struct {
+	base := capitalize(b.Gross.Label(wr.lang == indicators.Nynorsk))
+	rGross, rOutside, rNet, rLinkedGross, rShare, rLinked := row, row+1, row+2, row+3, row+4, row+5
+	for _, ln := range []struct {
+		row   int
 		label string
 		ore   func(model.YearTotals) int64
 	}{
-		{wr.l("Brutto driftsutgifter (art 010-599)", "Brutto driftsutgifter (art 010-599)"), func(y model.YearTotals) int64 { return y.Expenses }},
-		{wr.l("Inntekter og finansiering (art 600-999)", "Inntekter og finansiering (art 600-999)"), func(y model.YearTotals) int64 { return y.Income }},
-		{wr.l("Netto", "Netto"), func(y model.YearTotals) int64 { return y.Net }},
-		{wr.l("Knyttet til tiltak for helseutjevning", "Knytt til tiltak for helseutjamning"), func(y model.YearTotals) int64 { return y.Linked }},
-	}
-	for i, ln := range lines {
-		r := row + i
-		s.str(1, r, ln.label, st.text)
+		{rGross, base, func(y model.YearTotals) int64 { return y.Expenses }},
+		{rOutside, wr.l("Andre linjer: inntekter, finansposter og avsetninger", "Andre liner: inntekter, finanspostar og avsetjingar"), func(y model.YearTotals) int64 { return y.Outside }},
+		{rLinkedGross, wr.l("Knyttet til tiltak for helseutjevning, av brutto driftsutgifter", "Knytt til tiltak for helseutjamning, av brutto driftsutgifter"), func(y model.YearTotals) int64 { return y.LinkedGross }},
+		{rLinked, wr.l("Knyttet til tiltak for helseutjevning, netto etter inntekter", "Knytt til tiltak for helseutjamning, netto etter inntekter"), func(y model.YearTotals) int64 { return y.Linked }},
+	} {
+		s.str(1, ln.row, ln.label, st.wrap)
 		for j, y := range b.Years {
-			c := colName(j + 2)
-			if i == 2 {
-				s.formula(j+2, r, fmt.Sprintf("%s%d+%s%d", c, row, c, row+1), ln.ore(y), st.kr)
-				continue
-			}
-			s.money(j+2, r, ln.ore(y), st.kr)
+			s.money(j+2, ln.row, ln.ore(y), st.kr)
 		}
 	}
-	r := row + len(lines)
-	s.str(1, r, wr.l("Andel av brutto driftsutgifter", "Del av brutto driftsutgifter"), st.text)
+	s.str(1, rNet, wr.l("Netto, hele budsjettet", "Netto, heile budsjettet"), st.text)
+	s.str(1, rShare, wr.l("Andel av brutto driftsutgifter", "Del av brutto driftsutgifter"), st.text)
 	for j, y := range b.Years {
 		c := colName(j + 2)
-		s.ratio(j+2, r, fmt.Sprintf("IF(%s%d=0,0,%s%d/%s%d)", c, row, c, row+3, c, row), share(y.Linked, y.Expenses), st.pct)
+		s.formula(j+2, rNet, fmt.Sprintf("%s%d+%s%d", c, rGross, c, rOutside), y.Net, st.kr)
+		s.ratio(j+2, rShare, fmt.Sprintf("IF(%s%d=0,0,%s%d/%s%d)", c, rGross, c, rLinkedGross, c, rGross), share(y.LinkedGross, y.Expenses), st.pct)
 	}
+	r := rLinked
 	s.table("SammendragBudsjett", 1, top, n+1, r)
-	row = r + 3
+	row = r + 1
+	for _, note := range wr.baseNotes() {
+		s.str(1, row, note, st.note)
+		row++
+	}
+	row += 2
 
 	// The linked money by effort type, determinant and unit.
 	for _, g := range []struct {
@@ -107,7 +112,7 @@ func (wr *writer) summary() error {
 	// The rating of the whole budget.
 	s.str(1, row, fmt.Sprintf(wr.l("Vurdering av hele budsjettet %d", "Vurdering av heile budsjettet %d"), b.Key.Year), st.bold)
 	row++
-	s.header(1, row, wr.l("Vurdering", "Vurdering"), wr.l("Linjer", "Linjer"), wr.l("Brutto driftsutgifter", "Brutto driftsutgifter"),
+	s.header(1, row, wr.l("Vurdering", "Vurdering"), wr.l("Budsjettlinjer", "Budsjettliner"), wr.l("Brutto driftsutgifter", "Brutto driftsutgifter"),
 		wr.l("Andel av brutto driftsutgifter", "Del av brutto driftsutgifter"), wr.l("Netto", "Netto"))
 	top = row
 	row++
@@ -137,8 +142,8 @@ func (wr *writer) summary() error {
 	s.ratio(4, row, fmt.Sprintf("SUM(D%d:D%d)", first, row-1), share(exp, exp), st.pctSum)
 	s.formula(5, row, fmt.Sprintf("SUM(E%d:E%d)", first, row-1), net, st.krSum)
 	row += 2
-	s.str(1, row, wr.l("Linjer uten vurdering er vist som ikke vurdert, aldri som nøytrale. Hver vurdering har en begrunnelse (se arket Vurdering).",
-		"Linjer utan vurdering er viste som ikkje vurderte, aldri som nøytrale. Kvar vurdering har ei grunngjeving (sjå arket Vurdering)."), st.note)
+	s.str(1, row, wr.l("Budsjettlinjer uten vurdering er vist som ikke vurdert, aldri som nøytrale. Hver vurdering har en begrunnelse; se Vurdering.",
+		"Budsjettliner utan vurdering er viste som ikkje vurderte, aldri som nøytrale. Kvar vurdering har ei grunngjeving; sjå Vurdering."), st.note)
 	s.fit(1, 12)
 	if s.err != nil {
 		return s.err
@@ -147,6 +152,31 @@ func (wr *writer) summary() error {
 		return err
 	}
 	return nil
+}
+
+// baseNotes say what the share is computed on, and which lines could not
+// be placed in or out of gross operating expenditure.
+func (wr *writer) baseNotes() []string {
+	b := wr.b
+	notes := []string{fmt.Sprintf(wr.l("Andelen er beløpet knyttet til tiltak på linjer som er brutto driftsutgifter, delt på %s. Netto etter inntekter tar også med inntektslinjene som er knyttet til tiltakene.",
+		"Delen er beløpet knytt til tiltak på liner som er brutto driftsutgifter, delt på %s. Netto etter inntekter tek òg med inntektslinene som er knytte til tiltaka."), b.Gross.Label(wr.lang == indicators.Nynorsk))}
+	for _, y := range b.Years {
+		if y.UnknownLines == 0 {
+			continue
+		}
+		notes = append(notes, fmt.Sprintf(wr.l("%d: %s uten gyldig art (til sammen %s) er ikke regnet med i brutto driftsutgifter.",
+			"%d: %s utan gyldig art (til saman %s) er ikkje rekna med i brutto driftsutgifter."),
+			y.Key.Year, wr.count(y.UnknownLines, "budsjettlinje", "budsjettlinjer", "budsjettline", "budsjettliner"), kronerText(y.UnknownOre)))
+	}
+	return notes
+}
+
+// count writes n with the singular or plural noun, in bokmål or nynorsk.
+func (wr *writer) count(n int, nb1, nbN, nn1, nnN string) string {
+	if n == 1 {
+		return "1 " + wr.l(nb1, nn1)
+	}
+	return strconv.Itoa(n) + " " + wr.l(nbN, nnN)
 }
 
 // sumRow writes a "Sum" row under rows first..last of n year columns (from

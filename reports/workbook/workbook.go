@@ -183,3 +183,26 @@ func (wr *writer) yearLabel(k budget.Key) string {
 	}
 	return s
 }
+
+// minus is the minus sign of every negative number the workbook shows, in
+// text and in number formats alike (U+2212, not the hyphen).
+const minus = "−"
+
+// kronerText writes øre as whole kroner in text, "−1 234 567 kr", rounding
+// half away from zero, with non-breaking spaces as in the number formats.
+func kronerText(ore int64) string {
+	d := budget.FromOre(ore).Round(0)
+	digits := d.Abs().String()
+	var out []byte
+	for i := 0; i < len(digits); i++ {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			out = append(out, "\u00a0"...)
+		}
+		out = append(out, digits[i])
+	}
+	s := string(out) + "\u00a0kr"
+	if d.IsNegative() {
+		s = minus + s
+	}
+	return s
+}
