@@ -28,6 +28,12 @@ func detectLayout(rows []tabular.Row, where string) (*layout, error) {
 			}
 		}
 		l, ok := build(rows[i].Cells)
+		if ok && i+1 < len(rows) && adjacent(rows[i], rows[i+1]) && noGeo(rows[i+1], l) {
+			if ls, split := splitHeader(rows[i].Cells, rows[i+1].Cells); split {
+				ls.header = []int{i, i + 1}
+				return ls, nil
+			}
+		}
 		if i+1 < len(rows) && adjacent(rows[i], rows[i+1]) && secondHeader(rows[i+1], l) {
 			if l2, ok2 := build(combine(rows[i].Cells, rows[i+1].Cells)); ok2 {
 				l2.header = []int{i, i + 1}
@@ -106,6 +112,16 @@ func singleHeader(cells []string) bool {
 }
 
 func adjacent(a, b tabular.Row) bool { return b.Number == a.Number+1 }
+
+// noGeo reports whether the row has nothing in l's geography columns.
+func noGeo(r tabular.Row, l *layout) bool {
+	for _, i := range []int{l.geoCode, l.geoName} {
+		if i >= 0 && strings.TrimSpace(at(r.Cells, i)) != "" {
+			return false
+		}
+	}
+	return true
+}
 
 // secondHeader reports whether next is the second row of a two-row header
 // below a row whose layout is l: it has no geography cells, and a period
@@ -204,7 +220,13 @@ func mappedLayout(rows []tabular.Row, m *Mapping, where string) (*layout, error)
 		if meas == "" {
 			meas = measureValue
 		}
-		l.wide = append(l.wide, column{idx: i, header: headers[i], role: roleWide, period: p.Period, measure: meas})
+		l.wide = append(l.wide, column{idx: i, header: headers[i], role: roleWide, period: p.Period, measure: meas, group: p.Group})
+		if p.Group != "" {
+			l.groupDim = m.GroupDim
+			if l.groupDim == "" {
+				l.groupDim = "gruppe"
+			}
+		}
 	}
 	for i, h := range headers {
 		l.cols = append(l.cols, column{idx: i, header: cell.Clean(h)})
@@ -285,7 +307,8 @@ func (l *layout) toMapping(rows []tabular.Row) Mapping {
 		m.Columns.Dims = append(m.Columns.Dims, h(d))
 	}
 	for _, w := range l.wide {
-		m.Periods = append(m.Periods, PeriodColumn{Column: w.header, Period: w.period, Measure: w.measure})
+		m.Periods = append(m.Periods, PeriodColumn{Column: w.header, Period: w.period, Measure: w.measure, Group: w.group})
 	}
+	m.GroupDim = l.groupDim
 	return m
 }

@@ -2,6 +2,7 @@ package indicatorfile
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/internal/cell"
@@ -38,6 +39,8 @@ var (
 	// aggregateNames are labels of rows that sum or average other rows.
 	aggregateNames = set("gjennomsnitt", "snitt", "sum", "ialt", "median", "average", "mean", "totalsum", "summert", "gjennomsnittkommunene")
 	// wholeNames are dimension values meaning the whole population.
+	// sexNames are the groups of a kjønn split.
+	sexNames   = set("gutter", "jenter", "menn", "kvinner", "mann", "kvinne", "gut", "jente", "begge kjønn", "kjønn samlet", "begge", "alle", "totalt", "i alt")
 	wholeNames = set("alle", "allealdre", "totalt", "total", "ialt", "kjønnsamlet", "beggekjønn", "samlet", "beggekjønnsamlet", "alleutdanningsnivåer", "allekategorier", "helebefolkningen", "hele befolkningen", "bådekjønn", "alle aldre")
 )
 
@@ -111,6 +114,7 @@ type column struct {
 	role    role
 	period  string // roleWide
 	measure string // roleWide
+	group   string // roleWide under a split header: the group of the column ("Gutter")
 }
 
 // layout is the shape of a table: where its header is and what each
@@ -127,6 +131,9 @@ type layout struct {
 	ind     int
 	dims    []int
 	wide    []column
+	// groupDim names the dimension of the wide columns' groups, for a
+	// two-row header whose periods are split into groups (gutter, jenter).
+	groupDim string
 }
 
 func (l *layout) headerOf(i int) string {
@@ -264,3 +271,62 @@ func (l *layout) finish() bool {
 	}
 	return false
 }
+
+// splitHeader reads a two-row header whose top row has periods (each
+// merged over its columns) and whose bottom row splits each period into
+// groups ("Gutter", "Jenter") rather than measures: Kommunehelsa's tables
+// copied into Excel. The groups are a dimension, named by a label in the
+// bottom row outside the periods ("Kjønn"), else "kjønn" when the groups
+// are sexes, else "gruppe".
+func splitHeader(top, bottom []string) (*layout, bool) {
+	l, ok := build(top)
+	if !ok || l.kind != LayoutWide {
+		return nil, false
+	}
+	n := max(len(top), len(bottom))
+	var wide []column
+	period, allSex, name := "", true, ""
+	for j := 0; j < n; j++ {
+		t, b := cell.Clean(at(top, j)), cell.Clean(at(bottom, j))
+		if t != "" {
+			period = ""
+			if r, p, m := classify(t); r == roleWide && m == measureValue {
+				period = p
+			}
+		}
+		if b == "" {
+			continue
+		}
+		if period == "" {
+			if j != l.geoCode && j != l.geoName && name == "" {
+				name = strings.ToLower(b)
+			}
+			continue
+		}
+		if r, _, _ := classify(b); r != roleDim || hasDigit(b) {
+			return nil, false // a measure (Andel, Antall) or a period: not a split
+		}
+		allSex = allSex && sexNames[cell.Fold(b)]
+		wide = append(wide, column{idx: j, header: combine(top, bottom)[j], role: roleWide, period: period, measure: measureValue, group: b})
+	}
+	if len(wide) < 2 {
+		return nil, false
+	}
+	switch {
+	case name != "":
+	case allSex:
+		name = "kjønn"
+	default:
+		name = "gruppe"
+	}
+	l.wide, l.groupDim = wide, name
+	l.cols = nil
+	for i, h := range combine(top, bottom) {
+		if h != "" {
+			l.cols = append(l.cols, column{idx: i, header: h})
+		}
+	}
+	return l, true
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

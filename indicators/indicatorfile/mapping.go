@@ -66,6 +66,8 @@ type Mapping struct {
 	PeriodFormat indicators.PeriodFormat `yaml:"period_format,omitempty" json:"period_format,omitempty"`
 	Columns      Columns                 `yaml:"columns,omitempty" json:"columns,omitempty"`
 	Periods      []PeriodColumn          `yaml:"periods,omitempty" json:"periods,omitempty"`
+	// GroupDim names the dimension of the periods' groups (kjønn).
+	GroupDim string `yaml:"group_dim,omitempty" json:"group_dim,omitempty"`
 	// Ignore lists columns that are neither dims nor anything else.
 	Ignore []string `yaml:"ignore,omitempty" json:"ignore,omitempty"`
 	// Where picks rows, as --where does; --where adds to it.
@@ -89,6 +91,10 @@ type PeriodColumn struct {
 	Column  string `yaml:"column" json:"column"`
 	Period  string `yaml:"period" json:"period"`
 	Measure string `yaml:"measure,omitempty" json:"measure,omitempty"` // value (default) or count
+	// Group is the group of the column when the periods are split into
+	// groups (Gutter, Jenter under each period); group_dim names the
+	// dimension.
+	Group string `yaml:"group,omitempty" json:"group,omitempty"`
 }
 
 // The measures of a wide column.

@@ -149,19 +149,23 @@ func wideRecords(base record, l *layout, get func(int) string, emit func(record)
 	var order []string
 	var extra []record
 	for _, w := range l.wide {
-		r := byPeriod[w.period]
+		key := w.period + "\x00" + w.group
+		r := byPeriod[key]
 		if r == nil {
 			c := base
 			c.period, c.periodCol = w.period, tabular.ColumnName(w.idx)
+			if w.group != "" && !wholeNames[cell.Fold(w.group)] {
+				c.dims = append(append([]indicators.Dim(nil), base.dims...), indicators.Dim{Name: l.groupDim, Value: w.group})
+			}
 			r = &c
-			byPeriod[w.period] = r
-			order = append(order, w.period)
+			byPeriod[key] = r
+			order = append(order, key)
 		}
 		col := tabular.ColumnName(w.idx)
 		switch {
 		case w.measure == measureCount && r.hasCount, w.measure != measureCount && r.valueCol != "":
-			c := base
-			c.period, c.periodCol, c.value, c.valueCol = w.period, col, get(w.idx), col
+			c := *r
+			c.value, c.valueCol, c.count, c.countCol, c.hasCount = get(w.idx), col, "", "", false
 			extra = append(extra, c)
 		case w.measure == measureCount:
 			r.count, r.countCol, r.hasCount = get(w.idx), col, true
