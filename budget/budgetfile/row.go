@@ -175,7 +175,13 @@ func (im *importer) row(p *plan, row tabular.Row) error {
 			im.warnf(row.Number, "column %s (%s) holds the spreadsheet error %s: kept empty", columnLetter(i), p.names[i], cell(cells, i))
 			continue
 		}
-		if v := cell(cells, i); v != "" {
+		v := cell(cells, i)
+		if msg := tabular.CellTextError(v); msg != "" {
+			rowErr(i, p.names[i], tabular.CellTextValue(v), msg)
+			im.skip("error")
+			return nil
+		}
+		if v != "" {
 			line.Attributes = append(line.Attributes, budget.Attribute{Name: p.names[i], Value: v})
 		}
 	}

@@ -185,3 +185,41 @@ func TestWriteCSV_Safe(t *testing.T) {
 		t.Errorf("measures CSV not escaped:\n%s", b.String())
 	}
 }
+
+// TestRead_LongText: a text longer than a spreadsheet cell holds is an
+// error naming row and column in the measures, units and ratings files;
+// nothing is cut short.
+func TestRead_LongText(t *testing.T) {
+	long := strings.Repeat("ø", 32768)
+	ctx := context.Background()
+	t.Run("measures", func(t *testing.T) {
+		csv := "Nr;Tiltak;Beskrivelse;Ansvarlig;Innsatstype\n1;A;" + long + ";nav;universell\n"
+		res, err := measurefile.ReadMeasures(ctx, writeFile(t, "t.csv", []byte(csv)), measurefile.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) != 1 || res.Errors[0].Row != 2 || res.Errors[0].Column != "C" || !strings.Contains(res.Errors[0].Message, "32767") || len(res.Measures) != 0 {
+			t.Errorf("errors %+v, measures %d", res.Errors, len(res.Measures))
+		}
+	})
+	t.Run("units", func(t *testing.T) {
+		csv := "Kode;Navn\nu1;" + long + "\n"
+		res, err := measurefile.ReadUnits(ctx, writeFile(t, "e.csv", []byte(csv)), measurefile.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) != 1 || res.Errors[0].Row != 2 || res.Errors[0].Column != "B" || len(res.Units) != 0 {
+			t.Errorf("errors %+v, units %d", res.Errors, len(res.Units))
+		}
+	})
+	t.Run("ratings", func(t *testing.T) {
+		csv := "Funksjon;Vurdering;Begrunnelse\n232;positiv;" + long + "\n"
+		res, err := measurefile.ReadRatings(ctx, writeFile(t, "v.csv", []byte(csv)), measurefile.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) != 1 || res.Errors[0].Row != 2 || res.Errors[0].Column != "C" || len(res.Ratings) != 0 {
+			t.Errorf("errors %+v, ratings %d", res.Errors, len(res.Ratings))
+		}
+	})
+}

@@ -129,10 +129,19 @@ func readTable(ctx context.Context, path string, opts Options, kind string, cols
 			continue
 		}
 		dr := row{num: r.Number, cells: make(map[string]string, len(index))}
+		tooLong := false
 		for i, c := range r.Cells {
 			if n, ok := index[i]; ok {
 				dr.cells[n] = clean(c)
+				if msg := tabular.CellTextError(dr.cells[n]); msg != "" {
+					f.Fail(r.Number, n, tabular.CellTextValue(dr.cells[n]), msg)
+					tooLong = true
+				}
 			}
+		}
+		if tooLong {
+			f.Skipped["error"]++
+			continue
 		}
 		fn(dr)
 	}

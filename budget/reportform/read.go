@@ -233,6 +233,12 @@ func (res *Result) readRow(f *excelize.File, n int, cell func(int, string) strin
 	res.RowsRead++
 	r := budget.MeasureReport{Row: n, Measure: nr, Unit: res.Unit, Period: res.Period, Comment: comment, Deviation: dev}
 	ok := true
+	for _, c := range []struct{ field, v string }{{ColComment, comment}, {ColDeviation, dev}} {
+		if msg := tabular.CellTextError(c.v); msg != "" {
+			res.fail(n, c.field, tabular.CellTextValue(c.v), msg)
+			ok = false
+		}
+	}
 	if status == "" {
 		res.fail(n, ColStatus, "", "no status: choose ikke startet, i rute, forsinket, fullført or avbrutt")
 		ok = false
