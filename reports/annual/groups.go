@@ -50,9 +50,16 @@ func (l *loader) groups(ind indicators.Indicator, raw []indicators.Value, kommun
 	}
 	var mine []indicators.Value
 	for _, v := range raw {
-		if _, ok := l.names[v.Area]; ok {
-			mine = append(mine, v)
+		if _, ok := l.names[v.Area]; !ok {
+			continue
 		}
+		// a pair that compares a group with everyone ("innvandrere"
+		// against "totalt") takes the headline value, stored without the
+		// dimension, as the total
+		if indicators.IsTotal(pair.A) && indicators.Headline(v.Dims, nil) && !hasDim(v.Dims, pair.Dim) {
+			v.Dims = append(append([]indicators.Dim{}, v.Dims...), indicators.Dim{Name: pair.Dim, Value: pair.A})
+		}
+		mine = append(mine, v)
 	}
 	shown := indicators.Suppress(mine, ind, l.geos, l.opt.Public)
 	places := int(ValuePlaces(ind.Unit))
@@ -129,12 +136,13 @@ func printed(f *float64, places int) (*float64, string) {
 // period.
 func (w *writer) groups(ind Indicator, c charts) {
 	g := ind.Groups
-	title := fmt.Sprintf(w.t("Forskjell mellom grupper: %s mot %s", "Skilnad mellom grupper: %s mot %s"), g.B, g.A)
+	a, b := lowerFirst(g.A), lowerFirst(g.B)
+	title := fmt.Sprintf(w.t("Forskjell mellom grupper: %s mot %s", "Skilnad mellom grupper: %s mot %s"), b, a)
 	w.d.Ensure(groupChartHeight + 20)
 	w.subhead(title)
 	w.d.Paragraph(fmt.Sprintf(w.t("Figuren og tabellen viser %s for gruppene %s og %s etter %s i kommunen, og forskjellen mellom dem (%s minus %s) i %s.",
 		"Figuren og tabellen viser %s for gruppene %s og %s etter %s i kommunen, og skilnaden mellom dei (%s minus %s) i %s."),
-		lowerFirst(ind.Name), g.A, g.B, lowerFirst(g.Dim), g.B, g.A, g.Unit))
+		lowerFirst(ind.Name), a, b, lowerFirst(g.Dim), b, a, g.Unit))
 	if len(c.groups) > 0 {
 		w.d.Figure("grupper-"+ind.ID, c.groups, chartWidth+padWidth(c.groupsPad), groupChartHeight)
 	}
@@ -156,4 +164,15 @@ func (w *writer) groups(ind Indicator, c charts) {
 	for _, n := range g.Notes {
 		w.note(n)
 	}
+}
+
+// hasDim reports whether dims has a dimension named name (case and spaces
+// ignored).
+func hasDim(dims []indicators.Dim, name string) bool {
+	for _, d := range dims {
+		if strings.EqualFold(strings.TrimSpace(d.Name), strings.TrimSpace(name)) {
+			return true
+		}
+	}
+	return false
 }
