@@ -281,6 +281,7 @@ type Measure struct {
 	Row         int             `json:"-"` // row in the source file, for messages
 	Nr          string          `json:"nr"`
 	Name        string          `json:"name"`
+	NameNN      string          `json:"name_nn,omitempty"` // the name in nynorsk, when the measures file gives one
 	Description string          `json:"description,omitempty"`
 	Responsible []string        `json:"responsible,omitempty"`
 	Reporting   string          `json:"reporting,omitempty"`

@@ -38,6 +38,7 @@ func TestWheel_Year_default(t *testing.T) {
 	w := defaultWheel(t)
 	want := map[int][]string{
 		2026: {
+			"arsrapport-innspill 2026-01-02 08:00 +0100 frist 2026-01-26 fra 2026-01-25 (søndag)",
 			"oppdragsbrev 2026-01-04 08:00 +0100 frist 2026-02-02 fra 2026-01-31 (lørdag)",
 			"virksomhetsplaner 2026-01-15 08:00 +0100 frist 2026-03-02 fra 2026-02-28 (lørdag)",
 			"regnskap 2026-02-01 08:00 +0100 frist 2026-02-16 fra 2026-02-15 (søndag)",
@@ -51,6 +52,7 @@ func TestWheel_Year_default(t *testing.T) {
 			"budsjettvedtak 2026-12-01 08:00 +0100 frist 2026-12-15",
 		},
 		2027: {
+			"arsrapport-innspill 2027-01-02 08:00 +0100 frist 2027-01-25",
 			"oppdragsbrev 2027-01-04 08:00 +0100 frist 2027-02-01 fra 2027-01-31 (søndag)",
 			"virksomhetsplaner 2027-01-15 08:00 +0100 frist 2027-03-01 fra 2027-02-28 (søndag)",
 			"regnskap 2027-02-01 08:00 +0100 frist 2027-02-15",

@@ -12,13 +12,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
-	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // lettersOptions are the choices of one run of the letters, from the
@@ -33,6 +31,7 @@ type lettersOptions struct {
 	Config    string // the YAML configuration; "" for the default
 	Templates string // a folder of own templates; "" for the embedded ones
 	Date      time.Time
+	Draft     bool // letters marked UTKAST, allowed without references and signatory
 }
 
 // writeLetters is the one path from the workspace to the oppdragsbrev:
@@ -59,39 +58,17 @@ func writeLetters(ctx context.Context, db *workspace.DB, o lettersOptions) (*let
 	if err != nil {
 		return nil, err
 	}
-	src, err := letters.Load(ctx, db, cat, w, o.Year, workbookFinancing(db))
+	src, err := letters.Load(ctx, db, cat, w, o.Year, letters.Financing(db))
 	if err != nil {
 		return nil, err
 	}
 	return src.Generate(ctx, letters.GenerateOptions{
-		Options: letters.Options{Config: cfg, Texts: texts, Lang: o.Lang, Date: o.Date},
+		Options: letters.Options{Config: cfg, Texts: texts, Lang: o.Lang, Date: o.Date, Draft: o.Draft},
 		Units:   o.Units, Dir: o.Dir, Combined: o.Combined, Force: o.Force,
 		// Letters keep their own rule for files already there (same
 		// contents, or --force); the guard refuses inputs only.
 		Guard: func(p string) error { return outguard.Check(ctx, db, p, true) },
 	})
-}
-
-// workbookFinancing attributes the measures' money to units exactly as the
-// helsebudsjett workbook's Finansiering sheet does (reports/model), so a
-// letter's total for a unit is the sheet's to the øre.
-func workbookFinancing(db *workspace.DB) letters.FinancingFunc {
-	return func(ctx context.Context, keys []budget.Key) ([]letters.Funded, error) {
-		if len(keys) == 0 {
-			return nil, nil
-		}
-		ufs, err := model.Financing(ctx, db, keys)
-		if err != nil {
-			return nil, err
-		}
-		var out []letters.Funded
-		for _, uf := range ufs {
-			for _, m := range uf.Measures {
-				out = append(out, letters.Funded{Unit: uf.Unit.Code, Nr: m.Nr, Ore: m.Ore})
-			}
-		}
-		return out, nil
-	}
 }
 
 // unitFlags collects repeated --unit flags.
@@ -110,9 +87,11 @@ func (u *unitFlags) Set(s string) error {
 
 // cmdLetters: helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn]
 // [-o DIR] [--combined] [--force] [--config FILE] [--templates DIR]
-// [--date YYYY-MM-DD] [--json]. Exit 3 when a letter exists with other
-// contents and --force is not given (nothing is written), for an unknown
-// unit, a unit without duties, or a bad configuration or template.
+// [--date YYYY-MM-DD] [--draft] [--json]. Exit 3 when a letter exists with
+// other contents and --force is not given (nothing is written), for an
+// unknown unit, a unit without duties, a bad configuration or template, or
+// a configuration without Vår ref., Saksbehandler or signatory (none given
+// is such a configuration) unless --draft marks the letters UTKAST.
 func cmdLetters(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("letters", e)
 	year := fs.Int("year", 0, "the budget year (required)")
@@ -125,15 +104,16 @@ func cmdLetters(ctx context.Context, args []string, e *env) error {
 	cfg := fs.String("config", "", "letter configuration (YAML: municipality, references, signature); see templates/sample/brev.yaml")
 	tmpl := fs.String("templates", "", "folder with own templates (nb/*.tmpl, nn/*.tmpl) replacing the built-in texts")
 	date := fs.String("date", "", "the letters' date, YYYY-MM-DD (default: the wheel's letters task in the year)")
+	draft := fs.Bool("draft", false, "write drafts marked UTKAST on every page; needed to write letters without a --config that gives Vår ref., Saksbehandler and signatory")
 	asJSON := fs.Bool("json", false, "print what was written as JSON")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 || *year == 0 {
-		return usagef("use: helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn] [-o DIR] [--combined] [--force] [--config FILE] [--templates DIR] [--date YYYY-MM-DD]")
+		return usagef("use: helsebudsjett letters --year Y [--unit CODE]… [--lang nb|nn] [-o DIR] [--combined] [--force] [--config FILE] [--templates DIR] [--date YYYY-MM-DD] [--draft]")
 	}
-	o := lettersOptions{Year: *year, Units: units, Dir: *out, Combined: *combined, Force: *force, Config: *cfg, Templates: *tmpl}
+	o := lettersOptions{Year: *year, Units: units, Dir: *out, Combined: *combined, Force: *force, Config: *cfg, Templates: *tmpl, Draft: *draft}
 	if o.Lang, err = indicators.ParseLang(*lang); err != nil {
 		return usagef("--lang: %v", err)
 	}

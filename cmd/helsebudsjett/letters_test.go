@@ -69,7 +69,7 @@ func TestLetters_CLI(t *testing.T) {
 	defer db.Close()
 	cat, _ := catalogue(ctx, db)
 	w, _, _ := loadWheel(ctx, db)
-	src, err := letters.Load(ctx, db, cat, w, 2027, workbookFinancing(db))
+	src, err := letters.Load(ctx, db, cat, w, 2027, letters.Financing(db))
 	if err != nil {
 		t.Fatal(err)
 	}

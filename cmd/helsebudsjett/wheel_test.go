@@ -27,8 +27,8 @@ func TestWheelList_defaultYear2026(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &items); err != nil {
 		t.Fatal(err)
 	}
-	if len(items) != 11 {
-		t.Errorf("%d occurrences in 2026, want 11", len(items))
+	if len(items) != 12 {
+		t.Errorf("%d occurrences in 2026, want 12", len(items))
 	}
 	found := false
 	for _, it := range items {

@@ -5,10 +5,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	"github.com/helsebudsjett/helsebudsjett/reports/pdf"
 )
 
 // Options are the choices a letter is built with.
@@ -17,6 +18,9 @@ type Options struct {
 	Texts  *Texts          // the embedded templates when nil
 	Lang   indicators.Lang // bokmål when ""
 	Date   time.Time       // Source.DefaultDate when zero
+	// Draft marks every page UTKAST. Generate writes letters without the
+	// references and signatory (see Config.Missing) only as drafts.
+	Draft bool
 }
 
 func (s *Source) fill(o Options) (Options, error) {
@@ -63,7 +67,7 @@ func (s *Source) Letter(code string, o Options) (*Letter, error) {
 	nn := lang == indicators.Nynorsk
 	l := &Letter{Year: s.Year, PlanEnd: s.Year + 3, Lang: lang, Seq: s.seq[code], Unit: *u,
 		Municipality: cfg.Municipality, Date: o.Date, YourRef: cfg.References.YourRef,
-		ArchiveCode: cfg.References.ArchiveCode, CaseOfficer: cfg.References.CaseOfficer}
+		ArchiveCode: cfg.References.ArchiveCode, CaseOfficer: cfg.References.CaseOfficer, Draft: o.Draft}
 	l.Titles = numbered(lb.Titles, sectionTitles(cfg, nn))
 	if l.OurRef, err = executeString("references.our_ref", cfg.References.OurRef, l); err != nil {
 		return nil, err
@@ -140,14 +144,27 @@ func (s *Source) measuresOf(code string) []*budget.Measure {
 	return out
 }
 
-func measureWords(m *budget.Measure, lb *labels) string {
-	return lb.Measures1 + " " + m.Nr + " " + m.Name
+// measureName is the measure's name in lang: its nynorsk name where the
+// measures file gives one, else its (bokmål) name.
+func measureName(m *budget.Measure, lang indicators.Lang) string {
+	if lang == indicators.Nynorsk && strings.TrimSpace(m.NameNN) != "" {
+		return m.NameNN
+	}
+	return m.Name
+}
+
+func measureWords(m *budget.Measure, lang indicators.Lang) string {
+	return labelsFor(lang).Measures1 + " " + m.Nr + " " + measureName(m, lang)
 }
 
 // challenges fills section 2: the indicators of the unit's measures (or,
 // for a unit without measures, those with targets in its area) in the
-// unit's bydel, or the municipality for a unit that serves all of it; an
-// indicator without a target in the bydel is shown for the municipality.
+// area the unit serves (its bydel, or the municipality for a unit that
+// serves all of it), each with the area's own value, target path and
+// status. Where the area has no value, or no target while the
+// municipality has one, a second line gives the municipality's figures,
+// labelled as the municipality's: a bydel is never shown the
+// municipality's value under its own name.
 func (s *Source) challenges(l *Letter, mine []*budget.Measure) {
 	lb := labelsFor(l.Lang)
 	area := s.kommune
@@ -155,12 +172,12 @@ func (s *Source) challenges(l *Letter, mine []*budget.Measure) {
 		if g, ok := s.areas[l.Unit.Bydel]; ok {
 			area = g
 		} else {
-			area = indicators.Geo{Code: l.Unit.Bydel, Name: l.Unit.Bydel}
+			area = indicators.Geo{Code: l.Unit.Bydel, Name: l.Unit.Bydel, Level: indicators.Bydel}
 		}
 	}
 	l.AreaCode, l.AreaName = area.Code, area.Name
 	if l.AreaName == "" {
-		l.AreaName = "kommunen"
+		l.AreaName = lb.TheMunicipality
 	}
 	var ids []string
 	seen := map[string]bool{}
@@ -182,51 +199,93 @@ func (s *Source) challenges(l *Letter, mine []*budget.Measure) {
 			}
 		}
 	}
+	sub := area.Code != s.kommune.Code
 	for _, id := range ids {
-		ind := indicators.Indicator{ID: id, Name: id}
-		if s.Catalogue != nil {
-			if got, ok := s.Catalogue.Get(id); ok {
-				ind = got
-			}
-		}
-		c := Challenge{Indicator: id, Name: ind.NameIn(l.Lang), Area: area.Name, State: indicators.NoData}
-		t, ok := s.targets[[2]string{id, area.Code}]
-		if !ok && area.Code != s.kommune.Code {
-			if t, ok = s.targets[[2]string{id, s.kommune.Code}]; ok {
-				c.Area = s.kommune.Name
-			}
-		}
-		areaCode := area.Code
-		if ok {
-			areaCode = t.Area
-		}
-		series := s.values[id][areaCode]
-		if ok {
-			st := indicators.TargetStatus(t, ind, series)
-			c.State, c.Status = st.State, st.State.Text(l.Lang)
-			c.Target, c.TargetYear = value(t.TargetValue, ind.Unit, -1), t.TargetYear
-			if st.Period != nil {
-				c.Period = st.Period.Label
-				c.Value = value(*st.Value, ind.Unit, -1)
-				c.Path = value(*st.Path, ind.Unit, placesOf(*st.Value))
-			}
-			if st.State == indicators.OffTrack {
-				l.OffTrack = append(l.OffTrack, c)
-			}
-		} else {
-			c.Status = lb.NoTarget
-			var latest *indicators.Value
-			for i := range series {
-				if v := &series[i]; v.Value != nil && (latest == nil || indicators.ComparePeriods(v.Period, latest.Period) > 0) {
-					latest = v
-				}
-			}
-			if latest != nil {
-				c.Period, c.Value = latest.Period.Label, value(*latest.Value, ind.Unit, -1)
-			}
+		ind := s.indicator(id)
+		c := s.challenge(ind, area, l.Lang)
+		if sub && c.Value == nil {
+			c.Status = lb.NoValueArea
 		}
 		l.Challenges = append(l.Challenges, c)
+		switch c.State {
+		case indicators.OffTrack:
+			l.OffTrack = append(l.OffTrack, c)
+			l.Judged++
+		case indicators.OnTrack:
+			l.Judged++
+		}
+		if !sub || c.Value != nil && c.Target != nil {
+			continue
+		}
+		if k := s.challenge(ind, s.kommune, l.Lang); k.Value != nil && (c.Value == nil || k.Target != nil) {
+			k.Kommune, k.Area = true, lb.WholeMunicipality
+			l.Challenges = append(l.Challenges, k)
+			l.KommuneLines = true
+		}
 	}
+}
+
+// indicator is the catalogue's indicator with the id, or a bare one
+// named by its id.
+func (s *Source) indicator(id string) indicators.Indicator {
+	if s.Catalogue != nil {
+		if got, ok := s.Catalogue.Get(id); ok {
+			return got
+		}
+	}
+	return indicators.Indicator{ID: id, Name: id}
+}
+
+// challenge is the indicator's state in the area alone: its latest value,
+// and when the area has a target, the path, target, status and the
+// distance in words, computed from the figures as printed.
+func (s *Source) challenge(ind indicators.Indicator, area indicators.Geo, lang indicators.Lang) Challenge {
+	lb := labelsFor(lang)
+	name := area.Name
+	if name == "" {
+		name = lb.TheMunicipality
+	}
+	c := Challenge{Indicator: ind.ID, Name: ind.NameIn(lang), Area: name, State: indicators.NoData}
+	series := s.values[ind.ID][area.Code]
+	t, ok := s.targets[[2]string{ind.ID, area.Code}]
+	if !ok {
+		c.Status = lb.NoTarget
+		var latest *indicators.Value
+		for i := range series {
+			if v := &series[i]; v.Value != nil && (latest == nil || indicators.ComparePeriods(v.Period, latest.Period) > 0) {
+				latest = v
+			}
+		}
+		if latest != nil {
+			c.Period, c.Value = periodText(latest.Period.Label), value(*latest.Value, ind.Unit, -1)
+		}
+		return c
+	}
+	st := indicators.TargetStatus(t, ind, series)
+	c.State, c.Status = st.State, st.State.Text(lang)
+	c.Target, c.TargetYear = value(t.TargetValue, ind.Unit, -1), t.TargetYear
+	if st.Period != nil {
+		places := placesOf(*st.Value)
+		c.Period = periodText(st.Period.Label)
+		c.Value = value(*st.Value, ind.Unit, -1)
+		path := st.Path.Round(places)
+		c.Path = value(path, ind.Unit, places)
+		// The distance of the printed figures, so a reader who subtracts
+		// them gets the same number.
+		dist := st.Value.Sub(path)
+		if ind.Better == indicators.LowerIsBetter {
+			dist = dist.Neg()
+		}
+		c.Distance = distanceWords(dist, ind.Unit, places, lang)
+		// The state follows the printed figures too: a value that prints
+		// as the path is on it.
+		c.State = indicators.OnTrack
+		if dist.IsNegative() {
+			c.State = indicators.OffTrack
+		}
+		c.Status = c.State.Text(lang)
+	}
+	return c
 }
 
 // budget fills section 3: the money attributed to the unit (the
@@ -239,19 +298,19 @@ func (s *Source) budget(l *Letter, code string) {
 	b.Total = make([]int64, len(s.Keys))
 	b.Source = sourceWords(s.Keys, s.Year, l.Lang)
 	names := map[string]string{}
-	for _, m := range s.Measures {
-		names[m.Nr] = m.Name
+	for i := range s.Measures {
+		names[s.Measures[i].Nr] = measureName(&s.Measures[i], l.Lang)
 	}
-	var all []int64
+	printed := make([]int64, len(s.Keys)) // the sum of the rounded amounts as printed, in kroner
 	for _, f := range s.funded[code] {
 		row := BudgetRow{Nr: f.Nr, Name: names[f.Nr], Ore: append([]int64(nil), f.Ore...)}
 		for k, ore := range f.Ore {
 			b.Total[k] += ore
-			all = append(all, ore)
+			printed[k] += wholeKroner(ore)
 		}
 		b.Rows = append(b.Rows, row)
 	}
-	b.Whole = pdf.Whole(all...)
+	b.Note = roundingNote(b.Keys, b.Total, printed, l.Lang)
 	for _, m := range s.measuresOf(code) {
 		holders := s.fundedBy[m.Nr]
 		mine := false
@@ -269,17 +328,49 @@ func (s *Source) budget(l *Letter, code string) {
 			}
 			where = lb.CarriedBy + " " + joinWords(hs, lb.And)
 		}
-		b.Shared = append(b.Shared, measureWords(m, lb)+" ("+where+")")
+		b.Shared = append(b.Shared, measureWords(m, l.Lang)+" ("+where+")")
 	}
+}
+
+// roundingNote says where a printed sum differs from the sum of the
+// printed (rounded) amounts above it, and by how much: "" when every
+// column adds up as printed.
+func roundingNote(keys []budget.Key, total, printed []int64, lang indicators.Lang) string {
+	lb := labelsFor(lang)
+	var diffs []string
+	for k := range keys {
+		if d := wholeKroner(total[k]) - printed[k]; d != 0 {
+			diffs = append(diffs, Kroner(abs(d)*100)+" "+lb.In+" "+strconv.Itoa(keys[k].Year))
+		}
+	}
+	if len(diffs) == 0 {
+		return ""
+	}
+	return lb.Rounding + " " + joinWords(diffs, lb.And) + "."
+}
+
+func abs(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // goals fills section 4: per measure of the unit, its result indicators
 // and their måltall (a måltall on an indicator the measure does not list
-// is shown too).
+// is shown too). A måltall that differs from the target section 2 shows
+// for the indicator carries that target beside it, named by its area, so
+// the letter never gives two targets under one name.
 func (s *Source) goals(l *Letter, code string, mine []*budget.Measure) {
 	lb := labelsFor(l.Lang)
+	shown := map[string]Challenge{} // the target of section 2 per indicator: the area's, else the municipality's line
+	for _, c := range l.Challenges {
+		if _, ok := shown[c.Indicator]; !ok || shown[c.Indicator].Target == nil && c.Target != nil {
+			shown[c.Indicator] = c
+		}
+	}
 	for _, m := range mine {
-		g := Goal{Nr: m.Nr, Name: m.Name, Reports: ReportingUnit(m) == code}
+		g := Goal{Nr: m.Nr, Name: measureName(m, l.Lang), Reports: ReportingUnit(m) == code}
 		ids := append([]string(nil), m.Indicators...)
 		for _, t := range m.Targets {
 			found := false
@@ -291,27 +382,39 @@ func (s *Source) goals(l *Letter, code string, mine []*budget.Measure) {
 			}
 		}
 		for _, id := range ids {
-			ind := indicators.Indicator{ID: id, Name: id}
-			if s.Catalogue != nil {
-				if got, ok := s.Catalogue.Get(id); ok {
-					ind = got
-				}
-			}
+			ind := s.indicator(id)
+			gi := GoalIndicator{ID: id, Name: ind.NameIn(l.Lang)}
 			var ts []string
 			for _, t := range m.Targets {
-				if t.Indicator == id {
-					ts = append(ts, targetText(t, ind.Unit, lb.In))
+				if t.Indicator != id {
+					continue
+				}
+				ts = append(ts, targetText(t, ind.Unit, lb.In))
+				if c, ok := shown[id]; ok && c.Target != nil {
+					d, err := decimal.NewFromString(c.Target.Exact)
+					if err != nil || !d.Equal(t.Value) || c.TargetYear != t.Year {
+						area := c.Area
+						if c.Kommune {
+							area = strings.ToLower(area)
+						}
+						gi.AreaTarget = lb.TargetFor + " " + area + ": " + c.Target.Text + " " + lb.In + " " + strconv.Itoa(c.TargetYear)
+						l.TargetsDiffer = true
+					}
 				}
 			}
-			g.Indicators = append(g.Indicators, GoalIndicator{ID: id, Name: ind.NameIn(l.Lang), Target: strings.Join(ts, "; ")})
+			gi.Target = strings.Join(ts, "; ")
+			g.Indicators = append(g.Indicators, gi)
 		}
 		l.Goals = append(l.Goals, g)
 	}
 }
 
 // reporting fills section 5: the measures the unit reports on, the units
-// that report for the others, and the year's deadlines of the wheel's
-// tasks for the unit or for roles that concern every unit.
+// that report for the others, and every deadline of the wheel's tasks for
+// the unit or for roles that concern every unit in the budget year's
+// reporting cycle: from this year's letters to next year's, so the
+// tertials and the year report on the year (due early the next year)
+// are all there, and last year's year report is not.
 func (s *Source) reporting(l *Letter, code string, mine []*budget.Measure, roles []string) {
 	lb := labelsFor(l.Lang)
 	r := &l.Reporting
@@ -320,8 +423,9 @@ func (s *Source) reporting(l *Letter, code string, mine []*budget.Measure, roles
 	for _, m := range mine {
 		f := ReportingUnit(m)
 		if f == code {
-			r.Reports = append(r.Reports, measureWords(m, lb))
+			r.Reports = append(r.Reports, measureWords(m, l.Lang))
 			r.ReportsNr = append(r.ReportsNr, m.Nr)
+			r.CoResponsible = r.CoResponsible || len(m.Responsible) > 1
 			continue
 		}
 		if via[f] == nil {
@@ -336,7 +440,7 @@ func (s *Source) reporting(l *Letter, code string, mine []*budget.Measure, roles
 	for _, role := range roles {
 		concerns[role] = true
 	}
-	for _, o := range s.occ {
+	for _, o := range s.duties {
 		if o.Due == nil || o.Task.Action == wheel.Letters {
 			continue
 		}

@@ -83,6 +83,9 @@ type Signature struct {
 	Title      string  `yaml:"title" json:"title"`
 	Electronic bool    `yaml:"electronic" json:"electronic"`
 	AlsoBy     *Signer `yaml:"also_by" json:"also_by,omitempty"`
+	// Layout places the second signatory: "beside" the first (the
+	// default) or "below" it.
+	Layout string `yaml:"layout" json:"layout,omitempty"`
 }
 
 // Titles are the section titles, without their numbers.
@@ -154,6 +157,11 @@ func ParseConfig(path string, data []byte, dir string) (*Config, error) {
 			return nil, budget.Errorf(budget.EINVALID, "letter configuration %s: %s: %v", path, t.what, err)
 		}
 	}
+	switch c.Signature.Layout {
+	case "", "beside", "below":
+	default:
+		return nil, budget.Errorf(budget.EINVALID, "letter configuration %s: signature.layout %q: use beside or below", path, c.Signature.Layout)
+	}
 	if c.Municipality.Logo != "" {
 		p := c.Municipality.Logo
 		if !filepath.IsAbs(p) {
@@ -174,6 +182,23 @@ func ParseConfig(path string, data []byte, dir string) (*Config, error) {
 		c.logo = data
 	}
 	return &c, nil
+}
+
+// Missing names what a letter that is sent must have and the
+// configuration lacks: "Vår ref. (references.our_ref)", "Saksbehandler
+// (references.case_officer)", "the signatory (signature.name)".
+func (c *Config) Missing() []string {
+	var out []string
+	for _, f := range []struct{ what, v string }{
+		{"Vår ref. (references.our_ref)", c.References.OurRef},
+		{"Saksbehandler (references.case_officer)", c.References.CaseOfficer},
+		{"the signatory (signature.name)", c.Signature.Name},
+	} {
+		if strings.TrimSpace(f.v) == "" {
+			out = append(out, f.what)
+		}
+	}
+	return out
 }
 
 // LoadConfig reads the configuration file at path.

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +14,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/reports/pdf"
 )
 
-func kroner(ore int64) string { return pdf.Kroner(ore) }
+func kroner(ore int64) string { return Kroner(ore) }
 
 // unitSuffix is what follows a value of the unit, with a non-breaking
 // space.
@@ -123,3 +124,64 @@ func movedNote(d *wheel.Due, lang indicators.Lang) string {
 
 // dateText writes a date as the letter's header does, "04.01.2027".
 func dateText(t time.Time) string { return wheel.FormatDate(t) }
+
+// periodText writes a period's label with an en dash in a range of
+// years: "2023–2025", "2024–2025".
+func periodText(label string) string { return dashRange.ReplaceAllString(label, "$1–$2") }
+
+var dashRange = regexp.MustCompile(`(\d)-(\d)`)
+
+// pointsWord names a difference between two values of the unit: between
+// two percentages it is prosentpoeng, never prosent.
+func pointsWord(u indicators.Unit) string {
+	switch u {
+	case indicators.Percent:
+		return "prosentpoeng"
+	case indicators.Per1000:
+		return "promillepoeng"
+	case indicators.Years:
+		return "år"
+	case indicators.Points:
+		return "poeng"
+	}
+	return ""
+}
+
+// distanceWords says how far a value is from its path, dist being signed
+// by the indicator's direction (positive better): "mangler 3,1
+// prosentpoeng", "1,2 prosentpoeng bedre enn målbanen", "på målbanen".
+// It never writes a bare signed number.
+func distanceWords(dist decimal.Decimal, u indicators.Unit, places int32, lang indicators.Lang) string {
+	lb := labelsFor(lang)
+	if dist.IsZero() {
+		return lb.OnPath
+	}
+	amount := formatDecimal(dist.Abs(), places)
+	if w := pointsWord(u); w != "" {
+		amount += pdf.NBSP + w
+	}
+	if dist.IsNegative() {
+		return lb.Lacks + " " + amount
+	}
+	return amount + " " + lb.BetterThanPath
+}
+
+// Kroner writes øre as the letters do: whole kroner, "1 234 567 kr", with
+// the minus sign (U+2212) the
+// letters use for every negative number.
+func Kroner(ore int64) string {
+	s := pdf.Kroner(ore)
+	if strings.HasPrefix(s, "-") {
+		s = "−" + s[1:]
+	}
+	return s
+}
+
+// wholeKroner rounds øre to whole kroner, half away from zero, as
+// pdf.Kroner prints them.
+func wholeKroner(ore int64) int64 {
+	if ore < 0 {
+		return -((-ore + 50) / 100)
+	}
+	return (ore + 50) / 100
+}

@@ -85,6 +85,10 @@ func (s *Source) Generate(ctx context.Context, o GenerateOptions) (*Result, erro
 	if o.Dir == "" {
 		return nil, budget.Errorf(budget.EINVALID, "no folder for the letters: give one")
 	}
+	if missing := opts.Config.Missing(); len(missing) > 0 && !opts.Draft {
+		return nil, budget.Errorf(budget.EINVALID, "the letters would go out without %s: give them in a letter configuration (--config FILE, see templates/sample/brev.yaml), or write drafts marked UTKAST with --draft",
+			joinWords(missing, "and"))
+	}
 	all := s.Recipients()
 	codes, names := make([]string, len(all)), make([]string, len(all))
 	for i, u := range all {

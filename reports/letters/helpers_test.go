@@ -111,7 +111,7 @@ func (f *fixture) source(tb testing.TB) *letters.Source {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s, err := letters.Load(context.Background(), f.db, cat, w, 2027, nil)
+	s, err := letters.Load(context.Background(), f.db, cat, w, 2027, letters.Financing(f.db))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -140,3 +140,14 @@ func pdfText(t *testing.T, data []byte) string {
 // plain writes an amount as pdftotext gives it: non-breaking spaces as
 // spaces.
 func plain(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+
+// sampleConfig is the sample municipality's letter configuration
+// (templates/sample/brev.yaml): references and signatories filled in.
+func sampleConfig(tb testing.TB) *letters.Config {
+	tb.Helper()
+	c, err := letters.LoadConfig(filepath.Join("..", "..", "templates", "sample", "brev.yaml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}

@@ -61,9 +61,6 @@ func TestSource_Letter_ContentModel(t *testing.T) {
 	if len(l.Budget.Rows) != 4 || l.Budget.Rows[0].Nr != "2.1" || l.Budget.Rows[0].Ore[0] != 200750 {
 		t.Errorf("rows = %+v, want 4 measures, 2.1 with 2 007,50 kr", l.Budget.Rows)
 	}
-	if l.Budget.Whole {
-		t.Error("amounts with øre are shown as whole kroner")
-	}
 	// Section 4: the måltall.
 	if len(l.Goals) != 4 || l.Goals[0].Indicators[0].Target != "9,5"+pdf.NBSP+"% i 2030" || !l.Goals[0].Reports {
 		t.Errorf("goals = %+v", l.Goals)
@@ -75,7 +72,9 @@ func TestSource_Letter_ContentModel(t *testing.T) {
 	// Section 5: the wheel's deadlines for virksomhetsledere, working-day adjusted.
 	var want []string
 	w, _ := wheel.Parse("w", mustRead(t, "../../templates/arshjul.yaml"))
-	for _, o := range w.Year(2027) {
+	// The reporting cycle of 2027: from the 2027 letters (4 January) to
+	// the 2028 letters, so the year report on 2027 is in, 2026's is not.
+	for _, o := range w.Occurrences(time.Date(2027, 1, 4, 8, 0, 0, 0, wheel.Oslo()), time.Date(2028, 1, 4, 8, 0, 0, 0, wheel.Oslo())) {
 		for _, r := range o.Task.Responsible {
 			if r == "virksomhetsledere" && o.Due != nil {
 				want = append(want, o.Task.ID+" "+wheel.FormatDate(o.Due.Date))
@@ -86,7 +85,7 @@ func TestSource_Letter_ContentModel(t *testing.T) {
 	for _, d := range l.Reporting.Deadlines {
 		got = append(got, d.Task+" "+wheel.FormatDate(d.Date))
 	}
-	if strings.Join(got, ",") != strings.Join(want, ",") || len(got) != 3 {
+	if strings.Join(got, ",") != strings.Join(want, ",") || len(got) != 4 || got[3] != "arsrapport-innspill 25.01.2028" {
 		t.Errorf("deadlines = %v, want %v", got, want)
 	}
 	if l.Reporting.Deadlines[0].Note != "flyttet fra søndag 28.02.2027" || l.Reporting.Deadlines[1].Note != "flyttet fra 17.05.2027 (17. mai)" {
@@ -143,13 +142,13 @@ func TestRenderPDF_Text(t *testing.T) {
 			t.Errorf("letter text lacks measure %s", r.Nr)
 		}
 		for _, ore := range r.Ore {
-			if a := plain(pdf.Amount(ore, l.Budget.Whole)); !strings.Contains(text, a) {
+			if a := plain(letters.Kroner(ore)); !strings.Contains(text, a) {
 				t.Errorf("letter text lacks amount %q of measure %s", a, r.Nr)
 			}
 		}
 	}
 	for _, ore := range l.Budget.Total {
-		if a := plain(pdf.Amount(ore, l.Budget.Whole)); !strings.Contains(text, a) {
+		if a := plain(letters.Kroner(ore)); !strings.Contains(text, a) {
 			t.Errorf("letter text lacks the total %q", a)
 		}
 	}
@@ -200,7 +199,7 @@ func TestGenerate_HostileUnitName(t *testing.T) {
 	hostile := "../../x/..//Skole 😀 Nordbyen/Øst"
 	f := newFixture(t, 2, 1, map[int]string{0: hostile, 1: hostile})
 	dir := filepath.Join(t.TempDir(), "ut")
-	res, err := f.source(t).Generate(context.Background(), letters.GenerateOptions{Dir: dir})
+	res, err := f.source(t).Generate(context.Background(), letters.GenerateOptions{Dir: dir, Options: letters.Options{Config: sampleConfig(t)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,9 +237,13 @@ func TestGenerate_HostileUnitName(t *testing.T) {
 	}
 }
 
+// TestRenderPDF_Golden keeps one letter as its text (testdata/letter.txt,
+// reviewable in a diff) and the sha256 of its bytes
+// (testdata/letter.sha256): rendering is deterministic, and a change of
+// either is looked at and accepted with -update.
 func TestRenderPDF_Golden(t *testing.T) {
 	f := newFixture(t, 2, 2, nil)
-	l, err := f.source(t).Letter("u001", letters.Options{Date: time.Date(2027, 1, 4, 0, 0, 0, 0, wheel.Oslo())})
+	l, err := f.source(t).Letter("u001", letters.Options{Config: sampleConfig(t), Date: time.Date(2027, 1, 4, 0, 0, 0, 0, wheel.Oslo())})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,18 +255,27 @@ func TestRenderPDF_Golden(t *testing.T) {
 	if !bytes.Equal(data, again) {
 		t.Fatal("the same letter renders to different bytes")
 	}
-	golden := filepath.Join("testdata", "letter.golden")
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:]) + "\n"
+	text := pdfText(t, data)
+	txtFile, hashFile := filepath.Join("testdata", "letter.txt"), filepath.Join("testdata", "letter.sha256")
 	if *update {
-		if err := os.WriteFile(golden, data, 0o644); err != nil {
+		if err := os.WriteFile(txtFile, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(hashFile, []byte(hash), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	want, err := os.ReadFile(golden)
+	wantText, err := os.ReadFile(txtFile)
 	if err != nil {
 		t.Fatalf("%v: run go test ./reports/letters -run Golden -update", err)
 	}
-	if !bytes.Equal(data, want) {
-		t.Errorf("the letter differs from %s (%d bytes, want %d): check it with pdftotext and run -update if the change is meant", golden, len(data), len(want))
+	if text != string(wantText) {
+		t.Errorf("the letter's text differs from %s: run the test with -update and review the diff\n%s", txtFile, text)
+	}
+	if wantHash := mustRead(t, hashFile); hash != string(wantHash) {
+		t.Errorf("the letter's bytes differ from %s (the text is as before: fonts, layout or metadata changed); run -update if meant", hashFile)
 	}
 }
 
@@ -331,7 +343,8 @@ func TestGenerate_ForceAndManifest(t *testing.T) {
 	f := newFixture(t, 3, 2, nil)
 	s := f.source(t)
 	dir := t.TempDir()
-	res, err := s.Generate(ctx, letters.GenerateOptions{Dir: dir, Combined: true})
+	cfg := sampleConfig(t)
+	res, err := s.Generate(ctx, letters.GenerateOptions{Dir: dir, Combined: true, Options: letters.Options{Config: cfg}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,13 +367,13 @@ func TestGenerate_ForceAndManifest(t *testing.T) {
 		}
 	}
 	// The same letters again: unchanged, no --force needed.
-	res, err = s.Generate(ctx, letters.GenerateOptions{Dir: dir})
+	res, err = s.Generate(ctx, letters.GenerateOptions{Dir: dir, Options: letters.Options{Config: cfg}})
 	if err != nil || res.Letters[0].Status != "unchanged" {
 		t.Fatalf("second run: %v %+v", err, res)
 	}
 	// Another date changes the letters: refused without Force, nothing written.
 	before := mustRead(t, res.Letters[0].Path)
-	other := letters.Options{Date: time.Date(2027, 1, 11, 0, 0, 0, 0, wheel.Oslo())}
+	other := letters.Options{Config: cfg, Date: time.Date(2027, 1, 11, 0, 0, 0, 0, wheel.Oslo())}
 	_, err = s.Generate(ctx, letters.GenerateOptions{Options: other, Dir: dir})
 	if budget.ErrorCode(err) != budget.EINVALID || !strings.Contains(err.Error(), "--force") {
 		t.Fatalf("without force: %v, want EINVALID mentioning --force", err)
@@ -375,7 +388,7 @@ func TestGenerate_ForceAndManifest(t *testing.T) {
 	if rows := readManifest(t, res.Manifest); len(rows) != 4 {
 		t.Errorf("after writing one unit the manifest has %d rows, want the 4 files in the folder", len(rows))
 	}
-	if _, err := s.Generate(ctx, letters.GenerateOptions{Dir: dir, Units: []string{"zzz"}}); budget.ErrorCode(err) != budget.ENOTFOUND {
+	if _, err := s.Generate(ctx, letters.GenerateOptions{Dir: dir, Units: []string{"zzz"}, Options: letters.Options{Config: cfg}}); budget.ErrorCode(err) != budget.ENOTFOUND {
 		t.Errorf("unknown unit: %v", err)
 	}
 }

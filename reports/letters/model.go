@@ -25,7 +25,8 @@ type Letter struct {
 	Year    int             `json:"year"`     // the budget year
 	PlanEnd int             `json:"plan_end"` // the last year of the økonomiplan
 	Lang    indicators.Lang `json:"lang"`
-	Seq     int             `json:"seq"` // the letter's number among the year's letters, from 1
+	Seq     int             `json:"seq"`   // the letter's number among the year's letters, from 1
+	Draft   bool            `json:"draft"` // marked UTKAST on every page
 	Unit    budget.Unit     `json:"unit"`
 
 	Municipality Municipality `json:"municipality"`
@@ -45,6 +46,9 @@ type Letter struct {
 	AreaName       string      `json:"area_name"`
 	Challenges     []Challenge `json:"challenges"`
 	OffTrack       []Challenge `json:"-"`
+	Judged         int         `json:"judged"`         // the area's indicators with a target and a value: on or off track
+	KommuneLines   bool        `json:"kommune_lines"`  // some indicator has a line for the municipality below the area's
+	TargetsDiffer  bool        `json:"targets_differ"` // some måltall of section 4 differs from section 2's target
 	ChallengesText []string    `json:"challenges_text"`
 
 	Budget     Budget   `json:"budget"` // 3 Budsjett
@@ -77,6 +81,13 @@ type Challenge struct {
 	TargetYear int              `json:"target_year"` // 0 when the area has no target
 	State      indicators.State `json:"state"`
 	Status     string           `json:"status"` // "i rute", "ikke i rute", "ingen data", "ingen mål"
+	// Distance says in words how far the value is from the path, from the
+	// printed figures: "mangler 3,1 prosentpoeng", "1,2 prosentpoeng bedre
+	// enn målbanen", "på målbanen"; "" without a target or value.
+	Distance string `json:"distance"`
+	// Kommune marks the municipality's line below an area's own line,
+	// shown where the area has no value or no target of its own.
+	Kommune bool `json:"kommune"`
 }
 
 // indicatorValue is an exact value and the way the letter writes it.
@@ -85,16 +96,18 @@ type indicatorValue struct {
 	Text  string `json:"text"`  // "14,1 %"
 }
 
-// Budget is section 3: the measures whose money is attributed to the unit
+// Budget is section 3, in whole kroner: the measures whose money is attributed to the unit
 // (by the FinancingFunc, so as the workbook's Finansiering sheet has it),
 // with the amount for each year of the økonomiplan that has a budget, and
 // the total. Ore[i] and Total[i] belong to Keys[i].
 type Budget struct {
-	Keys   []budget.Key `json:"keys"`
-	Rows   []BudgetRow  `json:"rows"`
-	Total  []int64      `json:"total_ore"`
-	Whole  bool         `json:"whole"`  // every amount is whole kroner: shown without decimals
-	Source string       `json:"source"` // in words: "vedtatt budsjett 2027 og økonomiplan 2028–2030"
+	Keys  []budget.Key `json:"keys"`
+	Rows  []BudgetRow  `json:"rows"`
+	Total []int64      `json:"total_ore"`
+	// Note states the rounding difference where a printed sum differs
+	// from the sum of the printed (whole-krone) amounts; "" when none.
+	Note   string `json:"note,omitempty"`
+	Source string `json:"source"` // in words: "vedtatt budsjett 2027 og økonomiplan 2028–2030"
 	// Shared are the measures the unit is responsible for whose money is
 	// attributed to other units only, in words ("tiltak 2 Språkløft (ført
 	// på Oppvekst stab)").
@@ -121,15 +134,21 @@ type Goal struct {
 type GoalIndicator struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
-	Target string `json:"target"` // "92 % i 2030"
+	Target string `json:"target"` // "92 % i 2030": the measure's result requirement
+	// AreaTarget is section 2's target for the indicator where the måltall
+	// differs from it, named by its area: "målet for Nordbyen: 90 % i 2030".
+	AreaTarget string `json:"area_target,omitempty"`
 }
 
 // Reporting is section 5.
 type Reporting struct {
-	Reports   []string   `json:"reports"`    // the measures the unit reports on, in words
-	ReportsNr []string   `json:"reports_nr"` // and their numbers
-	Via       []string   `json:"via"`        // the units that report for the others, in words
-	Deadlines []Deadline `json:"deadlines"`
+	Reports   []string `json:"reports"`    // the measures the unit reports on, in words
+	ReportsNr []string `json:"reports_nr"` // and their numbers
+	Via       []string `json:"via"`        // the units that report for the others, in words
+	// CoResponsible is true when a measure the unit reports on has other
+	// responsible units, whose part the unit reports too.
+	CoResponsible bool       `json:"co_responsible"`
+	Deadlines     []Deadline `json:"deadlines"`
 }
 
 // Deadline is a task of the wheel with its deadline, moved to a working

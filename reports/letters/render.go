@@ -60,6 +60,11 @@ func RenderCombined(letters []*Letter, pages []int, title string) ([]byte, error
 func Render(d *pdf.Document, l *Letter, total int, part bool) {
 	lb := labelsFor(l.Lang)
 	d.BeginGroup(total, l.Municipality.Name+" · "+l.Subject+" · "+l.Unit.Name)
+	if l.Draft {
+		d.PageHeader(lb.Draft)
+	} else {
+		d.PageHeader("")
+	}
 	d.AddPage()
 	if part {
 		d.Nest(0)
@@ -80,7 +85,7 @@ func Render(d *pdf.Document, l *Letter, total int, part bool) {
 	if len(l.Challenges) > 0 {
 		rows := make([][]string, len(l.Challenges))
 		for i, c := range l.Challenges {
-			latest, path, target := "–", "–", "–"
+			latest, path, target := lb.NoValue, "–", "–"
 			if c.Value != nil {
 				latest = c.Value.Text + " (" + c.Period + ")"
 			}
@@ -90,10 +95,18 @@ func Render(d *pdf.Document, l *Letter, total int, part bool) {
 			if c.Target != nil {
 				target = c.Target.Text + " " + lb.In + " " + strconv.Itoa(c.TargetYear)
 			}
-			rows[i] = []string{c.Name, c.Area, latest, path, target, c.Status}
+			status := c.Status
+			if c.Distance != "" {
+				status += ": " + c.Distance
+			}
+			name := c.Name
+			if c.Kommune {
+				name = ""
+			}
+			rows[i] = []string{name, c.Area, latest, path, target, status}
 		}
 		d.Table(pdf.Table{Header: []string{lb.Indicator, lb.Area, lb.Latest, lb.Path, lb.Target, lb.Status},
-			Rows: rows, Widths: []float64{40, 28, 28, 17, 24, 18}})
+			Rows: rows, Widths: []float64{36, 24, 24, 17, 21, 33}})
 	}
 
 	d.Heading(1, t.Budget)
@@ -115,12 +128,15 @@ func Render(d *pdf.Document, l *Letter, total int, part bool) {
 		for i, r := range b.Rows {
 			rows[i] = []string{r.Nr, r.Name}
 			for _, ore := range r.Ore {
-				rows[i] = append(rows[i], pdf.Amount(ore, b.Whole))
+				rows[i] = append(rows[i], Kroner(ore))
 			}
 		}
 		total := []string{"", lb.Sum}
 		for _, ore := range b.Total {
-			total = append(total, pdf.Amount(ore, b.Whole))
+			total = append(total, Kroner(ore))
+		}
+		if b.Note != "" { // above the table, so it is never parted from it
+			d.StyledParagraph(b.Note, pdf.Style{Size: 8, Gray: true})
 		}
 		d.Table(pdf.Table{Header: header, Rows: rows, Widths: widths, Align: align, Total: total})
 	}
@@ -146,6 +162,9 @@ func Render(d *pdf.Document, l *Letter, total int, part bool) {
 				if target == "" {
 					target = "–"
 				}
+				if gi.AreaTarget != "" {
+					target += " (" + gi.AreaTarget + ")"
+				}
 				if j == 0 {
 					rows = append(rows, []string{nr, g.Name, gi.Name, target})
 				} else {
@@ -154,7 +173,7 @@ func Render(d *pdf.Document, l *Letter, total int, part bool) {
 			}
 		}
 		d.Table(pdf.Table{Header: []string{lb.Nr, lb.Measure, lb.ResultIndicator, lb.Targets}, Rows: rows,
-			Widths: []float64{10, 55, 60, 30}})
+			Widths: []float64{10, 50, 55, 40}})
 		if star {
 			d.StyledParagraph(starNote(l.Lang), pdf.Style{Size: 8, Gray: true})
 		}
@@ -171,6 +190,7 @@ func Render(d *pdf.Document, l *Letter, total int, part bool) {
 	}
 
 	d.Space(2)
+	d.Need(closingHeight(d, l))
 	paras(d, l.Closing)
 	signature(d, l, lb)
 }
@@ -215,15 +235,11 @@ func letterhead(d *pdf.Document, l *Letter, lb *labels) {
 	d.KeyValue(pdf.Rect{X: 118, Y: 50, W: pdf.PageWidth - mg.Right - 118}, refs, 29, pdf.Style{Size: 8.5})
 }
 
-// signature writes the regards, the signers side by side, and the line of
-// an electronically approved letter.
+// signature writes the regards, the signers (the second beside or below
+// the first, as the configuration says), and the line of an
+// electronically approved letter.
 func signature(d *pdf.Document, l *Letter, lb *labels) {
 	s := l.Signature
-	signers := 1
-	if s.AlsoBy != nil && s.AlsoBy.Name != "" {
-		signers = 2
-	}
-	d.Need(d.LineHeight()*float64(3+3*signers) + 18) // the block on one page
 	d.Space(2)
 	d.Paragraph(lb.Regards)
 	if s.Electronic {
@@ -231,20 +247,56 @@ func signature(d *pdf.Document, l *Letter, lb *labels) {
 	} else {
 		d.Space(12)
 	}
-	names := [][2]string{{s.Name, s.Title}}
-	if s.AlsoBy != nil && s.AlsoBy.Name != "" {
-		names = append(names, [2]string{s.AlsoBy.Name, s.AlsoBy.Title})
-	}
 	var block []string
-	for _, n := range names {
-		if strings.TrimSpace(n[0]+n[1]) != "" {
-			block = append(block, strings.TrimSpace(n[0]+"\n"+n[1]))
-		}
+	for _, n := range signers(s) {
+		block = append(block, strings.TrimSpace(n[0]+"\n"+n[1]))
 	}
-	if len(block) > 0 {
+	switch {
+	case len(block) == 2 && s.Layout != "below":
+		y, w := d.Y(), d.ContentWidth()/2
+		mg := d.Margins()
+		d.TextAt(pdf.Rect{X: mg.Left, Y: y, W: w - 5, H: 3 * d.LineHeight()}, strings.Split(block[0], "\n"), pdf.Style{})
+		d.TextAt(pdf.Rect{X: mg.Left + w, Y: y, W: w - 5, H: 3 * d.LineHeight()}, strings.Split(block[1], "\n"), pdf.Style{})
+		d.SetY(y + 2*d.LineHeight() + d.LineHeight()/2)
+	case len(block) > 0:
 		d.Paragraph(strings.Join(block, "\n\n"))
 	}
 	if s.Electronic {
 		d.StyledParagraph(lb.Electronic, pdf.Style{Gray: true, Size: 9})
 	}
+}
+
+// signers are the names and titles that sign, the second only when named.
+func signers(s Signature) [][2]string {
+	var out [][2]string
+	if strings.TrimSpace(s.Name+s.Title) != "" {
+		out = append(out, [2]string{s.Name, s.Title})
+	}
+	if s.AlsoBy != nil && strings.TrimSpace(s.AlsoBy.Name) != "" {
+		out = append(out, [2]string{s.AlsoBy.Name, s.AlsoBy.Title})
+	}
+	return out
+}
+
+// closingHeight is the height of the closing paragraphs and the signature
+// block, so they are kept on one page: a signature never stands alone.
+func closingHeight(d *pdf.Document, l *Letter) float64 {
+	lh := d.LineHeight()
+	h := 0.0
+	for _, p := range l.Closing {
+		h += float64(len(d.Wrap(p, d.ContentWidth(), pdf.Style{})))*lh + lh/2
+	}
+	h += 2 + 1.5*lh // the regards
+	if l.Signature.Electronic {
+		h += 2 + 2*lh
+	} else {
+		h += 12
+	}
+	n := len(signers(l.Signature))
+	if n == 2 && l.Signature.Layout == "below" {
+		h += 5.5 * lh
+	} else if n > 0 {
+		h += 2.5 * lh
+	}
+	return h + 2
 }

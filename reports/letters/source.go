@@ -17,7 +17,6 @@ type Workspace interface {
 	Units(ctx context.Context) ([]budget.Unit, error)
 	Measures(ctx context.Context) ([]budget.Measure, error)
 	Keys(ctx context.Context) ([]budget.Key, error)
-	MeasureTotals(ctx context.Context, key budget.Key) (map[string]int64, error)
 	Targets(ctx context.Context, indicatorID string) ([]indicators.Target, error)
 	IndicatorValues(ctx context.Context, indicatorID string, asOf time.Time) ([]indicators.Value, error)
 	Areas(ctx context.Context) ([]indicators.Geo, error)
@@ -43,8 +42,9 @@ type Source struct {
 	targeted map[string]bool              // areas with a target
 	funded   map[string][]Funded          // by unit, by Nr
 	fundedBy map[string][]string          // Nr → the units its money is attributed to
-	occ      []wheel.Occurrence
-	letters  []budget.Unit // Recipients
+	occ      []wheel.Occurrence           // the wheel's occurrences in Year
+	duties   []wheel.Occurrence           // those from Year's letters to the next year's: the year's reporting cycle
+	letters  []budget.Unit                // Recipients
 	seq      map[string]int
 }
 
@@ -66,8 +66,8 @@ type FinancingFunc func(ctx context.Context, keys []budget.Key) ([]Funded, error
 // budget version; regnskap never) with the money attributed to each unit,
 // targets, the headline values of the indicators concerned, areas, and
 // the wheel's occurrences in year. cat is the catalogue in force and w the
-// wheel in force. fin attributes the money; nil attributes each measure's
-// whole amount (MeasureTotals) to its ReportingUnit. A budget that counts
+// wheel in force. fin attributes the money: Financing(db) in production and
+// in the tests alike, so both see the workbook's rule. A budget that counts
 // a krone twice is the workspace's ECONFLICT error.
 func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel.Wheel, year int, fin FinancingFunc) (*Source, error) {
 	if year < 1900 || year > 2200 {
@@ -92,11 +92,11 @@ func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel
 	}
 	s.Keys = budget.PlanKeys(keys, year, budget.Vedtatt)
 	if fin == nil {
-		fin = s.byReportingUnit(ws)
+		return nil, budget.Errorf(budget.EINTERNAL, "letters: no rule for the measures' money: give Financing(db)")
 	}
 	funded, err := fin(ctx, s.Keys)
 	if err != nil {
-		return nil, fmt.Errorf("the measures' money in %d-%d: %w", year, year+3, err)
+		return nil, fmt.Errorf("the measures' money in %d–%d: %w", year, year+3, err)
 	}
 	s.funded, s.fundedBy = map[string][]Funded{}, map[string][]string{}
 	for _, f := range funded {
@@ -150,39 +150,10 @@ func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel
 	}
 	if w != nil {
 		s.occ = w.Year(year)
+		s.duties = w.Occurrences(lettersAt(w, year), lettersAt(w, year+1))
 	}
 	s.index()
 	return s, nil
-}
-
-// byReportingUnit is the FinancingFunc used when none is given: each
-// measure's whole amount in each key (ws.MeasureTotals) goes to its
-// ReportingUnit.
-func (s *Source) byReportingUnit(ws Workspace) FinancingFunc {
-	return func(ctx context.Context, keys []budget.Key) ([]Funded, error) {
-		totals := make([]map[string]int64, len(keys))
-		for i, k := range keys {
-			t, err := ws.MeasureTotals(ctx, k)
-			if err != nil {
-				return nil, err
-			}
-			totals[i] = t
-		}
-		var out []Funded
-		for i := range s.Measures {
-			m := &s.Measures[i]
-			f := Funded{Unit: ReportingUnit(m), Nr: m.Nr, Ore: make([]int64, len(keys))}
-			has := false
-			for k := range keys {
-				ore, ok := totals[k][m.Nr]
-				f.Ore[k], has = ore, has || ok
-			}
-			if has {
-				out = append(out, f)
-			}
-		}
-		return out, nil
-	}
 }
 
 // ReportingUnit is the unit that reports for a measure: the one marked *
@@ -251,6 +222,17 @@ func (s *Source) unitName(code string) string {
 		return u.Name
 	}
 	return code
+}
+
+// lettersAt is when the wheel sends the year's letters (its first letters
+// task in the year), or 1 January when it sends none.
+func lettersAt(w *wheel.Wheel, year int) time.Time {
+	for _, o := range w.Year(year) {
+		if o.Task.Action == wheel.Letters {
+			return o.At
+		}
+	}
+	return time.Date(year, 1, 1, 0, 0, 0, 0, wheel.Oslo())
 }
 
 // DefaultDate is the letters' date when none is given: the day of the

@@ -89,6 +89,13 @@ func funcs(lang indicators.Lang) template.FuncMap {
 		"join":   func(items []string) string { return joinWords(items, and) },
 		"kroner": func(ore int64) string { return kroner(ore) },
 		"lower":  strings.ToLower,
+		// plural picks the singular or the plural by n: {{plural 1 "indikator" "indikatorer"}}.
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
 	}
 }
 
