@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,6 +59,33 @@ func TestLetters_CLI(t *testing.T) {
 	}
 	if code, _, _ = cli(t, dir, "letters", "--db", dbFile, "--year", "2027", "--lang", "se"); code != exitUsage {
 		t.Errorf("--lang se: exit %d, want usage", code)
+	}
+	// Without --config the letters would have no references or signatory:
+	// refused, naming what is missing, unless --draft marks them UTKAST.
+	drafts := filepath.Join(dir, "utkast")
+	code, _, stderr = cli(t, dir, "letters", "--db", dbFile, "--year", "2027", "--unit", "nav", "-o", drafts)
+	if code != exitRejected || !strings.Contains(stderr, "Vår ref.") || !strings.Contains(stderr, "Saksbehandler") || !strings.Contains(stderr, "signatory") {
+		t.Errorf("letters without --config: exit %d, want %d naming the missing fields\n%s", code, exitRejected, stderr)
+	}
+	if _, err := os.Stat(drafts); err == nil {
+		t.Error("a refused run wrote letters")
+	}
+	code, stdout, stderr = cli(t, dir, "letters", "--db", dbFile, "--year", "2027", "--unit", "nav", "-o", drafts, "--draft", "--json")
+	if code != exitOK {
+		t.Fatalf("--draft: exit %d\n%s", code, stderr)
+	}
+	var draft letters.Result
+	if err := json.Unmarshal([]byte(stdout), &draft); err != nil || len(draft.Letters) != 1 {
+		t.Fatalf("--draft: %v %s", err, stdout)
+	}
+	if pages := pdfPages(t, draft.Letters[0].Path); len(pages) != draft.Letters[0].Pages {
+		t.Errorf("%d pages of text, want %d", len(pages), draft.Letters[0].Pages)
+	} else {
+		for i, p := range pages {
+			if !strings.Contains(p, "UTKAST") {
+				t.Errorf("draft page %d is not marked UTKAST", i+1)
+			}
+		}
 	}
 
 	// Every letter's total equals the workbook's Finansiering sheet.
@@ -118,4 +146,18 @@ func TestLetters_WheelAction(t *testing.T) {
 			t.Errorf("the wheel's letters action did not write %s: %v", name, err)
 		}
 	}
+}
+
+// pdfPages is the text of each page of the PDF at path (pdftotext).
+func pdfPages(t *testing.T, path string) []string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	out, err := exec.Command(bin, "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
 }

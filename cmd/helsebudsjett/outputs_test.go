@@ -50,7 +50,7 @@ func outputCommands(newCSV string) []outputCommand {
 			return []string{"import", "indicators", newCSV, "--db", db, "--indicator", "lavinntekt", "--save-mapping", o, "--force"}
 		}},
 		{"letters", ".csv", "manifest.csv", func(db, o string) []string {
-			return []string{"letters", "--db", db, "--year", "2027", "--combined", "-o", filepath.Dir(o), "--force"}
+			return []string{"letters", "--db", db, "--year", "2027", "--combined", "-o", filepath.Dir(o), "--force", "--draft"}
 		}},
 	}
 }
