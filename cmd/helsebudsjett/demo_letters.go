@@ -46,7 +46,7 @@ func demoLetters(ctx context.Context, dbPath, outDir string, e *env) error {
 	}
 	fmt.Fprintf(e.stdout, "\nOppdragsbrev %d: %d letters (%d pages) in %s, all of them in %s, manifest %s\n",
 		demoYear, len(res.Letters), pages, dir, filepath.Base(res.Combined.Path), filepath.Base(res.Manifest))
-	fmt.Fprintf(e.stdout, "  try: helsebudsjett letters --db %s --year %d --lang nn --unit nav -o %s\n",
-		dbPath, demoYear, filepath.Join(outDir, "oppdragsbrev-nn"))
+	fmt.Fprintf(e.stdout, "  try: helsebudsjett letters --db %s --year %d --lang nn --unit nav --config %s -o %s\n",
+		dbPath, demoYear, cfg, filepath.Join(outDir, "oppdragsbrev-nn"))
 	return db.Close()
 }

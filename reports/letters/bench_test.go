@@ -22,7 +22,7 @@ func BenchmarkLetters500(b *testing.B) {
 	start := time.Now()
 	for b.Loop() {
 		s := f.source(b)
-		res, err := s.Generate(ctx, letters.GenerateOptions{Dir: dir, Force: true})
+		res, err := s.Generate(ctx, letters.GenerateOptions{Dir: dir, Force: true, Options: letters.Options{Config: sampleConfig(b)}})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -454,7 +454,7 @@ func TestGenerate_NamesNeverCollide(t *testing.T) {
 	names := map[int]string{0: "Alle enheter", 1: "Skole", 2: "skole", 3: `=HYPERLINK("http://x","klikk")`, 4: "-1+2"}
 	f := newFixture(t, 5, 1, names)
 	dir := filepath.Join(t.TempDir(), "ut")
-	res, err := f.source(t).Generate(context.Background(), letters.GenerateOptions{Dir: dir, Combined: true})
+	res, err := f.source(t).Generate(context.Background(), letters.GenerateOptions{Dir: dir, Combined: true, Options: letters.Options{Config: sampleConfig(t)}})
 	if err != nil {
 		t.Fatal(err)
 	}
