@@ -22,12 +22,13 @@ func detectLayout(rows []tabular.Row, where string) (*layout, error) {
 		}
 		scanned++
 		if i > 0 && adjacent(rows[i-1], rows[i]) && !rows[i-1].Blank() {
-			if l, ok := build(combine(rows[i-1].Cells, rows[i].Cells)); ok && l.kind == LayoutWide && !singleHeader(rows[i].Cells) {
+			if l, ok := build(combine(rows[i-1].Cells, rows[i].Cells)); ok && l.kind == LayoutWide && !singleHeader(rows[i].Cells) && implicitOK(l, rows, i) {
 				l.header = []int{i - 1, i}
 				return l, nil
 			}
 		}
 		l, ok := build(rows[i].Cells)
+		ok = ok && implicitOK(l, rows, i)
 		if ok && i+1 < len(rows) && adjacent(rows[i], rows[i+1]) && noGeo(rows[i+1], l) {
 			if ls, split := splitHeader(rows[i].Cells, rows[i+1].Cells); split {
 				ls.header = []int{i, i + 1}
@@ -112,6 +113,25 @@ func singleHeader(cells []string) bool {
 }
 
 func adjacent(a, b tabular.Row) bool { return b.Number == a.Number+1 }
+
+// implicitOK checks a layout whose geography is the first column without
+// a header: the row below the header must name something in that column,
+// and not a header's word ("Bydel" under a row of periods is the real
+// header row).
+func implicitOK(l *layout, rows []tabular.Row, i int) bool {
+	if !l.implicitGeo {
+		return true
+	}
+	if i+1 >= len(rows) || !adjacent(rows[i], rows[i+1]) {
+		return false
+	}
+	first := cell.Clean(at(rows[i+1].Cells, 0))
+	if first == "" {
+		return false
+	}
+	r, _, _ := classify(first)
+	return r == roleDim
+}
 
 // noGeo reports whether the row has nothing in l's geography columns.
 func noGeo(r tabular.Row, l *layout) bool {

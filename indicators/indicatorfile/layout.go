@@ -134,6 +134,9 @@ type layout struct {
 	// groupDim names the dimension of the wide columns' groups, for a
 	// two-row header whose periods are split into groups (gutter, jenter).
 	groupDim string
+	// implicitGeo: the geography is the first column, which has no
+	// header (detectLayout checks the row below names an area).
+	implicitGeo bool
 }
 
 func (l *layout) headerOf(i int) string {
@@ -175,6 +178,11 @@ func combine(top, bottom []string) []string {
 		case b != "" && spread != "":
 			t = spread
 		}
+		if t != "" && b != "" {
+			if isPeriod(t) && isPeriod(b) {
+				t = "" // a year over its months ("2022" over "januar 2022"): the month says it all
+			}
+		}
 		switch {
 		case t == "" || t == b:
 			out[j] = b
@@ -210,6 +218,12 @@ func build(headers []string) (*layout, bool) {
 		if c.role != roleNone {
 			l.cols = append(l.cols, c)
 		}
+	}
+	if l.geoCode < 0 && l.geoName < 0 && len(l.wide) > 0 && cell.Clean(headers[0]) == "" {
+		// Periods across and a first column without header (NAV's
+		// reports): the first column names the rows.
+		l.geoName, l.implicitGeo = 0, true
+		l.cols = append([]column{{idx: 0, role: roleGeoName}}, l.cols...)
 	}
 	return l, l.finish()
 }
@@ -330,3 +344,9 @@ func splitHeader(top, bottom []string) (*layout, bool) {
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// isPeriod reports whether a header is a period by itself.
+func isPeriod(h string) bool {
+	_, err := indicators.ParsePeriod(h)
+	return err == nil
+}

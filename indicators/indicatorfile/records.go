@@ -85,7 +85,15 @@ func tableRecords(rows []tabular.Row, l *layout, merged merges, filters []filter
 			}
 			return merged.value(row.Number, i)
 		}
+		if repeatsHeader(rows, l, cells) {
+			skipped["header"]++
+			continue
+		}
 		code, name := get(l.geoCode), get(l.geoName)
+		if code == "" && name == "" && nonEmptyCells(cells) == 1 {
+			skipped["note"]++ // a title between blocks ("Rogaland"), or a year over repeated headers
+			continue
+		}
 		if aggregate(l, code, name, get) {
 			skipped["aggregate"]++
 			continue
@@ -260,4 +268,29 @@ func pass(filters []filter, get func(int) string) bool {
 		}
 	}
 	return true
+}
+
+// repeatsHeader reports whether a data row repeats the header: every
+// filled cell equals the cell above it in one of the header rows, as in
+// reports that repeat their header for each block (NAV's, per fylke).
+func repeatsHeader(rows []tabular.Row, l *layout, cells []string) bool {
+	n := 0
+	for i, c := range cells {
+		c = cell.Fold(c)
+		if c == "" {
+			continue
+		}
+		n++
+		same := false
+		for _, h := range l.header {
+			if cell.Fold(at(rows[h].Cells, i)) == c {
+				same = true
+				break
+			}
+		}
+		if !same {
+			return false
+		}
+	}
+	return n > 0
 }

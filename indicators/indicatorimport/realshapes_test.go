@@ -197,3 +197,57 @@ func TestRun_ShapeKommunehelsaInExcel(t *testing.T) {
 		t.Errorf("first value %q", first[0])
 	}
 }
+
+// kommuneAreas is an areas file of two fylker and three kommuner.
+const kommuneAreas = "kode;navn;nivå;overordnet\n0;Hele landet;land;\n46;Vestland;fylke;0\n4601;Bergen;kommune;46\n4699;Fjordvik;kommune;46\n11;Rogaland;fylke;0\n1103;Stavanger;kommune;11\n"
+
+func importKommuneShape(t *testing.T, path, id string) (*workspace.DB, *indicatorimport.Report) {
+	t.Helper()
+	db := openDB(t)
+	importAreas(t, db, writeText(t, "omrader.csv", []byte(kommuneAreas)))
+	rep, err := indicatorimport.Run(context.Background(), db, path, options(t, id))
+	if err != nil {
+		t.Fatalf("import %s: %v", filepath.Base(path), err)
+	}
+	if rep.Status != indicatorimport.Imported {
+		t.Fatalf("import %s: %s, %d errors: %+v", filepath.Base(path), rep.Status, rep.Result.ErrorCount, rep.Result.Errors[:min(5, len(rep.Result.Errors))])
+	}
+	return db, rep
+}
+
+// NAV's monthly report (HL060 Helt ledige): title rows, a first column
+// without header, months headed "januar 2022" under a year merged over
+// them, a header block repeated for each fylke, "I alt" rows and "*" for
+// suppressed small numbers.
+func TestRun_ShapeNAVMonthly(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "hl060.xlsx")
+	writeSheet(t, p, [][]any{
+		{"HL060 Helt ledige. Antall personer. Fylke og kommune. Månedlig"},
+		{"Kilde: NAV"},
+		{},
+		{"Vestland"},
+		{nil, "2022"},
+		{nil, "januar 2022", "februar 2022", "mars 2022"},
+		{"Bergen", 5120, 4980, 4875},
+		{"Fjordvik", 212, 205, "*"},
+		{"I alt", 5332, 5185, 5080},
+		{},
+		{"Rogaland"},
+		{nil, "2022"},
+		{nil, "januar 2022", "februar 2022", "mars 2022"},
+		{"Stavanger", 2310, 2255, 2190},
+		{"I alt", 2310, 2255, 2190},
+	}, [2]string{"B5", "D5"}, [2]string{"B12", "D12"})
+	db, rep := importKommuneShape(t, p, "helt-ledige")
+	want := []string{
+		"1103 2022-01  = 2310", "1103 2022-02  = 2255", "1103 2022-03  = 2190",
+		"4601 2022-01  = 5120", "4601 2022-02  = 4980", "4601 2022-03  = 4875",
+		"4699 2022-01  = 212", "4699 2022-02  = 205", "4699 2022-03  = missing *",
+	}
+	if got := stored(t, db, "helt-ledige"); !reflect.DeepEqual(got, want) {
+		t.Errorf("stored\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if rep.Result.Skipped["aggregate"] != 2 {
+		t.Errorf("skipped %v, want the two I alt rows as aggregates", rep.Result.Skipped)
+	}
+}
