@@ -11,6 +11,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 )
 
 // SSB's KOSTRA accounts file ("0A_V2019_K4_R040200_OK.dat") is fixed
@@ -81,7 +82,7 @@ func importKostra(ctx context.Context, path string, opts Options, add func(*budg
 
 // kostra reads KOSTRA records from r.
 func (im *importer) kostra(r io.Reader, progress func()) error {
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(tabular.LoneCR(r)) // a lone CR ends a record too
 	sc.Buffer(make([]byte, 4096), 64<<10)
 	n := 0
 	for sc.Scan() {

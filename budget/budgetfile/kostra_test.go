@@ -76,3 +76,18 @@ func TestKostra(t *testing.T) {
 		t.Errorf("format kostra: %v %+v", err, res)
 	}
 }
+
+// TestKostra_LoneCR: a KOSTRA file with old Mac line ends was one long
+// record, refused as not ASCII. A lone CR ends a record.
+func TestKostra_LoneCR(t *testing.T) {
+	records := "0A20194040200                  1120 010    36328\r0A20194040200                  0232 010   -29143\r"
+	path := filepath.Join(t.TempDir(), "0A_V2019_K4_R040200.dat")
+	if err := os.WriteFile(path, []byte(records), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	res, err := budgetfile.Import(context.Background(), path, budgetfile.Options{}, func(*budget.Line) error { n++; return nil })
+	if err != nil || res.ErrorCount != 0 || n != 2 {
+		t.Fatalf("%d lines, %v, %+v", n, err, res)
+	}
+}

@@ -19,26 +19,31 @@ const maxCell = 1 << 20
 // csvReader is a fast RFC 4180 reader with Excel's leniency: a quote inside
 // a field is kept as text, rows may have any number of fields, and lines
 // may end in LF, CRLF or a lone CR. A quoted field still open at the end of
-// the file is an error: it would have swallowed every row after its start. It reads from an ASCII-compatible byte
-// stream: UTF-8 or Windows-1252 straight from the file, or UTF-16 decoded to
-// UTF-8 on the way in.
+// the file is an error: it would have swallowed every row after its start.
+// It reads from an ASCII-compatible byte stream: UTF-8 or Windows-1252
+// straight from the file, or UTF-16 decoded to UTF-8 on the way in.
 type csvReader struct {
-	name   string
-	br     *bufio.Reader
-	sep    byte
-	enc    string
-	cp1252 bool // decode bytes as Windows-1252
-	check  bool // validate UTF-8
-	line   int  // physical lines consumed
-	start  int  // line where the current record starts
-	count  *countingReader
-	long   []byte
-	buf    []byte // the record, as UTF-8
-	ends   []int  // end offset in buf of each field
-	cells  []string
+	name    string
+	br      *bufio.Reader
+	sep     byte
+	enc     string
+	cp1252  bool // decode bytes as Windows-1252
+	check   bool // validate UTF-8, and fall back to Windows-1252 while all is ASCII (checkText)
+	sawUTF8 bool // a valid multi-byte UTF-8 character has been seen
+	ra      io.ReaderAt
+	size    int64
+	offset  int64 // file offset of the next line (UTF-8 and Windows-1252)
+	recAt   int64 // file offset of the current record
+	line    int   // physical lines consumed
+	start   int   // line where the current record starts
+	count   *countingReader
+	long    []byte
+	buf     []byte // the record, as UTF-8
+	ends    []int  // end offset in buf of each field
+	cells   []string
 }
 
-// openCSV sniffs the head of f, decides the encoding from the whole file
+// openCSV sniffs the head of f, checks a Windows-1252 file for UTF-8
 // (decideEncoding), and returns a reader for the rest, which refuses to read
 // more than limit bytes.
 func openCSV(f interface {
@@ -53,7 +58,7 @@ func openCSV(f interface {
 		return nil, 0, err
 	}
 	count := &countingReader{r: f, limit: limit, name: name}
-	c, err := newCSVReader(name, count, head, enc, sep, skip)
+	c, err := newCSVReader(name, count, head, enc, sep, skip, f, size)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -67,12 +72,12 @@ func (c *csvReader) close() error { return nil }
 
 // newCSVReader reads r (positioned at the start of the file) as text in enc,
 // split on sep, skipping the first line when it is a "sep=" line.
-func newCSVReader(name string, r io.Reader, head []byte, enc string, sep rune, skip bool) (*csvReader, error) {
-	c := &csvReader{name: name, sep: byte(sep), enc: enc}
+func newCSVReader(name string, r io.Reader, head []byte, enc string, sep rune, skip bool, ra io.ReaderAt, size int64) (*csvReader, error) {
+	c := &csvReader{name: name, sep: byte(sep), enc: enc, ra: ra, size: size}
 	switch enc {
 	case encUTF8BOM:
 		r = skipBytes(r, 3)
-		c.check = true
+		c.check, c.offset = true, 3
 	case encUTF8:
 		c.check = true
 	case encCP1252:
@@ -110,14 +115,16 @@ func utf16Reader(r io.Reader, head []byte, enc string) io.Reader {
 	return transform.NewReader(r, unicode.UTF16(e, unicode.IgnoreBOM).NewDecoder())
 }
 
-// encoding returns the encoding, decided before the first row is read.
+// encoding returns the encoding in use, which turns from utf-8 into
+// windows-1252 when the first non-ASCII bytes come after the sniffed head
+// and the file has no UTF-8 (checkText).
 func (c *csvReader) encoding() string { return c.enc }
 
 // next returns the next non-empty record. Its Cells slice is reused by the
 // following call.
 func (c *csvReader) next() (Row, error) {
 	for {
-		c.start = c.line + 1
+		c.start, c.recAt = c.line+1, c.offset
 		line, err := c.readLine()
 		if err != nil {
 			return Row{}, err
@@ -150,6 +157,7 @@ func (c *csvReader) readLine() ([]byte, error) {
 	if err == io.EOF && len(line) == 0 {
 		return nil, io.EOF
 	}
+	c.offset += int64(len(line))
 	line = bytes.TrimSuffix(line, []byte{'\n'})
 	return bytes.TrimSuffix(line, []byte{'\r'}), nil
 }
@@ -278,14 +286,44 @@ func (c *csvReader) appendText(b []byte) {
 	c.buf = append(c.buf, b...)
 }
 
-// checkText makes sure a record of a UTF-8 file is valid UTF-8. The
-// whole file was scanned before (decideEncoding), so a failure here means
-// it changed while it was read.
+// checkText makes sure a record of a UTF-8 file is valid UTF-8. At the
+// first record that is not, it applies the encoding rule (textscan.go):
+// after valid multi-byte UTF-8, or with a UTF-8 byte-order mark, it is an
+// error naming the row and the byte's offset; a file ASCII so far is
+// scanned from this record to its end, and is Windows-1252 (whose first
+// æøå came after the sniffed head: the two agree on ASCII) unless UTF-8
+// follows, which is the error again.
 func (c *csvReader) checkText(num int) error {
-	if !c.check || isASCII(c.buf) || utf8.Valid(c.buf) {
+	if !c.check || isASCII(c.buf) {
 		return nil
 	}
-	return budget.Errorf(budget.EINVALID, "%s row %d: the text is not valid UTF-8, although the file is UTF-8 elsewhere: the file mixes encodings, or changed while it was read; save it again from Excel as \"CSV UTF-8\" and import again", c.name, num)
+	if utf8.Valid(c.buf) {
+		c.sawUTF8 = true
+		return nil
+	}
+	ts, err := scanText(c.ra, c.recAt, c.size)
+	switch {
+	case err != nil:
+		return err
+	case ts.bad < 0:
+		return budget.Errorf(budget.EINVALID, "%s changed while it was read: import it again when it is no longer being written", c.name)
+	case c.sawUTF8 || c.enc == encUTF8BOM || ts.multi:
+		return mixedEncodings(c.name, num, ts)
+	}
+	c.enc, c.cp1252, c.check = encCP1252, true, false
+	c.recode()
+	return nil
+}
+
+// recode converts the record in c.buf from Windows-1252 to UTF-8.
+func (c *csvReader) recode() {
+	raw := append([]byte(nil), c.buf...)
+	c.buf = c.buf[:0]
+	prev := 0
+	for i, end := range c.ends {
+		c.buf = appendCP1252(c.buf, raw[prev:end])
+		prev, c.ends[i] = end, len(c.buf)
+	}
 }
 
 // split turns the record into cells that share one string, so a row costs

@@ -49,6 +49,18 @@ func TestCSV_LoneCR(t *testing.T) {
 			checkRows(t, rows, want{1, []string{"Konto", "Beløp"}}, want{2, []string{"1000", "12,50"}}, want{4, []string{"1001", "3,00"}})
 		})
 	}
+	t.Run("one lone CR after a megabyte of CRLF", func(t *testing.T) {
+		var b bytes.Buffer
+		for b.Len() < 3<<19 {
+			b.WriteString("1000;Skole\r\n")
+		}
+		n := strings.Count(b.String(), "\n")
+		b.WriteString("1001;A\r1002;B\r\n")
+		_, rows := readAll(t, writeFile(t, "late.csv", b.Bytes()), tabular.Options{})
+		if len(rows) != n+2 || rows[n].Cells[1] != "A" || rows[n+1].Cells[0] != "1002" {
+			t.Fatalf("%d rows, want %d; last %q", len(rows), n+2, rows[len(rows)-1].Cells)
+		}
+	})
 	t.Run("CR at every read boundary", func(t *testing.T) {
 		// Lines of 64 KiB put a CR at the end of reads of the bufio buffer.
 		var b bytes.Buffer

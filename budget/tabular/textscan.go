@@ -3,6 +3,7 @@ package tabular
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"io"
 	"unicode/utf8"
 
@@ -13,7 +14,7 @@ import (
 // sniffed head is not enough: a file that is ASCII for 64 KB and has its
 // first æøå further down, or UTF-8 with one stray Windows-1252 byte, would
 // be decided by whichever came first, and the rest of the file silently
-// garbled. So the whole file is scanned once before it is read:
+// garbled. So the rule is about the whole file:
 //
 //   - every byte valid UTF-8: UTF-8;
 //   - bytes that are not UTF-8, and not one valid multi-byte UTF-8
@@ -23,6 +24,11 @@ import (
 //     byte-order mark and a byte that is not UTF-8: an error naming the row
 //     and byte offset of the first bad byte. Such a file mixes encodings
 //     (lines pasted from another export), and no one decoding reads it right.
+//
+// A UTF-8 file is not scanned ahead: the reader validates each record and
+// scans the rest of the file only at the first byte that is not UTF-8
+// (csvReader.checkText). A file sniffed as Windows-1252 is scanned whole
+// when it is opened (decideEncoding).
 
 // textScan is what a pass over the file found.
 type textScan struct {
@@ -45,6 +51,11 @@ func scanText(r io.ReaderAt, start, size int64) (textScan, error) {
 		data := buf[:carry+n]
 		final := err == io.EOF || base+int64(len(data)) >= size
 		i := 0
+		if whole := completeRunes(data, final); utf8.Valid(whole) {
+			// The common case, checked at the speed of utf8.Valid.
+			ts.multi = ts.multi || !isASCII64(whole)
+			i = len(whole)
+		}
 		for i < len(data) {
 			if data[i] < utf8.RuneSelf {
 				i++
@@ -76,35 +87,47 @@ func scanText(r io.ReaderAt, start, size int64) (textScan, error) {
 	return ts, nil
 }
 
-// decideEncoding applies the rule above to the sniffed encoding.
-func decideEncoding(r io.ReaderAt, name, enc string, size int64) (string, error) {
-	var start int64
-	switch enc {
-	case encUTF8:
-	case encCP1252:
-	case encUTF8BOM:
-		start = 3
-	default:
-		return enc, nil // UTF-16: its decoder replaces what it cannot read
+// completeRunes is data without a UTF-8 sequence cut off at its end,
+// unless the data is final.
+func completeRunes(data []byte, final bool) []byte {
+	if final {
+		return data
 	}
-	ts, err := scanText(r, start, size)
+	return trimPartialRune(data)
+}
+
+// isASCII64 is isASCII eight bytes at a time.
+func isASCII64(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	return isASCII(b)
+}
+
+// decideEncoding applies the rule above to a file sniffed as Windows-1252:
+// its head is not UTF-8, so the whole file is scanned for UTF-8.
+func decideEncoding(r io.ReaderAt, name, enc string, size int64) (string, error) {
+	if enc != encCP1252 {
+		return enc, nil // UTF-8 is checked as it is read; UTF-16's decoder replaces what it cannot read
+	}
+	ts, err := scanText(r, 0, size)
+	if err != nil || !ts.multi {
+		return enc, err
+	}
+	line, err := lineAt(r, ts.bad)
 	if err != nil {
 		return "", err
 	}
-	switch {
-	case ts.bad < 0:
-		if enc == encCP1252 {
-			return encUTF8, nil
-		}
-		return enc, nil
-	case ts.multi || enc == encUTF8BOM:
-		line, err := lineAt(r, ts.bad)
-		if err != nil {
-			return "", err
-		}
-		return "", budget.Errorf(budget.EINVALID, "%s row %d: byte 0x%02X at byte offset %d is not valid UTF-8, although the file is UTF-8 elsewhere: the file mixes encodings, and reading it either way would garble some text; save it again from Excel as \"CSV UTF-8\", or fix that row in a text editor, and import again", name, line, ts.badByte, ts.bad)
-	}
-	return encCP1252, nil
+	return "", mixedEncodings(name, line, ts)
+}
+
+// mixedEncodings is the error for a file that has both valid multi-byte
+// UTF-8 and bytes that are not UTF-8.
+func mixedEncodings(name string, row int, ts textScan) error {
+	return budget.Errorf(budget.EINVALID, "%s row %d: byte 0x%02X at byte offset %d is not valid UTF-8, although the file is UTF-8 elsewhere: the file mixes encodings, and reading it either way would garble some text; save it again from Excel as \"CSV UTF-8\", or fix that row in a text editor, and import again", name, row, ts.badByte, ts.bad)
 }
 
 // lineAt returns the 1-based line that holds the byte at offset off,
@@ -140,6 +163,11 @@ func lineAt(r io.ReaderAt, off int64) (int, error) {
 type crReader struct {
 	br *bufio.Reader
 }
+
+// LoneCR returns a reader of r in which each lone CR (old Mac line ends)
+// reads as LF and CRLF stays, for line readers outside this package (the
+// KOSTRA reader).
+func LoneCR(r io.Reader) io.Reader { return newCRReader(r) }
 
 func newCRReader(r io.Reader) *crReader { return &crReader{br: bufio.NewReaderSize(r, 64<<10)} }
 

@@ -151,3 +151,29 @@ func TestImportBudget_EmptyAmount(t *testing.T) {
 		t.Errorf("--empty-amount blank: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestImports_UnterminatedQuote: the readers of areas, units, measures,
+// indicators and targets share the budget reader, so a quote that never
+// closes is an error there too, never rows swallowed into one cell.
+func TestImports_UnterminatedQuote(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		args []string
+		data string
+	}{
+		{[]string{"import", "areas"}, "kode;navn;nivå\n4699;Fjordvik;kommune\n469901;\"Sentrum;bydel\n469902;Nord;bydel\n"},
+		{[]string{"import", "units"}, "kode;navn;type;ansvar\nu1;\"Enhet én;virksomhet;1000\nu2;Enhet to;virksomhet;2000\n"},
+		{[]string{"import", "indicators", "--indicator", "lavinntekt"}, "område;år;verdi\nFjordvik;2024;\"10,5\nFjordvik;2025;11\n"},
+		{[]string{"import", "targets"}, "indikator;område;basisår;basisverdi;målår;målverdi\nlavinntekt;\"4699;2024;10;2030;8\n"},
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			f := write(t, dir, "fil.csv", c.data)
+			args := append(append([]string{}, c.args...), f, "--db", filepath.Join(t.TempDir(), "ws.db"))
+			code, _, stderr := cli(t, dir, args...)
+			if code != exitRejected || !strings.Contains(stderr, "never closed") {
+				t.Errorf("exit %d, want %d saying the quote is never closed:\n%s", code, exitRejected, stderr)
+			}
+		})
+	}
+}

@@ -82,8 +82,15 @@ func (d *Daemon) Trigger(why string) error { return d.trigger(why) }
 func (d *Daemon) trigger(why string) error {
 	d.wg.Add(1)
 	defer d.wg.Done()
-	runs, err := d.Runner.RunDue(d.ctx, d.Runner.now())
-	for _, r := range runs {
+	out, err := d.Runner.Run(d.ctx, d.Runner.now(), Options{})
+	for _, s := range out.Skipped {
+		d.logf("%s: warning: %s", why, s)
+	}
+	for _, s := range out.Stale {
+		d.logf("%s: warning: task %s at %s: its run started %s and never finished (a crash or a kill): check what it left, then run it again with 'helsebudsjett wheel run-due --retry-stale'",
+			why, s.TaskID, wheel.FormatTime(s.Occurrence), wheel.FormatTime(s.Started))
+	}
+	for _, r := range out.Runs {
 		d.logf("%s: ran %s at %s: %s %s", why, r.TaskID, wheel.FormatTime(r.Occurrence), r.Status, r.Result)
 		if r.Warning != "" {
 			d.logf("  warning: %s", r.Warning)
