@@ -106,7 +106,7 @@ Letters, follow-up and the council:
                                               the tertial reporting form per unit (T1, T2 or year)
   helsebudsjett import report FILE... [--unit CODE] [--period P] [--dry-run] [--json]
                                               filled-in reporting forms, each all or nothing
-  helsebudsjett report --year Y [--public] [--lang nb|nn] -o FILE.pdf
+  helsebudsjett report --year Y [--public] [--lang nb|nn] [--gross-base ARTS] -o FILE.pdf
                                               the annual report on the helsebudsjett to the council, as PDF
 
 The yearly wheel (årshjul):

@@ -20,7 +20,7 @@ import (
 // cmdReport writes the annual report on the health-equity budget
 // (årsrapport for helsebudsjettet) as PDF.
 //
-//	helsebudsjett report --year Y [--public] [--lang nb|nn] -o FILE.pdf
+//	helsebudsjett report --year Y [--public] [--lang nb|nn] [--gross-base ARTS] -o FILE.pdf
 //
 // Exit codes: 0 written; 1 failure; 2 usage (no --year or -o); 3 the year
 // has neither budget nor reports, or a value is out of range.
@@ -33,6 +33,7 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 	by := fs.String("by", annual.DefaultBy, "the socio-economic indicator areas are ranked by for SII, RII and the bar charts")
 	term := fs.String("term", "year", "year (the annual report), or T1 or T2 for a status report per that tertial")
 	asJSON := fs.Bool("json", false, "print the report's content (every figure and text) as JSON")
+	grossS := fs.String("gross-base", "", "the arts of gross operating expenditure, the base of the share of the budget, for a municipality that does not follow KOSTRA (default \""+budget.KOSTRAGross().String()+"\")")
 	force := fs.Bool("force", false, "overwrite the -o file if it exists")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -61,6 +62,11 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 	}
 	defer db.Close()
 	opt := annual.Options{Year: *year, Public: *public, Lang: lang, By: *by, Term: t}
+	if *grossS != "" {
+		if opt.Gross, err = budget.ParseGrossBase(*grossS); err != nil {
+			return usagef("--gross-base: %v", err)
+		}
+	}
 	if *asJSON {
 		cat, err := catalogue(ctx, db)
 		if err != nil {

@@ -56,15 +56,17 @@ func TestLoad_FiguresEqualWorkspace(t *testing.T) {
 			t.Fatal(err)
 		}
 		var exp int64
+		gross := budget.KOSTRAGross()
 		for _, row := range rows {
-			if row.Value < "600" {
-				exp += row.Ore
-			}
+			exp += gross.Counts(row.Value, row.Ore)
 		}
 		if r.Summary.ExpensesOre != exp {
 			t.Errorf("expenses: got %d, want %d", r.Summary.ExpensesOre, exp)
 		}
-		want, _ := annual.SharePercent(r.Summary.LinkedOre, exp)
+		if r.Summary.Base != gross.Label(false) {
+			t.Errorf("base: got %q, want %q", r.Summary.Base, gross.Label(false))
+		}
+		want, _ := annual.SharePercent(r.Summary.LinkedGrossOre, exp)
 		if r.Summary.Share == nil || !r.Summary.Share.Equal(want) {
 			t.Errorf("share: got %v, want %v", r.Summary.Share, want)
 		}

@@ -28,6 +28,9 @@ type Options struct {
 	// Date is when the wheel's report task runs (the runner sets it); zero
 	// when the report is asked for by hand.
 	Date time.Time
+	// Gross is the base of gross operating expenditure the share of the
+	// budget is computed on; the zero value is KOSTRA's.
+	Gross budget.GrossBase
 }
 
 // DefaultBy is the ranking indicator when Options.By is empty.
@@ -69,10 +72,13 @@ type Report struct {
 
 // Summary holds the key figures of Sammendrag.
 type Summary struct {
-	LinkedOre   int64            `json:"linked_ore"`   // counted for the measures in Budget
-	ExpensesOre int64            `json:"expenses_ore"` // Budget's gross expenses
-	Share       *decimal.Decimal `json:"share"`        // LinkedOre of ExpensesOre, percent, 1 decimal
-	Base        string           `json:"base"`         // what ExpensesOre is, as a sentence names it: "brutto driftsutgifter"
+	LinkedOre int64 `json:"linked_ore"` // counted for the measures in Budget, net of income lines
+	// LinkedGrossOre is the part of LinkedOre on lines in the gross base:
+	// the amount set against ExpensesOre.
+	LinkedGrossOre int64            `json:"linked_gross_ore"`
+	ExpensesOre    int64            `json:"expenses_ore"` // Budget's gross operating expenditure (Base)
+	Share          *decimal.Decimal `json:"share"`        // LinkedGrossOre of ExpensesOre, percent, 1 decimal
+	Base           string           `json:"base"`         // what ExpensesOre is: "brutto driftsutgifter etter KOSTRA (art 010–480 og 590 minus 690, 710 og 729)"
 	// The year's measures' budget and accounts (budget.MeasureSpending summed).
 	BudgetOre   int64 `json:"budget_ore"`
 	AccountsOre int64 `json:"accounts_ore"`
@@ -287,13 +293,15 @@ type Deviation struct {
 // Money is the chapter Budsjett.
 type Money struct {
 	Key          budget.Key `json:"key"`
-	Prev         budget.Key `json:"prev"` // zero: no budget for the year before
-	Linked       int64      `json:"linked"`
+	Prev         budget.Key `json:"prev"`   // zero: no budget for the year before
+	Linked       int64      `json:"linked"` // net of income lines
+	LinkedGross  int64      `json:"linked_gross"`
 	PrevLinked   int64      `json:"prev_linked"`
 	Expenses     int64      `json:"expenses"`
 	PrevExpenses int64      `json:"prev_expenses"`
 	// Base names what Expenses is, as the page says it: "brutto
-	// driftsutgifter".
+	// driftsutgifter etter KOSTRA (art 010–480 og 590 minus 690, 710 og
+	// 729)".
 	Base          string        `json:"base"`
 	ByEffort      []Compare     `json:"by_effort"`
 	ByDeterminant []Compare     `json:"by_determinant"`

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -17,7 +18,7 @@ func (l *loader) loadMoney(ctx context.Context, r *Report) error {
 	var cur, prev *model.Budget
 	var err error
 	if m.Key.Year != 0 {
-		if cur, err = model.Load(ctx, l.db, l.cat, m.Key); err != nil {
+		if cur, err = model.LoadWith(ctx, l.db, l.cat, m.Key, model.Options{Gross: l.opt.Gross}); err != nil {
 			return fmt.Errorf("annual report: budget %s: %w", m.Key, err)
 		}
 	} else {
@@ -25,22 +26,27 @@ func (l *loader) loadMoney(ctx context.Context, r *Report) error {
 			"Kommunen har ikkje vedteke eller revidert budsjett for %d i grunnlaget."), r.Year))
 	}
 	if m.Prev.Year != 0 {
-		if prev, err = model.Load(ctx, l.db, l.cat, m.Prev); err != nil {
+		if prev, err = model.LoadWith(ctx, l.db, l.cat, m.Prev, model.Options{Gross: l.opt.Gross}); err != nil {
 			return fmt.Errorf("annual report: budget %s: %w", m.Prev, err)
 		}
 	} else {
 		m.Notes = append(m.Notes, fmt.Sprintf(l.t("Kommunen har ikke budsjett for %d i grunnlaget, så tabellene viser bare %d og har ingen kolonne for året før eller for endring.",
 			"Kommunen har ikkje budsjett for %d i grunnlaget, så tabellane viser berre %d og har inga kolonne for året før eller for endring."), r.Year-1, r.Year))
 	}
-	first := func(b *model.Budget) (linked, expenses int64) {
+	first := func(b *model.Budget) model.YearTotals {
 		if b == nil || len(b.Years) == 0 {
-			return 0, 0
+			return model.YearTotals{}
 		}
-		return b.Years[0].Linked, b.Years[0].Expenses
+		return b.Years[0]
 	}
-	m.Base = l.t("brutto driftsutgifter", "brutto driftsutgifter")
-	m.Linked, m.Expenses = first(cur)
-	m.PrevLinked, m.PrevExpenses = first(prev)
+	gross := l.opt.Gross
+	if len(gross.Include) == 0 {
+		gross = budget.KOSTRAGross()
+	}
+	m.Base = gross.Label(l.lang == indicators.Nynorsk)
+	y, py := first(cur), first(prev)
+	m.Linked, m.LinkedGross, m.Expenses = y.Linked, y.LinkedGross, y.Expenses
+	m.PrevLinked, m.PrevExpenses = py.Linked, py.Expenses
 	groups := func(get func(*model.Budget) []model.Group) []Compare {
 		var out []Compare
 		at := map[string]int{}

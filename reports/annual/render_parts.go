@@ -37,8 +37,10 @@ func (w *writer) summary() {
 	}
 	rows := [][]string{
 		{w.t("Budsjett", "Budsjett"), budgetName},
-		{w.t("Knyttet til tiltak for helseutjevning", "Knytt til tiltak for helseutjamning"), Kroner(s.LinkedOre)},
-		{w.t("Andel av ", "Del av ") + s.Base, share},
+		{w.t("Knyttet til tiltak for helseutjevning, netto etter inntekter", "Knytt til tiltak for helseutjamning, netto etter inntekter"), Kroner(s.LinkedOre)},
+		{w.t("Tiltakenes brutto driftsutgifter", "Brutto driftsutgifter til tiltaka"), Kroner(s.LinkedGrossOre)},
+		{w.t("Kommunens brutto driftsutgifter", "Brutto driftsutgifter for kommunen"), Kroner(s.ExpensesOre)},
+		{w.t("Andel av kommunens brutto driftsutgifter", "Del av brutto driftsutgifter for kommunen"), share},
 		{w.t("Tiltak som løp i året: budsjett", "Tiltak som gjekk i året: budsjett"), Kroner(s.BudgetOre)},
 	}
 	if s.HasAccounts {
@@ -66,6 +68,10 @@ func (w *writer) summary() {
 	w.subhead(w.t("Nøkkeltall", "Nøkkeltal"))
 	w.d.Table(pdf.Table{Header: []string{w.t("Nøkkeltall", "Nøkkeltal"), strconv.Itoa(r.Year)}, Rows: rows,
 		Widths: []float64{3, 1.4}, Align: []pdf.Align{pdf.Left, pdf.Right}})
+	if s.Base != "" {
+		w.note(fmt.Sprintf(w.t("Brutto driftsutgifter er her %s. Netto etter inntekter tar også med inntektslinjene som er knyttet til tiltakene.",
+			"Brutto driftsutgifter er her %s. Netto etter inntekter tek òg med inntektslinene som er knytte til tiltaka."), s.Base))
+	}
 	if !s.HasAccounts {
 		w.note(fmt.Sprintf(w.t("Kommunen har ikke regnskap for %d i grunnlaget ennå.", "Kommunen har ikkje rekneskap for %d i grunnlaget enno."), r.Year))
 	}
@@ -498,9 +504,9 @@ func (w *writer) money() {
 	y, py := strconv.Itoa(r.Year), strconv.Itoa(r.Year-1)
 	hasPrev := m.Prev.Year != 0
 	if m.Key.Year != 0 {
-		p := fmt.Sprintf(w.t("I %s budsjett for %s er %s knyttet til tiltak for helseutjevning, av %s i %s.",
-			"I %s budsjett for %s er %s knytt til tiltak for helseutjamning, av %s i %s."),
-			versionText(m.Key.Version, w.lang), y, Kroner(m.Linked), Kroner(m.Expenses), m.Base)
+		p := fmt.Sprintf(w.t("I %s budsjett for %s er %s knyttet til tiltak for helseutjevning. Av kommunens %s på %s er %s knyttet til tiltakene.",
+			"I %s budsjett for %s er %s knytt til tiltak for helseutjamning. Av %s for kommunen på %s er %s knytt til tiltaka."),
+			versionText(m.Key.Version, w.lang), y, Kroner(m.Linked), m.Base, Kroner(m.Expenses), Kroner(m.LinkedGross))
 		if hasPrev {
 			p += fmt.Sprintf(w.t(" I %s budsjett for %s var det %s.", " I %s budsjett for %s var det %s."), versionText(m.Prev.Version, w.lang), py, Kroner(m.PrevLinked))
 		}
@@ -569,7 +575,7 @@ func (w *writer) money() {
 		sum += g.Expenses
 		psum += g.PrevExpenses
 	}
-	head := w.t("Vurdering (", "Vurdering (") + m.Base + ")"
+	head := w.t("Vurdering (brutto driftsutgifter)", "Vurdering (brutto driftsutgifter)")
 	if hasPrev {
 		w.d.Table(pdf.Table{Header: []string{head, py, y, w.t("Andel", "Del")}, Rows: rows,
 			Total:  []string{w.t("Sum", "Sum"), KronerOf(WholeKroner(psum)), KronerOf(WholeKroner(sum)), ""},

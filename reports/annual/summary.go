@@ -14,8 +14,8 @@ import (
 // summarize fills the key figures and writes the summary.
 func (l *loader) summarize(r *Report) {
 	s := &r.Summary
-	s.LinkedOre, s.ExpensesOre, s.Base = r.Money.Linked, r.Money.Expenses, r.Money.Base
-	if sh, ok := SharePercent(s.LinkedOre, s.ExpensesOre); ok {
+	s.LinkedOre, s.LinkedGrossOre, s.ExpensesOre, s.Base = r.Money.Linked, r.Money.LinkedGross, r.Money.Expenses, r.Money.Base
+	if sh, ok := SharePercent(s.LinkedGrossOre, s.ExpensesOre); ok {
 		s.Share = &sh
 	}
 	s.BudgetOre, s.AccountsOre, s.HasAccounts = r.Measures.BudgetOre, r.Measures.AccountOre, r.Measures.HasAcc
@@ -111,10 +111,14 @@ func (l *loader) summaryText(r *Report) []string {
 	if r.Budget.Year != 0 {
 		p := fmt.Sprintf(l.t("I %s budsjett for %d er %s knyttet til tiltak for helseutjevning",
 			"I %s budsjett for %d er %s knytt til tiltak for helseutjamning"), versionText(r.Budget.Version, l.lang), r.Year, Kroner(s.LinkedOre))
-		if s.Share != nil {
-			p += fmt.Sprintf(l.t(", %s av %s", ", %s av %s"), Percent(*s.Share), s.Base)
+		if s.LinkedGrossOre != s.LinkedOre {
+			p += l.t(", netto etter inntekter", ", netto etter inntekter")
 		}
 		p += "."
+		if s.Share != nil {
+			p += fmt.Sprintf(l.t(" Tiltakenes brutto driftsutgifter er %s, %s av kommunens %s.", " Dei brutto driftsutgiftene til tiltaka er %s, %s av %s for kommunen."),
+				Kroner(s.LinkedGrossOre), Percent(*s.Share), s.Base)
+		}
 		if s.HasAccounts {
 			p += fmt.Sprintf(l.t(" Regnskapet viser %s brukt på tiltakene som løp i året, mot %s i budsjettet.",
 				" Rekneskapen viser %s brukt på tiltaka som gjekk i året, mot %s i budsjettet."), Kroner(s.AccountsOre), Kroner(s.BudgetOre))

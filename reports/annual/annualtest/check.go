@@ -241,6 +241,24 @@ func checkMoney(t *testing.T, r *annual.Report, d *Doc) {
 	if want := annual.Kroner(r.Summary.LinkedOre); strings.ReplaceAll(want, "\u00a0", " ") != m[1]+" kr" {
 		t.Errorf("the summary says %s kr, the workspace %s", m[1], want)
 	}
+	// the share as printed is the measures' gross expenditure over the
+	// kommune's, both as the key figures print them, and says its base
+	sh := regexp.MustCompile(`brutto driftsutgift(?:er|ene til tiltaka) er (−?\d{1,3}(?: \d{3})*) kr, ([\d,]+) % av (?:kommunens )?brutto driftsutgifter etter (KOSTRA|kommunens avgrensing|avgrensinga til kommunen)`).FindStringSubmatch(sum)
+	if sh == nil {
+		t.Fatalf("the summary does not state the share of gross operating expenditure and its base:\n%s", sum)
+	}
+	var total string
+	for _, l := range summary(r, d) {
+		if mm := regexp.MustCompile(`^\s*(?:Kommunens brutto driftsutgifter|Brutto driftsutgifter for kommunen)\s{2,}(−?\d{1,3}(?: \d{3})*) kr`).FindStringSubmatch(l); mm != nil {
+			total = mm[1]
+		}
+	}
+	part, _ := number(sh[1])
+	whole, ok := number(total)
+	pct, _ := number(sh[2])
+	if !ok || whole == 0 || math.Abs(math.Round(part/whole*1000)/10-pct) > 0.05 {
+		t.Errorf("the summary's share %s %% is not %s kr of %s kr", sh[2], sh[1], total)
+	}
 }
 
 func checkMeasureStatus(t *testing.T, r *annual.Report, d *Doc) {
