@@ -13,6 +13,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // fileImport is the outcome of importing a units, measures or ratings
@@ -81,6 +82,9 @@ func checkMeasures(ctx context.Context, db *workspace.DB, res *measurefile.Measu
 	if len(res.Errors) > 0 {
 		return nil
 	}
+	if err := warnGoalsReached(ctx, db, res); err != nil {
+		return err
+	}
 	check, err := db.CheckLinks(ctx, res.Measures)
 	if err != nil {
 		return err
@@ -133,6 +137,24 @@ func checkMeasures(ctx context.Context, db *workspace.DB, res *measurefile.Measu
 	}
 	if n := check.OvercountCount - len(check.Overcounts); n > 0 {
 		res.Fail(0, measurefile.ColAndel, "", fmt.Sprintf("… and %d more budget lines counted more than 100 %%", n))
+	}
+	return nil
+}
+
+// warnGoalsReached warns of each måltall that the baseline of the target
+// path it is judged on already meets (model.GoalsReachedAtBaseline).
+func warnGoalsReached(ctx context.Context, db *workspace.DB, res *measurefile.Measures) error {
+	cat, err := catalogue(ctx, db)
+	if err != nil {
+		return err
+	}
+	ws, err := model.GoalsReachedAtBaseline(ctx, db, cat, res.Measures)
+	if err != nil {
+		return err
+	}
+	for _, w := range ws {
+		res.Warn(w.Row, fmt.Sprintf("measure %s: the måltall %s=%s@%d is already met at the baseline (%s in %s, %d): it asks for no change; set a måltall beyond the baseline",
+			w.Nr, w.Indicator, w.Goal, w.Year, w.Baseline.BaselineValue, w.Area, w.Baseline.BaselineYear))
 	}
 	return nil
 }

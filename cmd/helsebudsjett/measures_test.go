@@ -155,6 +155,28 @@ func TestImportMeasures_NoMatchWarns(t *testing.T) {
 	}
 }
 
+// TestImportMeasures_GoalMetAtBaselineWarns: a måltall that the baseline of
+// the target path already meets (trivsel-skole starts at 88,8 in 2023) asks
+// for nothing; the import says so and still imports.
+func TestImportMeasures_GoalMetAtBaselineWarns(t *testing.T) {
+	dir, dbFile := demoWorkspace(t)
+	f := write(t, dir, "tiltak.csv", "Nr;Tiltak;Ansvarlig;Innsatstype;Indikatorer;Måltall\n1;A;nav;universell;trivsel-skole;trivsel-skole=88@2030\n2;B;nav;universell;frafall-vgs;frafall-vgs=12@2030\n")
+	code, stdout, stderr := cli(t, dir, "import", "measures", f, "--db", dbFile, "--json")
+	var res fileImport
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil || code != exitOK {
+		t.Fatalf("exit %d: %v\n%s\n%s", code, err, stdout, stderr)
+	}
+	var hits []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w, "already met at the baseline") {
+			hits = append(hits, w)
+		}
+	}
+	if len(hits) != 1 || !strings.Contains(hits[0], "measure 1:") || !strings.Contains(hits[0], "trivsel-skole=88@2030") {
+		t.Errorf("warnings %q, want one for measure 1", res.Warnings)
+	}
+}
+
 func TestRatings_TemplateAndImport(t *testing.T) {
 	dir, dbFile := demoWorkspace(t)
 	out := filepath.Join(dir, "vurdering.xlsx")

@@ -13,12 +13,15 @@ import (
 )
 
 // ResultRow is a row of the Resultatindikatorer sheet: one måltall of one
-// measure, with the indicator's latest value and its status against the
-// target path of the area the measure is judged in.
+// measure, with the indicator's latest value and its status against that
+// måltall (indicators.JudgeGoal), never against another target.
 //
-// The area: the measure's own area when it names exactly one and a target
-// path is stored for it there; else the kommune's. Without a target path
-// the latest value is the kommune's and State is "" (no path to judge by).
+// The area: the measure's own area when it names exactly one and the area
+// has a target path or values of the indicator; else the kommune (the
+// sheet names the area, so a kommune figure is never read as a bydel's).
+// With the area's target path (Path) the måltall is judged on a path from
+// that path's baseline to the måltall (indicators.GoalPath); without one,
+// against the måltall itself (Reached or not).
 type ResultRow struct {
 	Nr        string               `json:"nr"`
 	Measure   string               `json:"measure"`
@@ -28,9 +31,15 @@ type ResultRow struct {
 	AreaName  string               `json:"area_name,omitempty"`
 	Latest    *decimal.Decimal     `json:"latest"`
 	Period    string               `json:"period,omitempty"`
-	State     indicators.State     `json:"state,omitempty"`
-	Distance  *decimal.Decimal     `json:"distance,omitempty"`
-	Path      *indicators.Target   `json:"path,omitempty"`
+	// State, Reached, GoalAt and Distance judge Latest against the
+	// måltall: GoalAt is the måltall's path in the period (the måltall
+	// itself once reached or without an area path), Distance how much
+	// better (+) or worse (−) Latest is than GoalAt.
+	State    indicators.State   `json:"state,omitempty"`
+	Reached  bool               `json:"reached,omitempty"`
+	GoalAt   *decimal.Decimal   `json:"goal_at,omitempty"`
+	Distance *decimal.Decimal   `json:"distance,omitempty"`
+	Path     *indicators.Target `json:"path,omitempty"` // the area's target path, nil without one
 }
 
 // Results returns the result indicators of ms (in their order): one row per
@@ -69,22 +78,88 @@ func Results(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, m
 				}
 				series[ind.ID] = vals
 			}
-			row := ResultRow{Nr: m.Nr, Measure: m.Name, Indicator: ind, Target: mt, Area: kommune}
-			if len(m.Areas) == 1 && findTarget(targets, ind.ID, m.Areas[0]) != nil {
-				row.Area = m.Areas[0]
-			}
+			row := ResultRow{Nr: m.Nr, Measure: m.Name, Indicator: ind, Target: mt}
+			row.Area, row.Path = goalArea(m, ind.ID, targets, kommune, vals)
 			row.AreaName = names[row.Area]
-			if t := findTarget(targets, ind.ID, row.Area); t != nil {
-				st := indicators.TargetStatus(*t, ind, vals)
-				row.Path, row.State, row.Distance = t, st.State, st.Distance
-				row.Latest = st.Value
-				if st.Period != nil {
-					row.Period = st.Period.Label
-				}
+			st := indicators.JudgeGoal(mt.Value, mt.Year, row.Path, row.Area, ind, vals)
+			if st.State != indicators.NoData {
+				row.Latest, row.Period = st.Value, st.Period.Label
+				row.State, row.Reached, row.GoalAt, row.Distance = st.State, st.Reached, st.Path, st.Distance
 			} else if v := latest(vals, row.Area); v != nil {
+				// A value from before the baseline year is shown, not judged.
 				row.Latest, row.Period = v.Value, v.Period.Label
 			}
 			out = append(out, row)
+		}
+	}
+	return out, nil
+}
+
+// goalArea is the area a measure's måltall for indicator id is judged in,
+// and that area's target path (nil without one): the measure's own area
+// when it names exactly one and a path or a value (in vals) is there, else
+// the kommune.
+func goalArea(m budget.Measure, id string, targets []indicators.Target, kommune string, vals []indicators.Value) (string, *indicators.Target) {
+	if len(m.Areas) == 1 {
+		a := m.Areas[0]
+		if t := findTarget(targets, id, a); t != nil || latest(vals, a) != nil {
+			return a, t
+		}
+	}
+	return kommune, findTarget(targets, id, kommune)
+}
+
+// GoalWarning is a måltall that the area's baseline already meets: as a
+// result requirement it asks for nothing.
+type GoalWarning struct {
+	Row       int             `json:"row"`
+	Nr        string          `json:"nr"`
+	Indicator string          `json:"indicator"`
+	Area      string          `json:"area"`
+	Goal      decimal.Decimal `json:"goal"`
+	Year      int             `json:"year"`
+	Baseline  indicators.Target
+}
+
+// GoalsReachedAtBaseline returns, in measure order, each måltall of ms
+// that the baseline value of the target path it is judged on (see
+// ResultRow) already meets, direction-aware. Måltall without a path, or of
+// an indicator not in cat, are not judged.
+func GoalsReachedAtBaseline(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, ms []budget.Measure) ([]GoalWarning, error) {
+	targets, err := db.Targets(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	geos, err := db.Areas(ctx)
+	if err != nil {
+		return nil, err
+	}
+	kommune := ""
+	for _, g := range geos {
+		if g.Level == indicators.Kommune && kommune == "" {
+			kommune = g.Code
+		}
+	}
+	var out []GoalWarning
+	series := map[string][]indicators.Value{}
+	for _, m := range ms {
+		for _, mt := range m.Targets {
+			ind, ok := cat.Get(mt.Indicator)
+			if !ok {
+				continue
+			}
+			vals, ok := series[ind.ID]
+			if !ok {
+				if vals, err = db.IndicatorValues(ctx, ind.ID, time.Time{}); err != nil {
+					return nil, err
+				}
+				series[ind.ID] = vals
+			}
+			area, path := goalArea(m, ind.ID, targets, kommune, vals)
+			if path == nil || !indicators.Reached(path.BaselineValue, mt.Value, ind.Better) {
+				continue
+			}
+			out = append(out, GoalWarning{Row: m.Row, Nr: m.Nr, Indicator: ind.ID, Area: area, Goal: mt.Value, Year: mt.Year, Baseline: *path})
 		}
 	}
 	return out, nil

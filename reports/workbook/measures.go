@@ -147,15 +147,12 @@ func (wr *writer) targetsText(ts []budget.MeasureTarget) string {
 	return strings.Join(parts, "; ")
 }
 
-// effectText writes an effect as "-1,5 innen 2030 (Name)" or the level.
+// effectText writes an effect as "−1,5 prosentpoeng innen 2030 (Name)" or
+// the level.
 func (wr *writer) effectText(e budget.Effect) string {
 	switch {
 	case e.IsNumber():
-		v := norsk(*e.Value)
-		if e.Value.IsPositive() {
-			v = "+" + v
-		}
-		return fmt.Sprintf("%s %s %d (%s)", v, wr.l("innen", "innan"), e.Year, wr.indicatorName(e.Indicator))
+		return fmt.Sprintf("%s %s %d (%s)", wr.change(*e.Value, e.Indicator), wr.l("innen", "innan"), e.Year, wr.indicatorName(e.Indicator))
 	case e.IsLevel():
 		switch e.Level {
 		case budget.Lav:
@@ -168,7 +165,26 @@ func (wr *writer) effectText(e budget.Effect) string {
 	return wr.l("ikke angitt", "ikkje oppgitt")
 }
 
-// norsk writes a decimal with a decimal comma.
-func norsk(d decimal.Decimal) string { return strings.Replace(d.String(), ".", ",", 1) }
+// norsk writes a decimal with a decimal comma and the minus sign.
+func norsk(d decimal.Decimal) string {
+	return strings.Replace(strings.Replace(d.String(), ".", ",", 1), "-", minus, 1)
+}
+
+// change writes a change in indicator id with its sign and the unit of a
+// difference: "−1,5 prosentpoeng", "+0,25 år".
+func (wr *writer) change(d decimal.Decimal, id string) string {
+	v := norsk(d)
+	if d.IsPositive() {
+		v = "+" + v
+	}
+	if wr.b.Catalogue != nil {
+		if ind, ok := wr.b.Catalogue.Get(id); ok {
+			if w := ind.Unit.DiffWord(wr.lang); w != "" {
+				v += "\u00a0" + w
+			}
+		}
+	}
+	return v
+}
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -45,8 +45,8 @@ func (wr *writer) path() error {
 		if t.Covered != nil {
 			s.number(10, row, decimalCell(*t.Covered)/100, st.pct)
 		}
-		s.str(11, row, effectList(t.Numeric, wr), st.wrap)
-		s.str(12, row, effectList(t.Beside, wr), st.wrap)
+		s.str(11, row, effectList(t.Numeric, t.Indicator, wr), st.wrap)
+		s.str(12, row, effectList(t.Beside, t.Indicator, wr), st.wrap)
 		row++
 	}
 	s.table("BaneGap", 1, top, 12, max(row-1, top))
@@ -118,17 +118,14 @@ func areaName(t model.TrajectoryRow) string {
 	return t.Area
 }
 
-// effectList writes measures as "5 Leksehjelp (−1,5 innen 2030)".
-func effectList(ms []indicators.MeasureEffect, wr *writer) string {
+// effectList writes measures as "5 Leksehjelp (−1,5 prosentpoeng innen 2030)";
+// id is the indicator the effects are on.
+func effectList(ms []indicators.MeasureEffect, id string, wr *writer) string {
 	parts := make([]string, len(ms))
 	for i, m := range ms {
 		switch {
 		case m.Value != nil:
-			v := norsk(m.Value.Mul(m.Weight).Round(3))
-			if m.Value.IsPositive() {
-				v = "+" + v
-			}
-			parts[i] = fmt.Sprintf("%s %s (%s %s %d)", m.Nr, m.Name, v, wr.l("innen", "innan"), m.FullYear)
+			parts[i] = fmt.Sprintf("%s %s (%s %s %d)", m.Nr, m.Name, wr.change(m.Value.Mul(m.Weight).Round(2), id), wr.l("innen", "innan"), m.FullYear)
 		case m.Other != "":
 			parts[i] = fmt.Sprintf("%s %s (%s %s)", m.Nr, m.Name, wr.l("tallfestet for", "talfesta for"), wr.indicatorName(m.Other))
 		case m.Level != "":

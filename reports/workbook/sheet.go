@@ -15,12 +15,14 @@ type styles struct {
 
 // The number formats. Excel stores a format with "," for grouping and "."
 // for decimals and shows them as the reader's locale does: with Norwegian
-// settings "#,##0 kr" shows 1 234 567 kr.
+// settings "#,##0 kr" shows 1 234 567 kr. Negative numbers show the minus
+// sign U+2212, as the sheets' texts do. Numbers that are not money show at
+// most two decimals, so none reads as a group of thousands.
 const (
-	fmtKr    = `#,##0 "kr"`
-	fmtKrOre = `#,##0.00 "kr"`
-	fmtPct   = `0.0 %`
-	fmtNum   = `0.0##`
+	fmtKr    = `#,##0" kr";"` + minus + `"#,##0" kr"`
+	fmtKrOre = `#,##0.00" kr";"` + minus + `"#,##0.00" kr"`
+	fmtPct   = `0.0 %;"` + minus + `"0.0 %`
+	fmtNum   = `0.0#;"` + minus + `"0.0#`
 )
 
 func newStyles(f *excelize.File) (styles, error) {

@@ -215,7 +215,7 @@ func planSpan(ks []budget.Key) string {
 	if len(ks) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d-%d", ks[0].Year, ks[len(ks)-1].Year)
+	return fmt.Sprintf("%d–%d", ks[0].Year, ks[len(ks)-1].Year)
 }
 
 func capitalize(s string) string {

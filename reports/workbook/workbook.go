@@ -144,7 +144,7 @@ func (wr *writer) setup() error {
 		Creator:        creator,
 		LastModifiedBy: creator,
 		Keywords:       "helsebudsjett; helseutjevning; tiltak; budsjett",
-		Description:    wr.l("Laget av helsebudsjett fra arbeidsområdets budsjett, tiltak og indikatorer.", "Laga av helsebudsjett frå budsjettet, tiltaka og indikatorane i arbeidsområdet."),
+		Description:    wr.l("Helsebudsjettet: budsjettet, tiltakene for helseutjevning og indikatorene de skal bedre.", "Helsebudsjettet: budsjettet, tiltaka for helseutjamning og indikatorane dei skal betre."),
 		Language:       lang,
 		Category:       "Budsjett",
 		Created:        stamp,
