@@ -52,13 +52,25 @@ func spaceToSpace(r rune) rune {
 // numeric codes, without their leading zeros, so SSB's "301" and "30101"
 // find "0301" and "030101", and "0" finds "00" (Hele landet); a code whose
 // zero-stripped form two areas share only matches exactly. Names match in
-// the NormName form, through the areas' names and the aliases. A Gazetteer
-// is read-only after NewGazetteer and safe for concurrent use.
+// the NormName form, through the areas' names and the aliases.
+//
+// A Gazetteer may stand on a Reference (NewGazetteerWithReference): the
+// workspace's own areas come first, and the built-in reference geography
+// (every fylke and kommune, with old codes, and the four cities' bydeler)
+// answers what they do not. An old code of an area whose borders did not
+// change finds today's area ("0805" and "3806" find 4001 Porsgrunn).
+//
+// A Gazetteer is read-only after it is made and safe for concurrent use.
 type Gazetteer struct {
 	geos     []Geo
+	own      int // geos[:own] are the workspace's, geos[own:] the reference's
 	byCode   map[string]int
-	byDigits map[string]int // zero-stripped numeric code → index, -1 when ambiguous
-	byName   map[string]int // NormName → index, -1 when ambiguous
+	byDigits map[string]int   // zero-stripped numeric code → index, -1 when ambiguous
+	byName   map[string][]int // NormName → indexes, own first
+	refCode  map[string]int
+	refDigit map[string]int
+	sameAs    map[string]string // old code → today's code of the same area
+	sameDigit map[string]string // the same, zero-stripped; "" when ambiguous
 }
 
 // NewGazetteer indexes geos and the aliases (alias → area code; the alias
@@ -67,20 +79,77 @@ type Gazetteer struct {
 // called Sentrum in different kommuner) matches neither: the code must
 // then be given.
 func NewGazetteer(geos []Geo, aliases map[string]string) *Gazetteer {
-	g := &Gazetteer{geos: geos, byCode: map[string]int{}, byDigits: map[string]int{}, byName: map[string]int{}}
+	return NewGazetteerWithReference(geos, aliases, nil)
+}
+
+// NewGazetteerWithReference indexes the workspace's geos and aliases as
+// NewGazetteer does, and behind them the reference (nil for none). A
+// reference area whose code the workspace holds is the workspace's.
+func NewGazetteerWithReference(geos []Geo, aliases map[string]string, ref *Reference) *Gazetteer {
+	g := &Gazetteer{byCode: map[string]int{}, byDigits: map[string]int{}, byName: map[string][]int{},
+		refCode: map[string]int{}, refDigit: map[string]int{}, sameAs: map[string]string{}, sameDigit: map[string]string{}}
+	g.geos = append(g.geos, geos...)
+	g.own = len(geos)
 	for i, a := range geos {
 		g.byCode[a.Code] = i
 		if isDigits(a.Code) {
 			add(g.byDigits, strings.TrimLeft(a.Code, "0"), i)
 		}
-		add(g.byName, NormName(a.Name), i)
+		g.addName(a.Name, i)
 	}
 	for alias, code := range aliases {
 		if i, ok := g.byCode[code]; ok {
-			add(g.byName, NormName(alias), i)
+			g.addName(alias, i)
+		}
+	}
+	if ref == nil {
+		return g
+	}
+	for _, a := range ref.Geos {
+		if _, ok := g.byCode[a.Code]; ok {
+			continue
+		}
+		i := len(g.geos)
+		g.geos = append(g.geos, a)
+		g.refCode[a.Code] = i
+		if isDigits(a.Code) {
+			add(g.refDigit, strings.TrimLeft(a.Code, "0"), i)
+		}
+		g.addName(a.Name, i)
+	}
+	for alias, codes := range ref.Aliases {
+		for _, code := range codes {
+			if i, ok := g.refCode[code]; ok {
+				g.addName(alias, i)
+			} else if i, ok := g.byCode[code]; ok {
+				g.addName(alias, i) // a reference name of an area the workspace holds
+			}
+		}
+	}
+	for old, cur := range ref.SameAs {
+		g.sameAs[old] = cur
+		if isDigits(old) {
+			k := strings.TrimLeft(old, "0")
+			if prev, ok := g.sameDigit[k]; ok && prev != cur {
+				cur = ""
+			}
+			g.sameDigit[k] = cur
 		}
 	}
 	return g
+}
+
+func (g *Gazetteer) addName(name string, i int) {
+	k := NormName(name)
+	if k == "" {
+		return
+	}
+	for _, j := range g.byName[k] {
+		if j == i {
+			return
+		}
+	}
+	g.byName[k] = append(g.byName[k], i)
 }
 
 func add(m map[string]int, k string, i int) {
@@ -91,20 +160,41 @@ func add(m map[string]int, k string, i int) {
 	m[k] = i
 }
 
-// Len returns the number of areas.
-func (g *Gazetteer) Len() int { return len(g.geos) }
+// Len returns the number of the workspace's areas.
+func (g *Gazetteer) Len() int { return g.own }
+
+// FromReference reports whether the area with this code is the built-in
+// reference's and not yet among the workspace's areas.
+func (g *Gazetteer) FromReference(code string) bool {
+	_, ok := g.refCode[code]
+	return ok
+}
 
 // ByCode returns the area with this code (see the type's comment for the
-// leading zeros).
+// leading zeros and old codes).
 func (g *Gazetteer) ByCode(code string) (Geo, bool) {
 	code = strings.TrimSpace(strings.Map(spaceToSpace, code))
 	if i, ok := g.byCode[code]; ok {
 		return g.geos[i], true
 	}
-	if isDigits(code) {
-		if i, ok := g.byDigits[strings.TrimLeft(code, "0")]; ok && i >= 0 {
+	num := isDigits(code)
+	digits := strings.TrimLeft(code, "0")
+	if num {
+		if i, ok := g.byDigits[digits]; ok && i >= 0 {
 			return g.geos[i], true
 		}
+	}
+	if cur, ok := g.sameAs[code]; ok {
+		return g.ByCode(cur)
+	}
+	if cur, ok := g.sameDigit[digits]; ok && num && cur != "" {
+		return g.ByCode(cur)
+	}
+	if i, ok := g.refCode[code]; ok {
+		return g.geos[i], true
+	}
+	if i, ok := g.refDigit[digits]; ok && num && i >= 0 {
+		return g.geos[i], true
 	}
 	return Geo{}, false
 }
@@ -112,29 +202,18 @@ func (g *Gazetteer) ByCode(code string) (Geo, bool) {
 // ByName returns the area with this name or alias, in any spelling
 // NormName folds together. A name two areas share matches neither.
 func (g *Gazetteer) ByName(name string) (Geo, bool) {
-	if i, ok := g.byName[NormName(name)]; ok && i >= 0 {
-		return g.geos[i], true
-	}
-	return Geo{}, false
+	a, err := g.Find("", name, "")
+	return a, err == nil
 }
 
 // Lookup finds an area by code, by name, or by "CODE Name" ("0301 Oslo",
-// as some exports write it), in that order.
+// as some exports write it), in that order; see Find.
 func (g *Gazetteer) Lookup(s string) (Geo, bool) {
-	if a, ok := g.ByCode(s); ok {
-		return a, true
+	a, err := g.Find(s, "", "")
+	if err != nil {
+		a, err = g.Find("", s, "")
 	}
-	if a, ok := g.ByName(s); ok {
-		return a, true
-	}
-	s = strings.TrimSpace(strings.Map(spaceToSpace, s))
-	if code, name, ok := strings.Cut(s, " "); ok && isDigits(code) {
-		if a, ok := g.ByCode(code); ok {
-			return a, true
-		}
-		return g.ByName(name)
-	}
-	return Geo{}, false
+	return a, err == nil
 }
 
 // Closest returns up to n area names nearest to s by edit distance between
