@@ -62,13 +62,13 @@ func spaceToSpace(r rune) rune {
 //
 // A Gazetteer is read-only after it is made and safe for concurrent use.
 type Gazetteer struct {
-	geos     []Geo
-	own      int // geos[:own] are the workspace's, geos[own:] the reference's
-	byCode   map[string]int
-	byDigits map[string]int   // zero-stripped numeric code → index, -1 when ambiguous
-	byName   map[string][]int // NormName → indexes, own first
-	refCode  map[string]int
-	refDigit map[string]int
+	geos      []Geo
+	own       int // geos[:own] are the workspace's, geos[own:] the reference's
+	byCode    map[string]int
+	byDigits  map[string]int   // zero-stripped numeric code → index, -1 when ambiguous
+	byName    map[string][]int // NormName → indexes, own first
+	refCode   map[string]int
+	refDigit  map[string]int
 	sameAs    map[string]string // old code → today's code of the same area
 	sameDigit map[string]string // the same, zero-stripped; "" when ambiguous
 }

@@ -93,8 +93,8 @@ func TestFind_codesOfEveryReform(t *testing.T) {
 		{"3801", "3901", "Horten"},
 		{"0701", "3901", "Horten"},
 		{"0101", "3101", "Halden"},
-		{"1601", "1601", "Trondheim (-2017)"},      // before Klæbu joined: smaller than today's
-		{"5030", "5030", "Klæbu (2018-2019)"},      // a part of today's Trondheim, not all of it
+		{"1601", "1601", "Trondheim (-2017)"},       // before Klæbu joined: smaller than today's
+		{"5030", "5030", "Klæbu (2018-2019)"},       // a part of today's Trondheim, not all of it
 		{"0715", "0715", "Holmestrand (2018-2019)"}, // before Sande joined
 		{"1507", "1507", "Ålesund (2020-2023)"},     // held Haram: not today's Ålesund
 		{"1534", "1580", "Haram"},                   // the same borders as today's Haram
@@ -131,7 +131,10 @@ func TestFind_names(t *testing.T) {
 
 func TestFind_refuses(t *testing.T) {
 	g := gazetteer(t)
-	for _, c := range []struct{ code, name string; want []string }{
+	for _, c := range []struct {
+		code, name string
+		want       []string
+	}{
 		{"", "Våler", []string{"Våler (Østfold) (kommune 3114)", "Våler (Innlandet) (kommune 3419)"}},
 		{"", "4001 Skien", []string{"code 4001 is Porsgrunn (kommune 4001)", "Skien (kommune 4003)"}},
 		{"4001", "Skien", []string{"code 4001 is Porsgrunn", "Skien"}},
