@@ -2,8 +2,13 @@ package indicators
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
+
+// yearsSuffix parts the name of an old area from the years it was valid:
+// "Holmestrand (2018-2019)", "Hof (-2017)".
+var yearsSuffix = regexp.MustCompile(`^(.*?)\s*\((\d{4})?-\d{4}\)$`)
 
 // Reference is the built-in reference geography: the country, every fylke
 // and kommune with the codes they have had, and the bydeler of the four
@@ -106,6 +111,9 @@ func (g *Gazetteer) pair(code, name, text string, level Level, combined bool) (G
 // "fylke" or "fylkeskommune" behind.
 func (g *Gazetteer) fits(a Geo, name string) bool {
 	k := NormName(name)
+	if m := yearsSuffix.FindStringSubmatch(a.Name); m != nil && NormName(m[1]) == k {
+		return true // "Holmestrand" is the name of 0715 Holmestrand (2018-2019)
+	}
 	for _, key := range []string{k, strings.TrimSuffix(k, "fylkeskommune"), strings.TrimSuffix(k, "fylke")} {
 		for _, i := range g.byName[key] {
 			if g.geos[i].Code == a.Code {

@@ -25,6 +25,13 @@ import (
 // neither in geos nor stored is an EINVALID error naming source, and
 // nothing is stored.
 func (db *DB) ImportAreas(ctx context.Context, source string, geos []indicators.Geo, aliases map[string]string) error {
+	return db.ImportAreasHome(ctx, source, geos, aliases, "")
+}
+
+// ImportAreasHome is ImportAreas that also, when home is not "", makes the
+// area with that code (one of geos, a kommune or bydel) the municipality's
+// own (see SetHome), in the same transaction.
+func (db *DB) ImportAreasHome(ctx context.Context, source string, geos []indicators.Geo, aliases map[string]string, home string) error {
 	if err := checkAreas(source, geos); err != nil {
 		return err
 	}
@@ -41,6 +48,11 @@ func (db *DB) ImportAreas(ctx context.Context, source string, geos []indicators.
 	}
 	if err := storeAliases(ctx, tx, source, geos, aliases); err != nil {
 		return err
+	}
+	if home != "" {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO home_area (id, code) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET code = excluded.code`, home); err != nil {
+			return fmt.Errorf("import areas from %s: home area %s: %w", source, home, err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("import areas from %s: %w", source, err)
@@ -104,8 +116,8 @@ func checkHierarchy(ctx context.Context, tx *sql.Tx, source string) error {
 
 func storeAreas(ctx context.Context, tx *sql.Tx, geos []indicators.Geo) error {
 	for _, g := range geos {
-		_, err := tx.ExecContext(ctx, `INSERT INTO area (code, name, level, parent) VALUES (?, ?, ?, ?)
-			ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent = excluded.parent`,
+		_, err := tx.ExecContext(ctx, `INSERT INTO area (code, name, level, parent, origin) VALUES (?, ?, ?, ?, 'file')
+			ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent = excluded.parent, origin = 'file'`,
 			g.Code, g.Name, string(g.Level), g.Parent)
 		if err != nil {
 			return err
@@ -161,8 +173,10 @@ func storeAliases(ctx context.Context, tx *sql.Tx, source string, geos []indicat
 }
 
 // Areas returns every area, ordered by level (land, fylke, kommune, bydel,
-// delbydel, sone) and then by code, each with its population per year (nil
-// when none is stored).
+// delbydel, sone), within a level the home area first (see Home), then
+// the areas imported from an areas file, then those of the built-in
+// reference, and then by code; each with its population per year (nil
+// when none is stored). So the first kommune is the municipality's own.
 func (db *DB) Areas(ctx context.Context) ([]indicators.Geo, error) {
 	tx, err := db.readTx(ctx)
 	if err != nil {
@@ -171,7 +185,8 @@ func (db *DB) Areas(ctx context.Context) ([]indicators.Geo, error) {
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT code, name, level, parent FROM area ORDER BY CASE level
 		WHEN 'land' THEN 0 WHEN 'fylke' THEN 1 WHEN 'kommune' THEN 2 WHEN 'bydel' THEN 3
-		WHEN 'delbydel' THEN 4 ELSE 5 END, code`)
+		WHEN 'delbydel' THEN 4 ELSE 5 END,
+		code IN (SELECT code FROM home_area) DESC, origin = 'file' DESC, code`)
 	if err != nil {
 		return nil, fmt.Errorf("areas: %w", err)
 	}

@@ -69,6 +69,7 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2027 --by funksjon\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2026 --version regnskap --by bydel\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett indicators show barn-lavinntekt --db %s\n", final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett areas list --db %s\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett import indicators %s --indicator trangboddhet --dry-run --db %s\n",
 		filepath.Join(*out, "sample", "indikatorer", "trangboddhet.csv"), final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett import measures %s --dry-run --db %s\n", filepath.Join(*out, "sample", sample.MeasuresFile), final)

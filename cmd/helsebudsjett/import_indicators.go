@@ -51,7 +51,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 			return err
 		}
 		defer db.Close()
-		if err := db.ImportAreas(ctx, res.File, res.Areas, res.Aliases); err != nil {
+		if err := db.ImportAreasHome(ctx, res.File, res.Areas, res.Aliases, res.Home); err != nil {
 			if *asJSON {
 				writeJSON(e.stdout, areasJSON{Status: "rejected", File: res.File, Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Message: err.Error()})
 			}
@@ -137,6 +137,20 @@ func (w *rowFilters) Set(s string) error {
 	return nil
 }
 
+// areaAliases is the repeatable --area-alias TEXT=AREA.
+type areaAliases map[string]string
+
+func (a areaAliases) String() string { return "" }
+
+func (a areaAliases) Set(s string) error {
+	text, area, ok := strings.Cut(s, "=")
+	if !ok || strings.TrimSpace(text) == "" || strings.TrimSpace(area) == "" {
+		return fmt.Errorf("want TEXT=AREA (\"I alt=0\"), got %q", s)
+	}
+	a[strings.TrimSpace(text)] = strings.TrimSpace(area)
+	return nil
+}
+
 // cmdImportIndicators is "import indicators FILE".
 func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("import indicators", e)
@@ -144,6 +158,10 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	scale := fs.String("scale", "", "what the file's shares are: fraction (0-1) or percent (0-100, the default)")
 	var wheres rowFilters
 	fs.Var(&wheres, "where", "COLUMN=VALUE: import only the rows whose COLUMN holds VALUE (repeatable)")
+	var excludes rowFilters
+	fs.Var(&excludes, "exclude", "COLUMN=VALUE: drop the rows whose COLUMN holds VALUE (repeatable)")
+	aliases := areaAliases{}
+	fs.Var(aliases, "area-alias", "TEXT=AREA: take the geography TEXT as the area AREA (code or name), e.g. \"I alt=0\" for Hele landet (repeatable)")
 	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
 	periodFormat := fs.String("period-format", "", "how a period like 2011-12 reads: month (December 2011) or school-year (2011-2012); default: a school year unless the file's other periods are months")
 	mappingPath := fs.String("mapping", "", "YAML file that states the columns, indicator and scale (default: detect)")
@@ -172,6 +190,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	opts := indicatorimport.Options{DryRun: *dryRun}
 	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, indicatorfile.Scale(*scale), wheres, *sheet, *maxSize
 	opts.PeriodFormat = indicators.PeriodFormat(*periodFormat)
+	opts.Exclude, opts.AreaAliases = excludes, aliases
 	if *mappingPath != "" {
 		if opts.Mapping, err = indicatorfile.LoadMapping(ctx, *mappingPath); err != nil {
 			return err
@@ -260,13 +279,14 @@ type indicatorImportResult struct {
 	Errors     []budgetfile.RowError `json:"errors"`
 	ErrorCount int                   `json:"error_count"`
 	Message    string                `json:"message,omitempty"`
+	NewAreas   []string              `json:"new_areas,omitempty"` // codes of the built-in areas stored with the values
 }
 
 func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
 	r := rep.Result
 	out := indicatorImportResult{Status: string(rep.Status), File: r.File, SHA256: r.SHA256, Format: r.Format,
 		Sheet: r.Sheet, Layout: r.Layout, Indicators: nonNil(r.Indicators()), Vintages: []int64{}, Replaced: []int64{},
-		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, Warnings: nonNil(r.Warnings), Notes: nonNil(r.Notes), Errors: r.Errors,
+		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, NewAreas: areaCodes(r.NewAreas), Warnings: nonNil(r.Warnings), Notes: nonNil(r.Notes), Errors: r.Errors,
 		ErrorCount: r.ErrorCount}
 	if out.Errors == nil {
 		out.Errors = []budgetfile.RowError{}
@@ -292,6 +312,27 @@ func failedIndicatorImport(file string, err error) indicatorImportResult {
 		Skipped: map[string]int{}, Warnings: []string{}, Notes: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()}
 }
 
+func areaCodes(gs []indicators.Geo) []string {
+	var out []string
+	for _, g := range gs {
+		out = append(out, g.Code)
+	}
+	return out
+}
+
+// areaNames lists up to n areas' names, "and k more" for the rest.
+func areaNames(gs []indicators.Geo, n int) string {
+	var names []string
+	for i, g := range gs {
+		if i == n {
+			names = append(names, fmt.Sprintf("and %d more", len(gs)-n))
+			break
+		}
+		names = append(names, g.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
 func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
 	r := rep.Result
 	where := r.File
@@ -315,6 +356,13 @@ func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
 		}
 	}
 	fmt.Fprintf(w, "  rows read: %d; skipped: %s\n", r.RowsRead, skippedText(r.Skipped))
+	if n := len(r.NewAreas); n > 0 && rep.Status != indicatorimport.Rejected {
+		verb := "added"
+		if rep.Status == indicatorimport.DryRun {
+			verb = "would add"
+		}
+		fmt.Fprintf(w, "  areas: %s %d from the built-in geography (%s); kommuner other than your own are kept for comparison\n", verb, n, areaNames(r.NewAreas, 5))
+	}
 	for _, s := range r.Notes {
 		fmt.Fprintf(w, "  note: %s\n", s)
 	}

@@ -78,7 +78,11 @@ Budget (finance staff):
 
 Indicators (the public-health coordinator):
   helsebudsjett import areas FILE             kommune, bydeler, levekårssoner with populations (csv, xlsx)
+  helsebudsjett areas set-home CODE           the municipality's own kommune (others are kept for comparison)
+  helsebudsjett areas list [--level L] [--all] [--json]
+                                              the areas the workspace knows, with their role
   helsebudsjett import indicators FILE --indicator ID [--scale fraction|percent] [--where COL=VAL]…
+                        [--exclude COL=VAL]… [--area-alias TEXT=AREA]…
                                               values from FHI, SSB, Udir, NAV: long or wide tables, JSON-stat
   helsebudsjett import catalogue FILE         add or override indicators (yaml, or an xlsx/csv sheet)
   helsebudsjett import targets FILE           baseline and target per indicator and area (csv, xlsx, yaml)
@@ -132,6 +136,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return usagef("no command given")
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
+	case "areas":
+		return cmdAreas(ctx, rest, e)
 	case "demo":
 		return cmdDemo(ctx, rest, e)
 	case "import":

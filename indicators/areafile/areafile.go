@@ -14,9 +14,12 @@
 // spaces and æøå spelled out): the code (kode, nr, kommunenummer,
 // bydelsnummer, code) and the name (navn, område, geografi, sted, name) are
 // required; nivå/level, overordnet/parent, andre navn/alias (several
-// separated by "|" or ";") and one population column per year (folketall,
-// befolkning, innbyggere or population followed by the year, or the bare
-// year) are optional.
+// separated by "|" or ";"), rolle/role and one population column per year
+// (folketall, befolkning, innbyggere or population followed by the year,
+// or the bare year) are optional. The role "egen" (or "eigen", "home") marks
+// the municipality's own area, its kommune (or a bydel with its own
+// helsebudsjett): one row at most; other kommuner in the file are kept
+// for comparison.
 //
 // The other is SSB's KLASS bydel code list as FHI's Kommunehelsa team
 // keeps it (kommuneCode;bydelCode;parentCode;level;name;shortName;…), whose
@@ -63,6 +66,7 @@ type Result struct {
 	Format   string                `json:"format"`
 	Sheet    string                `json:"sheet,omitempty"`
 	Shape    string                `json:"shape"` // "areas" or "ssb-klass"
+	Home     string                `json:"home,omitempty"` // the code of the row whose role is "egen"
 	RowsRead int                   `json:"rows_read"`
 	Areas    []indicators.Geo      `json:"areas"`
 	Aliases  map[string]string     `json:"aliases"`

@@ -20,6 +20,7 @@ type columns struct {
 	name    int
 	level   int
 	parent  int
+	role    int
 	aliases []int
 	pops    []popColumn
 }
@@ -36,6 +37,7 @@ var (
 	levelNames  = set("nivå", "niva", "level", "type", "geografinivå", "områdetype")
 	parentNames = set("overordnet", "overordna", "parent", "parentcode", "forelder", "tilhører", "tilhorer", "overordnetkode", "overordnetområde")
 	aliasNames  = set("andrenavn", "alias", "aliaser", "navnevarianter", "variantar", "shortname", "kortnavn", "andrenamn")
+	roleNames   = set("rolle", "role", "funksjon")
 	popWords    = set("folketall", "befolkning", "innbyggere", "innbyggjarar", "population", "folkemengde", "folketal", "befolkningsantall")
 )
 
@@ -50,7 +52,7 @@ func set(names ...string) map[string]bool {
 // detect returns the columns when the row is a header: it has a code and
 // a name column. The KLASS list is told by its bydelCode and kommuneCode.
 func detect(cells []string) *columns {
-	c := &columns{code: -1, name: -1, level: -1, parent: -1}
+	c := &columns{code: -1, name: -1, level: -1, parent: -1, role: -1}
 	folded := make([]string, len(cells))
 	for i, s := range cells {
 		folded[i] = cell.Fold(s)
@@ -68,6 +70,8 @@ func detect(cells []string) *columns {
 			c.level = i
 		case parentNames[f] && c.parent < 0:
 			c.parent = i
+		case roleNames[f] && c.role < 0:
+			c.role = i
 		case aliasNames[f]:
 			c.aliases = append(c.aliases, i)
 		case nameNames[f] && c.name < 0:
@@ -100,7 +104,7 @@ func klass(folded []string, c *columns) bool {
 		}
 	}
 	if c.code < 0 || c.name < 0 || c.parent < 0 {
-		*c = columns{code: -1, name: -1, level: -1, parent: -1}
+		*c = columns{code: -1, name: -1, level: -1, parent: -1, role: -1}
 		return false
 	}
 	c.shape = shapeKlass

@@ -149,7 +149,7 @@ func (r *reader) area(row tabular.Row) {
 	if g.Parent != "" && level != indicators.Sone {
 		g.Parent = restoreZero(g.Parent)
 	}
-	if !r.population(row, &g) {
+	if !r.population(row, &g) || !r.role(row, g) {
 		return
 	}
 	for _, a := range c.aliases {
@@ -196,6 +196,31 @@ func (r *reader) warn(s string) {
 	if len(r.res.Warnings) < maxErrors {
 		r.res.Warnings = append(r.res.Warnings, s)
 	}
+}
+
+// role reads the row's role: "egen" marks the home area.
+func (r *reader) role(row tabular.Row, g indicators.Geo) bool {
+	s := get(row.Cells, r.cols.role)
+	switch cell.Fold(s) {
+	case "":
+		return true
+	case "egen", "eigen", "home", "hjem", "hjemkommune", "egenkommune":
+	case "sammenligning", "samanlikning", "comparison", "referanse", "reference":
+		return true
+	default:
+		r.fail(row.Number, r.cols.role, "rolle", s, "role not understood: use egen for the municipality's own area, or leave it empty")
+		return false
+	}
+	if g.Level != indicators.Kommune && g.Level != indicators.Bydel {
+		r.fail(row.Number, r.cols.role, "rolle", s, fmt.Sprintf("%s %s is a %s: the municipality's own area (egen) is a kommune, or a bydel with its own helsebudsjett", g.Code, g.Name, g.Level))
+		return false
+	}
+	if r.res.Home != "" {
+		r.fail(row.Number, r.cols.role, "rolle", s, fmt.Sprintf("a second area marked egen (the first is %s): mark only the municipality's own area", r.res.Home))
+		return false
+	}
+	r.res.Home = g.Code
+	return true
 }
 
 // population reads the row's population columns into g.

@@ -81,9 +81,16 @@ type Options struct {
 	// Closest, when set, gives the ids nearest to an unknown one, for the
 	// error's "did you mean" (Catalogue.Closest).
 	Closest func(id string, n int) []string
-	Areas   *indicators.Gazetteer // the workspace areas; required
-	Scale   Scale
-	Where   []Where
+	// Areas are the workspace areas, standing on the built-in reference
+	// geography (indicators.NewGazetteerWithReference); required.
+	Areas *indicators.Gazetteer
+	Scale Scale
+	Where []Where
+	// Exclude drops the rows whose column holds the value (--exclude).
+	Exclude []Where
+	// AreaAliases maps a geography as the file writes it ("I alt") to an
+	// area code or name ("0") (--area-alias).
+	AreaAliases map[string]string
 	Sheet   string
 	// PeriodFormat settles "2011-12" (--period-format); it wins over the
 	// mapping's period_format.
@@ -102,6 +109,11 @@ type Result struct {
 	Sheet    string `json:"sheet,omitempty"`
 	Encoding string `json:"encoding,omitempty"`
 	Layout   string `json:"layout"` // long, wide or json-stat
+
+	// NewAreas are the areas of the built-in reference geography the
+	// values land on that the workspace does not hold yet: the import
+	// stores them with the values.
+	NewAreas []indicators.Geo `json:"new_areas,omitempty"`
 
 	RowsRead int                           `json:"rows_read"`
 	Values   map[string][]indicators.Value `json:"-"`

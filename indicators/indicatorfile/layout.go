@@ -137,6 +137,8 @@ type layout struct {
 	// implicitGeo: the geography is the first column, which has no
 	// header (detectLayout checks the row below names an area).
 	implicitGeo bool
+
+	areaAliases map[string]string // --area-alias, folded text → area code
 }
 
 func (l *layout) headerOf(i int) string {

@@ -72,6 +72,13 @@ type Mapping struct {
 	Ignore []string `yaml:"ignore,omitempty" json:"ignore,omitempty"`
 	// Where picks rows, as --where does; --where adds to it.
 	Where map[string]string `yaml:"where,omitempty" json:"where,omitempty"`
+	// Exclude drops the rows whose column holds one of the values, as
+	// --exclude COLUMN=VALUE does; --exclude adds to it.
+	Exclude map[string][]string `yaml:"exclude,omitempty" json:"exclude,omitempty"`
+	// AreaAliases maps a geography as the file writes it to an area code
+	// or name, as --area-alias does: {"I alt": "0"} takes NAV's national
+	// total for Hele landet instead of skipping it as an aggregate.
+	AreaAliases map[string]string `yaml:"area_aliases,omitempty" json:"area_aliases,omitempty"`
 }
 
 // Columns names the columns of a long table (and the label columns of a

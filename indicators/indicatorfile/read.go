@@ -54,9 +54,13 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 		return nil, budget.Errorf(budget.EINVALID, "scale %q: use fraction or percent", scale)
 	}
 	wheres := append(mapWhere(m.Where), opts.Where...)
+	excludes := append(mapExclude(m.Exclude), opts.Exclude...)
+	aliases, err := normAliases(mergeAliases(m.AreaAliases, opts.AreaAliases), opts.Areas, opts.Name)
+	if err != nil {
+		return nil, err
+	}
 	res := &Result{File: opts.Name, Values: map[string][]indicators.Value{}, Skipped: map[string]int{"blank": 0},
 		Warnings: []string{}, Notes: []string{}, Errors: []budgetfile.RowError{}}
-	var err error
 	if res.SHA256, res.Size, err = budgetfile.HashFile(ctx, path, opts.MaxSize); err != nil {
 		return nil, err
 	}
@@ -68,6 +72,9 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	}
 	var detected Mapping
 	hasInd := false
+	if jsonStat && len(excludes) > 0 {
+		return nil, budget.Errorf(budget.EINVALID, "%s: --exclude is for tables; a JSON-stat file picks its rows with --where", opts.Name)
+	}
 	if jsonStat {
 		res.Format, res.Layout = LayoutJSONStat, LayoutJSONStat
 		data, err := readAll(ctx, path, opts)
@@ -90,17 +97,23 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		excl, err := resolveExclude(l, excludes, where(opts.Name, t))
+		if err != nil {
+			return nil, err
+		}
+		l.areaAliases = aliases
 		notes, err := refine(l, rows, merged, filters, wheres, m.explicit(), where(opts.Name, t))
 		if err != nil {
 			return nil, err
 		}
 		res.Notes = append(res.Notes, notes...)
-		tableRecords(rows, l, merged, filters, res.Skipped, emit)
+		tableRecords(rows, l, merged, append(filters, excl...), res.Skipped, emit)
 		detected = l.toMapping(rows)
 		hasInd = l.ind >= 0
 	}
 	c := &checker{res: res, opts: opts, mapping: m, where: where(opts.Name, res.Sheet), scale: scale,
-		inds: map[string]indicators.Indicator{}, seen: map[string]string{}, reported: map[string]bool{}, shares: map[string]*shareStats{}}
+		inds: map[string]indicators.Indicator{}, seen: map[string]string{}, reported: map[string]bool{}, shares: map[string]*shareStats{},
+		aliases: aliases}
 	if len(recs) == 0 {
 		return nil, budget.Errorf(budget.EINVALID, "%s has no values (%d rows read; skipped: %s): is it the right file, sheet or --where?", c.where, res.RowsRead, skippedText(res.Skipped))
 	}
@@ -118,6 +131,8 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	}
 	c.finish()
 	res.Mapping = finalMapping(detected, m, c, scale, wheres, res)
+	res.Mapping.Exclude = excludeMap(excludes)
+	res.Mapping.AreaAliases = mergeAliases(m.AreaAliases, opts.AreaAliases)
 	res.OptionsKey = optionsKey(res.Mapping)
 	return res, nil
 }

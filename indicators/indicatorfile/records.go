@@ -17,6 +17,7 @@ type record struct {
 	geoCol            string
 	period, periodCol string
 	indicator, indCol string
+	geoLevel          indicators.Level // what the geography column's header says, "" when nothing
 	dims              []indicators.Dim
 	value, valueCol   string
 	count, countCol   string
@@ -27,8 +28,9 @@ type record struct {
 
 // filter is a --where condition resolved to a column.
 type filter struct {
-	col   int
-	value string // folded
+	col     int
+	value   string // folded
+	exclude bool   // --exclude: drop the rows that hold value
 }
 
 // merges finds the value an empty cell stands for: the first (top left)
@@ -94,8 +96,13 @@ func tableRecords(rows []tabular.Row, l *layout, merged merges, filters []filter
 			skipped["note"]++ // a title between blocks ("Rogaland"), or a year over repeated headers
 			continue
 		}
-		if aggregate(l, code, name, get) {
+		aliased := l.aliased(code, name)
+		if !aliased && aggregate(l, code, name, get) {
 			skipped["aggregate"]++
+			continue
+		}
+		if !aliased && notArea(code, name) {
+			skipped["not_area"]++
 			continue
 		}
 		if !hasFigures(l, get) && (code == "" && name == "" || nonEmptyCells(cells) == 1) {
@@ -106,7 +113,7 @@ func tableRecords(rows []tabular.Row, l *layout, merged merges, filters []filter
 		for _, i := range l.labels() {
 			labels[i] = get(i)
 		}
-		if !pass(filters, func(i int) string {
+		if ok, excluded := pass(filters, func(i int) string {
 			if v, ok := labels[i]; ok {
 				return v
 			}
@@ -117,11 +124,15 @@ func tableRecords(rows []tabular.Row, l *layout, merged merges, filters []filter
 				return name
 			}
 			return get(i)
-		}) {
-			skipped["where"]++
+		}); !ok {
+			if excluded {
+				skipped["excluded"]++
+			} else {
+				skipped["where"]++
+			}
 			continue
 		}
-		base := record{row: row.Number, geoCode: code, geoName: name, geoCol: letter(l.geoCode, l.geoName)}
+		base := record{row: row.Number, geoCode: code, geoName: name, geoCol: letter(l.geoCode, l.geoName), geoLevel: l.geoLevel()}
 		if l.ind >= 0 {
 			base.indicator, base.indCol = labels[l.ind], tabular.ColumnName(l.ind)
 		}
@@ -261,13 +272,15 @@ func nonEmptyCells(cells []string) int {
 	return n
 }
 
-func pass(filters []filter, get func(int) string) bool {
+// pass reports whether a row passes the filters; excluded says an
+// --exclude dropped it.
+func pass(filters []filter, get func(int) string) (ok, excluded bool) {
 	for _, f := range filters {
-		if cell.Fold(get(f.col)) != f.value {
-			return false
+		if match := cell.Fold(get(f.col)) == f.value; match == f.exclude {
+			return false, f.exclude
 		}
 	}
-	return true
+	return true, false
 }
 
 // repeatsHeader reports whether a data row repeats the header: every

@@ -57,7 +57,7 @@ func scan(rows []tabular.Row, l *layout, merged merges, filters []filter) map[in
 			}
 			return merged.value(row.Number, i)
 		}
-		if !pass(filters, get) {
+		if ok, _ := pass(filters, get); !ok {
 			continue
 		}
 		geo := get(l.geoCode) + "\x00" + get(l.geoName)

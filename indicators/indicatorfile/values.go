@@ -34,6 +34,8 @@ type checker struct {
 	seen     map[string]string               // indicator|area|period|dims → the cell it came from
 	reported map[string]bool                 // geography and period texts already reported
 	shares   map[string]*shareStats
+	aliases  map[string]string // --area-alias, folded text → area code
+	newAreas map[string]bool   // codes of reference areas in Result.NewAreas
 }
 
 // shareStats watches a percent indicator's values for the tell-tale of
@@ -200,16 +202,6 @@ func cellName(row int, col string) string {
 // with the closest names; later rows of it count as errors too.
 func (c *checker) geo(r record, fail func(col, field, value, msg string)) (indicators.Geo, bool) {
 	areas := c.opts.Areas
-	if r.geoCode != "" {
-		if g, ok := areas.Lookup(r.geoCode); ok {
-			return g, true
-		}
-	}
-	if r.geoName != "" {
-		if g, ok := areas.Lookup(r.geoName); ok {
-			return g, true
-		}
-	}
 	text := r.geoName
 	if text == "" {
 		text = r.geoCode
@@ -218,20 +210,24 @@ func (c *checker) geo(r record, fail func(col, field, value, msg string)) (indic
 		fail(r.geoCol, "geografi", "", "the geography cell is empty: fill in the area (an empty cell is filled down from above only where an xlsx sheet merges it with the cell above)")
 		return indicators.Geo{}, false
 	}
+	var g indicators.Geo
+	var err error
+	if code, ok := aliasFor(c.aliases, r.geoCode, r.geoName); ok {
+		g, err = areas.Find(code, "", "")
+	} else {
+		g, err = areas.Find(r.geoCode, r.geoName, r.geoLevel)
+	}
+	if err == nil {
+		c.useArea(g)
+		return g, true
+	}
 	key := "geo\x00" + r.geoCode + "\x00" + r.geoName
 	if c.reported[key] {
 		c.res.ErrorCount++
 		return indicators.Geo{}, false
 	}
 	c.reported[key] = true
-	shown := strings.TrimSpace(r.geoCode + " " + r.geoName)
-	msg := "geography not found among the workspace areas"
-	if areas.Len() == 0 {
-		msg += ": the workspace has no areas yet; import them first with 'helsebudsjett import areas FILE'"
-	} else {
-		msg += "; the closest are: " + strings.Join(areas.Closest(text, 3), ", ") + ". Add the area (import areas) or pick rows with --where"
-	}
-	fail(r.geoCol, "geografi", shown, msg)
+	fail(r.geoCol, "geografi", strings.TrimSpace(r.geoCode+" "+r.geoName), c.areaMessage(err, text))
 	return indicators.Geo{}, false
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
+	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
 )
 
 // Status is the outcome of an import.
@@ -61,7 +62,7 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 	}
 	f.Close()
 	if opts.Areas == nil {
-		g, err := db.Gazetteer(ctx)
+		g, err := Areas(ctx, db)
 		if err != nil {
 			return nil, err
 		}
@@ -128,6 +129,9 @@ func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, ids
 		return nil, err
 	}
 	defer im.Rollback()
+	if err := im.AddAreas(res.NewAreas); err != nil {
+		return nil, err
+	}
 	at := now()
 	for _, id := range ids {
 		_, err := im.BeginVintage(workspace.Vintage{Indicator: id, Source: res.File, SHA256: res.SHA256, Size: res.Size,
@@ -142,6 +146,18 @@ func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, ids
 		}
 	}
 	return im.Commit()
+}
+
+// Areas returns the workspace's areas standing on the built-in reference
+// geography (package refgeo): what an indicator file's geographies are
+// matched against, so that a fresh workspace needs no areas imported for
+// files of kommuner, fylker, the country and the four cities' bydeler.
+func Areas(ctx context.Context, db *workspace.DB) (*indicators.Gazetteer, error) {
+	ref, err := refgeo.Load()
+	if err != nil {
+		return nil, err
+	}
+	return db.GazetteerWithReference(ctx, ref)
 }
 
 // Lookup adapts a catalogue to indicatorfile.Options.Lookup.

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
+	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
+)
+
+func cmdAreas(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		return usagef("areas what? use: list or set-home")
+	}
+	switch args[0] {
+	case "list":
+		return cmdAreasList(ctx, args[1:], e)
+	case "set-home":
+		return cmdAreasSetHome(ctx, args[1:], e)
+	}
+	return usagef("unknown areas command %q: use list or set-home", args[0])
+}
+
+// areaRow is one area as areas list shows it.
+type areaRow struct {
+	Code       string           `json:"code"`
+	Name       string           `json:"name"`
+	Level      indicators.Level `json:"level"`
+	Parent     string           `json:"parent"`
+	Role       indicators.Role  `json:"role"`
+	Origin     string           `json:"origin"` // file, reference (stored by an indicator import) or built-in (not stored)
+	Population map[int]int      `json:"population"`
+}
+
+func cmdAreasList(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("areas list", e)
+	level := fs.String("level", "", "only this level: land, fylke, kommune, bydel, delbydel or sone")
+	all := fs.Bool("all", false, "also the built-in reference geography's areas not stored in the workspace (every fylke, kommune and the four cities' bydeler)")
+	asJSON := fs.Bool("json", false, "print a JSON array on stdout")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("areas list takes no arguments")
+	}
+	var want indicators.Level
+	if *level != "" {
+		l, ok := indicators.ParseLevel(*level)
+		if !ok {
+			return usagef("--level %q: use land, fylke, kommune, bydel, delbydel or sone", *level)
+		}
+		want = l
+	}
+	db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rows, home, err := areaRows(ctx, db, *all)
+	if err != nil {
+		return err
+	}
+	out := []areaRow{}
+	for _, r := range rows {
+		if want == "" || r.Level == want {
+			out = append(out, r)
+		}
+	}
+	if *asJSON {
+		writeJSON(e.stdout, out)
+		return nil
+	}
+	printAreaRows(e, out, home)
+	return nil
+}
+
+// areaRows is the workspace's areas in its order, then (with all) the
+// reference's not stored, by level and code.
+func areaRows(ctx context.Context, db *workspace.DB, all bool) ([]areaRow, indicators.Geo, error) {
+	geos, err := db.Areas(ctx)
+	if err != nil {
+		return nil, indicators.Geo{}, err
+	}
+	origins, err := db.AreaOrigins(ctx)
+	if err != nil {
+		return nil, indicators.Geo{}, err
+	}
+	home, _, err := db.Home(ctx)
+	if err != nil {
+		return nil, indicators.Geo{}, err
+	}
+	n := len(geos)
+	if all {
+		ref, err := refgeo.Load()
+		if err != nil {
+			return nil, home, err
+		}
+		var extra []indicators.Geo
+		for _, g := range ref.Geos {
+			if _, ok := origins[g.Code]; !ok {
+				extra = append(extra, g)
+			}
+		}
+		rank := map[indicators.Level]int{indicators.Land: 0, indicators.Fylke: 1, indicators.Kommune: 2, indicators.Bydel: 3}
+		sort.SliceStable(extra, func(i, j int) bool { return rank[extra[i].Level] < rank[extra[j].Level] })
+		geos = append(geos, extra...)
+	}
+	roles := indicators.AreaRoles(geos, home.Code)
+	rows := make([]areaRow, 0, len(geos))
+	for i, g := range geos {
+		origin := origins[g.Code]
+		if i >= n {
+			origin = "built-in"
+		}
+		rows = append(rows, areaRow{Code: g.Code, Name: g.Name, Level: g.Level, Parent: g.Parent, Role: roles[g.Code], Origin: origin, Population: g.Population})
+	}
+	return rows, home, nil
+}
+
+func printAreaRows(e *env, rows []areaRow, home indicators.Geo) {
+	if home.Code != "" {
+		fmt.Fprintf(e.stdout, "Home area: %s %s (%s). Other kommuner are kept for comparison.\n\n", home.Code, home.Name, home.Level)
+	} else {
+		fmt.Fprintln(e.stdout, "No home area chosen: choose the municipality's own with 'helsebudsjett areas set-home CODE'.")
+		fmt.Fprintln(e.stdout)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(e.stdout, "No areas. Indicator files of kommuner, fylker, the country and the bydeler of Oslo, Bergen, Stavanger and Trondheim")
+		fmt.Fprintln(e.stdout, "import without any (the built-in geography; see --all); import your own sub-areas with 'helsebudsjett import areas FILE'.")
+		return
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CODE\tNAME\tLEVEL\tPARENT\tROLE\tORIGIN\tPOPULATION")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Level, r.Parent, r.Role, r.Origin, latestPopulation(r.Population))
+	}
+	tw.Flush()
+}
+
+// latestPopulation is "62 985 (2025)" for the latest year, "" when none.
+func latestPopulation(p map[int]int) string {
+	y := 0
+	for k := range p {
+		y = max(y, k)
+	}
+	if y == 0 {
+		return ""
+	}
+	return groupDigits(p[y]) + " (" + strconv.Itoa(y) + ")"
+}
+
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteRune(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func cmdAreasSetHome(ctx context.Context, args []string, e *env) error {
+	fs, dbFlag := newFlags("areas set-home", e)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("areas set-home takes one area: its code or name, e.g. 4001")
+	}
+	db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	gaz, err := indicatorimport.Areas(ctx, db)
+	if err != nil {
+		return err
+	}
+	g, err := gaz.Find(pos[0], "", "")
+	if err != nil {
+		if g, err = gaz.Find("", pos[0], ""); err != nil {
+			return budget.Errorf(budget.EINVALID, "areas set-home %s: %v", pos[0], err)
+		}
+	}
+	if err := db.SetHome(ctx, g); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Home area: %s %s (%s). Other kommuner in indicator files are kept for comparison, as the county and the country are.\n", g.Code, g.Name, g.Level)
+	return nil
+}
