@@ -65,7 +65,7 @@ type Result struct {
 	File     string                `json:"file"`
 	Format   string                `json:"format"`
 	Sheet    string                `json:"sheet,omitempty"`
-	Shape    string                `json:"shape"` // "areas" or "ssb-klass"
+	Shape    string                `json:"shape"`          // "areas" or "ssb-klass"
 	Home     string                `json:"home,omitempty"` // the code of the row whose role is "egen"
 	RowsRead int                   `json:"rows_read"`
 	Areas    []indicators.Geo      `json:"areas"`

@@ -91,7 +91,7 @@ type Options struct {
 	// AreaAliases maps a geography as the file writes it ("I alt") to an
 	// area code or name ("0") (--area-alias).
 	AreaAliases map[string]string
-	Sheet   string
+	Sheet       string
 	// PeriodFormat settles "2011-12" (--period-format); it wins over the
 	// mapping's period_format.
 	PeriodFormat indicators.PeriodFormat
