@@ -40,6 +40,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	status := "imported"
+	var added []indicators.Geo
 	switch {
 	case len(res.Errors) > 0:
 		status = "rejected"
@@ -51,7 +52,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 			return err
 		}
 		defer db.Close()
-		if err := db.ImportAreasHome(ctx, res.File, res.Areas, res.Aliases, res.Home); err != nil {
+		if added, err = indicatorimport.ImportAreas(ctx, db, res); err != nil {
 			if *asJSON {
 				writeJSON(e.stdout, areasJSON{Status: "rejected", File: res.File, Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Message: err.Error()})
 			}
@@ -62,7 +63,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 		}
 	}
 	out := areasJSON{Status: status, File: res.File, Format: res.Format, Sheet: res.Sheet, RowsRead: res.RowsRead,
-		Areas: len(res.Areas), Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors}
+		Areas: len(res.Areas), Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Home: res.Home, Added: areaCodes(added)}
 	if *asJSON {
 		writeJSON(e.stdout, out)
 	} else {
@@ -89,6 +90,8 @@ type areasJSON struct {
 	Warnings []string              `json:"warnings"`
 	Errors   []budgetfile.RowError `json:"errors"`
 	Message  string                `json:"message,omitempty"`
+	Home     string                `json:"home,omitempty"`  // the area marked egen
+	Added    []string              `json:"added,omitempty"` // parents added from the built-in geography
 }
 
 func printAreas(w io.Writer, out areasJSON, res *areafile.Result) {
@@ -107,6 +110,12 @@ func printAreas(w io.Writer, out areasJSON, res *areafile.Result) {
 		fmt.Fprintf(w, "%s: dry run, %d areas would be imported (%s); nothing was stored.\n", out.File, out.Areas, strings.Join(parts, ", "))
 	default:
 		fmt.Fprintf(w, "%s: imported %d areas (%s).\n", out.File, out.Areas, strings.Join(parts, ", "))
+	}
+	if len(out.Added) > 0 {
+		fmt.Fprintf(w, "  added from the built-in geography, as parents of the file's areas: %s\n", strings.Join(out.Added, ", "))
+	}
+	if out.Home != "" && out.Status != "rejected" {
+		fmt.Fprintf(w, "  home area (rolle egen): %s\n", out.Home)
 	}
 	for _, s := range out.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", s)

@@ -128,17 +128,21 @@ func resolveExclude(l *layout, excludes []Where, where string) ([]filter, error)
 }
 
 // useArea notes an area of the built-in reference that the file's values
-// land on, so the import stores it in the workspace with them.
+// land on, and the reference areas above it (its county, the country), so
+// the import stores them in the workspace with the values and every
+// stored area's parent is stored too.
 func (c *checker) useArea(g indicators.Geo) {
-	if !c.opts.Areas.FromReference(g.Code) {
-		return
-	}
 	if c.newAreas == nil {
 		c.newAreas = map[string]bool{}
 	}
-	if !c.newAreas[g.Code] {
+	for i := 0; i < 8 && c.opts.Areas.FromReference(g.Code) && !c.newAreas[g.Code]; i++ {
 		c.newAreas[g.Code] = true
 		c.res.NewAreas = append(c.res.NewAreas, g)
+		p, ok := c.opts.Areas.ByCode(g.Parent)
+		if g.Parent == "" || !ok || p.Code != g.Parent {
+			return
+		}
+		g = p
 	}
 }
 

@@ -261,3 +261,18 @@ func TestRun_RowsThatAreNoArea(t *testing.T) {
 		}
 	})
 }
+
+// Areas stored by an indicator import come with their county and the
+// country, so an areas file of the municipality's own sub-areas imported
+// later finds a whole tree of parents.
+func TestRun_AreasFileAfterIndicators(t *testing.T) {
+	db := openDB(t)
+	run(t, db, writeFile(t, "k.csv", "Kommune;År;Andel\n4001 Porsgrunn;2024;10\n"), options(t, "trangboddhet"))
+	if lv := areaLevels(t, db); lv["4001"] != indicators.Kommune || lv["40"] != indicators.Fylke || lv["0"] != indicators.Land {
+		t.Fatalf("areas %v, want Porsgrunn with Telemark and the country", lv)
+	}
+	writeAreas(t, db, "kode;navn;nivå;overordnet\nP1;Brattås;sone;4001\nP2;Stridsklev;sone;4001\n")
+	if lv := areaLevels(t, db); lv["P1"] != indicators.Sone || len(lv) != 5 {
+		t.Errorf("areas %v", lv)
+	}
+}

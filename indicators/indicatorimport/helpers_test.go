@@ -57,7 +57,7 @@ func importAreas(t testing.TB, db *workspace.DB, path string) {
 	if len(res.Errors) > 0 {
 		t.Fatalf("area file %s: %+v", path, res.Errors)
 	}
-	if err := db.ImportAreas(ctx, res.File, res.Areas, res.Aliases); err != nil {
+	if _, err := indicatorimport.ImportAreas(ctx, db, res); err != nil {
 		t.Fatal(err)
 	}
 }

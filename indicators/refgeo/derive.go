@@ -167,7 +167,7 @@ func deriveKommuner(groups map[string][]row, order []string) ([]entry, error) {
 				if r.code == "9999" {
 					continue // "Uoppgitt kommune": not an area
 				}
-				out = append(out, entry{code: r.code, name: r.text, level: indicators.Kommune, parent: r.code[:2], from: r.from, to: r.to})
+				out = append(out, entry{code: r.code, name: r.text, level: indicators.Kommune, parent: countyOf(r.code), from: r.from, to: r.to})
 			}
 			continue
 		}
@@ -192,7 +192,7 @@ func deriveKommuner(groups map[string][]row, order []string) ([]entry, error) {
 			if r.code == cur {
 				continue
 			}
-			e := entry{code: r.code, name: r.text, level: indicators.Kommune, parent: r.code[:2], from: r.from, to: r.to}
+			e := entry{code: r.code, name: r.text, level: indicators.Kommune, parent: countyOf(r.code), from: r.from, to: r.to}
 			if alone(r, rows) && !heldHidden(r.code) {
 				e.sameAs, e.name = cur, r.name
 			}
@@ -200,6 +200,17 @@ func deriveKommuner(groups map[string][]row, order []string) ([]entry, error) {
 		}
 	}
 	return out, nil
+}
+
+// countyOf is the county area of a kommune code: its first two digits,
+// or the county of today they stand for (01 Østfold is 31).
+func countyOf(code string) string {
+	for _, c := range counties {
+		if c.code == code[:2] && c.sameAs != "" {
+			return c.sameAs
+		}
+	}
+	return code[:2]
 }
 
 // countyStart is the first year of the county with this code (0 for one

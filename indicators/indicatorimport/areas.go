@@ -1,0 +1,44 @@
+package indicatorimport
+
+import (
+	"context"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
+)
+
+// ImportAreas stores the areas an areas file gave (see
+// workspace.DB.ImportAreasHome), with the areas of the built-in reference
+// geography above them that neither the file nor the workspace holds: a
+// file of Oslo's delbydeler whose parents are bydeler brings those
+// bydeler, Oslo and the country along, so the parents form a tree. It
+// returns the areas added from the reference.
+func ImportAreas(ctx context.Context, db *workspace.DB, res *areafile.Result) ([]indicators.Geo, error) {
+	gaz, err := Areas(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	have := map[string]bool{}
+	for _, g := range res.Areas {
+		have[g.Code] = true
+	}
+	var added []indicators.Geo
+	for i := 0; i < len(res.Areas)+len(added); i++ {
+		var g indicators.Geo
+		if i < len(res.Areas) {
+			g = res.Areas[i]
+		} else {
+			g = added[i-len(res.Areas)]
+		}
+		if g.Parent == "" || have[g.Parent] {
+			continue
+		}
+		if p, ok := gaz.ByCode(g.Parent); ok && p.Code == g.Parent && gaz.FromReference(p.Code) {
+			have[p.Code] = true
+			added = append(added, p)
+		}
+	}
+	geos := append(append([]indicators.Geo(nil), res.Areas...), added...)
+	return added, db.ImportAreasHome(ctx, res.File, geos, res.Aliases, res.Home)
+}
