@@ -151,3 +151,22 @@ func sampleConfig(tb testing.TB) *letters.Config {
 	}
 	return c
 }
+
+// pdfRaw is the PDF's text in the order it was written (pdftotext -raw):
+// a table cell's lines follow each other.
+func pdfRaw(t *testing.T, data []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	p := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-raw", "-enc", "UTF-8", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return strings.ReplaceAll(string(out), "\u00a0", " ")
+}
