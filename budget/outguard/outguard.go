@@ -7,17 +7,15 @@ package outguard
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 )
 
 // Input is a file the workspace was built from.
@@ -71,6 +69,11 @@ func Check(ctx context.Context, ws Workspace, path string, overwrite bool) error
 	if statErr == nil && tfi.IsDir() {
 		return budget.Errorf(budget.EINVALID, "cannot write %s: it is a folder; give a file name", path)
 	}
+	if statErr == nil && !tfi.Mode().IsRegular() {
+		// The atomic write renames over the path: over /dev/null it would
+		// replace the device, and reading a FIFO first would hang.
+		return budget.Errorf(budget.EINVALID, "cannot write %s: it is not a regular file (a device, pipe or socket); give a file name", path)
+	}
 	same := func(other string) bool {
 		if other == "" {
 			return false
@@ -118,7 +121,7 @@ func Check(ctx context.Context, ws Workspace, path string, overwrite bool) error
 				continue
 			}
 			if sum == "" {
-				if sum, err = fileSHA256(path); err != nil {
+				if sum, err = fileSHA256(ctx, path); err != nil {
 					return budget.Errorf(budget.EINVALID, "cannot write %s: %v", path, err)
 				}
 			}
@@ -148,7 +151,7 @@ func Describe(path string) (Input, error) {
 	if err != nil {
 		return Input{}, err
 	}
-	sum, err := fileSHA256(path)
+	sum, err := fileSHA256(context.Background(), path)
 	if err != nil {
 		return Input{}, err
 	}
@@ -200,15 +203,10 @@ func resolve(path string) (string, error) {
 	return "", errors.New("too many levels of links")
 }
 
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+// fileSHA256 hashes through inputfile, which refuses what is not a
+// regular file; outputs may be larger than any input, so the limit is
+// only a sanity bound.
+func fileSHA256(ctx context.Context, path string) (string, error) {
+	sum, _, err := inputfile.Hash(ctx, path, "", 1<<40)
+	return sum, err
 }

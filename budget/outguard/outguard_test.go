@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -47,6 +48,10 @@ func TestCheck(t *testing.T) {
 	if err := os.Link(ws, hard); err != nil {
 		t.Fatal(err)
 	}
+	fifo := filepath.Join(dir, "pipe.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	sub := filepath.Join(dir, "sub")
 	os.Mkdir(sub, 0o755)
 	cases := []struct {
@@ -72,6 +77,8 @@ func TestCheck(t *testing.T) {
 		{"other file with force", other, guard, true, ""},
 		{"a folder", sub, guard, true, "is a folder"},
 		{"no workspace", other, nil, true, ""},
+		{"a device, even with force", "/dev/null", guard, true, "not a regular file"},
+		{"a FIFO, even with force", fifo, guard, true, "not a regular file"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
