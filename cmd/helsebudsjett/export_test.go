@@ -130,6 +130,12 @@ func TestIndicatorsTrajectory(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "Gap i 2030") || !strings.Contains(stdout, "4 Tidlig innsats i PP-tjenesten") {
 		t.Errorf("exit %d:\n%s", code, stdout)
 	}
+	// frafall-vgs is a percentage: its differences are in prosentpoeng.
+	for _, want := range []string{"Avvik (prosentpoeng)", "prosentpoeng – de vedtatte tiltakene", "-1 prosentpoeng innen 2030"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("indicators trajectory lacks %q:\n%s", want, stdout)
+		}
+	}
 	if code, _, _ := cli(t, dir, "indicators", "trajectory", "finnes-ikke", "--db", dbFile); code != exitUsage {
 		t.Errorf("unknown indicator: exit %d", code)
 	}

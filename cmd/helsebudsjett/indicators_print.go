@@ -148,13 +148,9 @@ func printTargets(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 			fmt.Fprintf(w, "%s (%s)\n", st.State.Text(lang), st.Note)
 			continue
 		}
-		dir := tr(lang, "bedre", "betre")
-		if st.Distance.IsNegative() {
-			dir = tr(lang, "dårligere", "dårlegare")
-		}
-		fmt.Fprintf(w, "%s: %s, %s %s, %s %s, %s %s %s\n", st.Period.Label, st.State.Text(lang),
+		fmt.Fprintf(w, "%s: %s, %s %s, %s %s, %s\n", st.Period.Label, st.State.Text(lang),
 			tr(lang, "verdi", "verdi"), num(st.Value), tr(lang, "målbane", "målbane"), num(pathRounded(st.Path)),
-			num(absRounded(st.Distance)), diffUnit(out.Unit, lang), dir)
+			indicators.DistanceText(*st.Distance, out.Unit, lang, "målbanen", "målbana"))
 		if st.Note != "" {
 			fmt.Fprintf(w, "    (%s)\n", st.Note)
 		}
@@ -164,8 +160,8 @@ func printTargets(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 // diffUnit names the unit of a difference between two values: the
 // difference of two percentages is percentage points.
 func diffUnit(u indicators.Unit, lang indicators.Lang) string {
-	if u == indicators.Percent {
-		return "prosentpoeng"
+	if w := u.DiffWord(lang); w != "" {
+		return w
 	}
 	return unitText(u, lang)
 }
@@ -190,11 +186,6 @@ func pathRounded(d *decimal.Decimal) *decimal.Decimal {
 	return &r
 }
 
-func absRounded(d *decimal.Decimal) *decimal.Decimal {
-	r := d.Abs().Round(2)
-	return &r
-}
-
 func printTrend(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 	fmt.Fprintf(w, "\n%s\n  %s: %s\n", "Trend", tr(lang, "Regel", "Regel"), out.Trend.Rule)
 	names := map[string]string{}
@@ -204,7 +195,7 @@ func printTrend(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 	for _, r := range out.Trend.Ratings {
 		fmt.Fprintf(w, "  %s %s: %s", r.Area, names[r.Area], r.Text)
 		if r.Change != nil {
-			fmt.Fprintf(w, " (%s → %s: %s)", r.From.Label, r.To.Label, num(r.Change))
+			fmt.Fprintf(w, " (%s → %s: %s %s)", r.From.Label, r.To.Label, num(r.Change), diffUnit(out.Unit, lang))
 		}
 		if r.Note != "" {
 			fmt.Fprintf(w, " (%s)", r.Note)
@@ -241,6 +232,8 @@ func printInequality(w io.Writer, out *model.IndicatorView, lang indicators.Lang
 	fmt.Fprintf(w, "  %s\n", tr(lang,
 		"SII: forskjellen mellom toppen og bunnen av den sosiale skalaen (regresjon vektet med folketall); RII: forholdet mellom dem.",
 		"SII: skilnaden mellom toppen og botnen av den sosiale skalaen (regresjon vekta med folketal); RII: forholdet mellom dei."))
+	fmt.Fprintf(w, "  %s %s; %s %s.\n", tr(lang, "Avstand og SII er i", "Avstand og SII er i"), diffUnit(out.Unit, lang),
+		tr(lang, "snitt i", "snitt i"), unitText(out.Unit, lang))
 	return nil
 }
 
@@ -259,6 +252,6 @@ func printGroups(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 			fmt.Fprintf(w, ": – (%s)\n", g.Reason)
 			continue
 		}
-		fmt.Fprintf(w, ": %s %s, ratio %s\n", fnum(g.Gap, 2), unitText(out.Unit, lang), fnum(g.Ratio, 3))
+		fmt.Fprintf(w, ": %s %s, ratio %s\n", fnum(g.Gap, 2), diffUnit(out.Unit, lang), fnum(g.Ratio, 2))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -346,6 +347,18 @@ func TestIndicatorsShow(t *testing.T) {
 		if code != exitOK || !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q (exit %d):\n%s", want, code, out)
 		}
+	}
+	// Differences of percentages are in prosentpoeng: the distance to the
+	// path in words, the trend's change, the gap and SII between areas.
+	code, out, _ = cli(t, dir, "indicators", "show", "barn-lavinntekt", "--db", db)
+	for _, re := range []string{`mangler [\d,]+\x{00a0}prosentpoeng`,
+		`\(\d{4}(–\d{4})? → \d{4}(–\d{4})?: -?[\d,]+ prosentpoeng\)`, `Avstand og SII er i prosentpoeng`} {
+		if code != exitOK || !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("indicators show lacks %s (exit %d):\n%s", re, code, out)
+		}
+	}
+	if regexp.MustCompile(`[\d,]+ prosent (bedre|dårligere)`).MatchString(out) {
+		t.Errorf("a difference of percentages in prosent:\n%s", out)
 	}
 	for _, args := range [][]string{
 		{"indicators", "show", "finnes-ikke", "--db", db},

@@ -111,8 +111,12 @@ func printTrajectories(w io.Writer, out trajectoryOut, lang indicators.Lang) err
 		fmt.Fprintf(w, "\n%s (%s): %s %s %d → %s %d\n", name, t.Area, tr(lang, "fra", "frå"), dnum(t.Baseline.Value), t.Baseline.Year,
 			dnum(t.Goal.Value), t.Goal.Year)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		avvik := tr(lang, "Avvik", "Avvik")
+		if u := out.Unit.DiffWord(lang); u != "" {
+			avvik += " (" + u + ")"
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", tr(lang, "År", "År"), tr(lang, "Målbane", "Målbane"),
-			tr(lang, "Med vedtatte tiltak", "Med vedtekne tiltak"), tr(lang, "Avvik", "Avvik"))
+			tr(lang, "Med vedtatte tiltak", "Med vedtekne tiltak"), avvik)
 		for _, p := range t.Points {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", p.Year, dnum(p.Target), dnum(p.Measures), dnum(p.Diff))
 		}
@@ -125,10 +129,10 @@ func printTrajectories(w io.Writer, out trajectoryOut, lang indicators.Lang) err
 				"Ingen vedtekne tiltak med talfesta effekt på indikatoren her: bana er basisverdien."))
 		case t.Reached:
 			fmt.Fprintf(w, tr(lang, "Gap i %d: ingen – de vedtatte tiltakene når målet (med %s å gå på).\n",
-				"Gap i %d: inkje – dei vedtekne tiltaka når målet (med %s å gå på).\n"), t.Goal.Year, dnum(t.Gap.Neg()))
+				"Gap i %d: inkje – dei vedtekne tiltaka når målet (med %s å gå på).\n"), t.Goal.Year, diffNum(t.Gap.Neg(), out.Unit, lang, false))
 		default:
 			fmt.Fprintf(w, tr(lang, "Gap i %d: %s – de vedtatte tiltakene når ikke målet.\n",
-				"Gap i %d: %s – dei vedtekne tiltaka når ikkje målet.\n"), t.Goal.Year, dnum(t.Gap))
+				"Gap i %d: %s – dei vedtekne tiltaka når ikkje målet.\n"), t.Goal.Year, diffNum(t.Gap, out.Unit, lang, false))
 		}
 		if t.Covered != nil && len(t.Numeric) > 0 {
 			fmt.Fprintf(w, tr(lang, "Tiltakene gir %s %% av endringen målet krever.\n", "Tiltaka gir %s %% av endringa målet krev.\n"), dnum(*t.Covered))
@@ -142,7 +146,7 @@ func printTrajectories(w io.Writer, out trajectoryOut, lang indicators.Lang) err
 			if m.Start != 0 {
 				start = fmt.Sprintf("%s %d", tr(lang, "fra", "frå"), m.Start)
 			}
-			fmt.Fprintf(w, "  %s %s: %s %s %d (%s%s)\n", m.Nr, m.Name, dnum(*m.Value), tr(lang, "innen", "innan"), m.FullYear, start, weight)
+			fmt.Fprintf(w, "  %s %s: %s %s %d (%s%s)\n", m.Nr, m.Name, diffNum(*m.Value, out.Unit, lang, true), tr(lang, "innen", "innan"), m.FullYear, start, weight)
 		}
 		if len(t.Beside) > 0 {
 			fmt.Fprintln(w, tr(lang, "Ved siden av, ikke summert (effekt ikke tallfestet for indikatoren):",
@@ -164,3 +168,16 @@ func printTrajectories(w io.Writer, out trajectoryOut, lang indicators.Lang) err
 
 // dnum writes a decimal rounded to 3 places with a decimal comma.
 func dnum(d decimal.Decimal) string { return strings.Replace(d.Round(3).String(), ".", ",", 1) }
+
+// diffNum writes a difference between two values of unit u with the unit
+// of a difference: "0,5 prosentpoeng" (signed: "+0,5", "-1").
+func diffNum(d decimal.Decimal, u indicators.Unit, lang indicators.Lang, signed bool) string {
+	s := dnum(d)
+	if signed && d.IsPositive() {
+		s = "+" + s
+	}
+	if w := u.DiffWord(lang); w != "" {
+		s += " " + w
+	}
+	return s
+}
