@@ -198,7 +198,7 @@ func mappedLayout(rows []tabular.Row, m *Mapping, where string) (*layout, error)
 		return nil, budget.Errorf(budget.EINVALID, "%s: the header the mapping describes (row %d, column %q) is not in the file", where, m.HeaderRow, firstNamed(m))
 	}
 	headers := headerCells(rows, start, nh)
-	l := &layout{geoCode: -1, geoName: -1, period: -1, value: -1, count: -1, ind: -1}
+	l := &layout{geoCode: -1, geoName: -1, period: -1, value: -1, count: -1, ind: -1, level: -1}
 	for k := 0; k < nh; k++ {
 		l.header = append(l.header, start+k)
 	}
@@ -219,7 +219,7 @@ func mappedLayout(rows []tabular.Row, m *Mapping, where string) (*layout, error)
 		name, what string
 		p          *int
 	}{{c.GeoCode, "geo_code", &l.geoCode}, {c.GeoName, "geo_name", &l.geoName}, {c.Period, "period", &l.period},
-		{c.Value, "value", &l.value}, {c.Count, "count", &l.count}, {m.IndicatorColumn, "indicator_column", &l.ind}} {
+		{c.Value, "value", &l.value}, {c.Count, "count", &l.count}, {m.IndicatorColumn, "indicator_column", &l.ind}, {c.Level, "level", &l.level}} {
 		if *f.p, err = find(f.name, f.what); err != nil {
 			return nil, err
 		}
@@ -319,6 +319,9 @@ func (l *layout) toMapping(rows []tabular.Row) Mapping {
 	}
 	if l.count >= 0 {
 		m.Columns.Count = h(l.count)
+	}
+	if l.level >= 0 {
+		m.Columns.Level = h(l.level)
 	}
 	if l.ind >= 0 {
 		m.IndicatorColumn = h(l.ind)

@@ -25,17 +25,22 @@ const (
 	roleDim
 	roleWide // a period across: value or count of that period
 	roleIgnore
+	roleLevel // the geographic level of each row (Udir's EnhetNivaa)
 )
 
 // Header names by role, folded by cell.Fold.
 var (
 	geoCodeNames = set("kommunenummer", "kommunenr", "knr", "kode", "geografikode", "geokode", "regionkode", "bydelsnummer", "bydelsnr", "bydelskode", "områdekode", "sonekode", "code", "geocode", "regionnummer", "fylkesnummer", "fylkenr")
-	geoNameNames = set("geografi", "geo", "sted", "kommune", "bydel", "område", "region", "navn", "levekårssone", "sone", "delbydel", "geografinavn", "kommunenavn", "bydelsnavn", "områdenavn", "fylke", "geography", "area")
+	geoNameNames = set("enhetnavn", "enhetsnavn", "geografi", "geo", "sted", "kommune", "bydel", "område", "region", "navn", "levekårssone", "sone", "delbydel", "geografinavn", "kommunenavn", "bydelsnavn", "områdenavn", "fylke", "geography", "area")
 	periodNames  = set("år", "aar", "periode", "tid", "year", "time", "tidsperiode", "skoleår", "årstall", "måleår", "period", "tidspunkt")
-	valueNames   = set("andel", "andelprosent", "prosentandel", "prosent", "måltall", "value", "verdi", "rate", "promille", "per1000", "gjennomsnitt", "snitt", "poeng", "tall", "levealder", "forventetlevealder", "indikatorverdi", "andelpst", "pst")
+	valueNames   = set("grunnskolepoeng", "andel", "andelprosent", "prosentandel", "prosent", "måltall", "value", "verdi", "rate", "promille", "per1000", "gjennomsnitt", "snitt", "poeng", "tall", "levealder", "forventetlevealder", "indikatorverdi", "andelpst", "pst")
 	countNames   = set("antall", "teller", "count", "n", "antallpersoner", "personer")
 	indNames     = set("indikator", "indicator", "statistikkvariabel", "contentscode", "indikatornavn", "variabel", "statistikk")
 	ignoreNames  = set("nevner", "label", "merknad", "fotnote", "kilde", "note", "notes", "flagg", "flag")
+	levelNames   = set("enhetnivaa", "enhetnivå", "enhetsnivå", "nivå", "nivaa", "geografiskniva", "geografisknivå", "level")
+	// areaLevels are the level labels of rows that are areas; rows of
+	// other levels (Skole, Barnehage) are skipped.
+	areaLevels = set("nasjonalt", "nasjon", "land", "landet", "hele landet", "norge", "fylke", "fylker", "fylkeskommune", "kommune", "kommuner", "bydel", "bydeler", "delbydel", "levekårssone", "sone", "national", "county", "municipality", "district")
 	// aggregateNames are labels of rows that sum or average other rows.
 	aggregateNames = set("gjennomsnitt", "snitt", "sum", "ialt", "median", "average", "mean", "totalsum", "summert", "gjennomsnittkommunene")
 	// wholeNames are dimension values meaning the whole population.
@@ -76,6 +81,8 @@ func classify(h string) (r role, period, measure string) {
 		return roleIndicator, "", ""
 	case ignoreNames[f]:
 		return roleIgnore, "", ""
+	case levelNames[f]:
+		return roleLevel, "", ""
 	}
 	if p, m, ok := widePeriod(h); ok {
 		return roleWide, p, m
@@ -129,6 +136,7 @@ type layout struct {
 	value   int
 	count   int
 	ind     int
+	level   int // the column of each row's geographic level, -1 when absent
 	dims    []int
 	wide    []column
 	// groupDim names the dimension of the wide columns' groups, for a
@@ -208,7 +216,7 @@ func at(cells []string, i int) string {
 // do not make a table of indicator values (a geography and a value or
 // periods across).
 func build(headers []string) (*layout, bool) {
-	l := &layout{geoCode: -1, geoName: -1, period: -1, value: -1, count: -1, ind: -1}
+	l := &layout{geoCode: -1, geoName: -1, period: -1, value: -1, count: -1, ind: -1, level: -1}
 	for i, h := range headers {
 		h = cell.Clean(h)
 		r, p, m := classify(h)
@@ -255,6 +263,8 @@ func (l *layout) place(c column) bool {
 		return slot(&l.count)
 	case roleIndicator:
 		return slot(&l.ind)
+	case roleLevel:
+		return slot(&l.level)
 	case roleWide:
 		l.wide = append(l.wide, c)
 		return true

@@ -84,12 +84,15 @@ type Mapping struct {
 // Columns names the columns of a long table (and the label columns of a
 // wide one).
 type Columns struct {
-	GeoCode string   `yaml:"geo_code,omitempty" json:"geo_code,omitempty"`
-	GeoName string   `yaml:"geo_name,omitempty" json:"geo_name,omitempty"`
-	Period  string   `yaml:"period,omitempty" json:"period,omitempty"`
-	Value   string   `yaml:"value,omitempty" json:"value,omitempty"`
-	Count   string   `yaml:"count,omitempty" json:"count,omitempty"`
-	Dims    []string `yaml:"dims,omitempty" json:"dims,omitempty"`
+	GeoCode string `yaml:"geo_code,omitempty" json:"geo_code,omitempty"`
+	GeoName string `yaml:"geo_name,omitempty" json:"geo_name,omitempty"`
+	Period  string `yaml:"period,omitempty" json:"period,omitempty"`
+	Value   string `yaml:"value,omitempty" json:"value,omitempty"`
+	Count   string `yaml:"count,omitempty" json:"count,omitempty"`
+	// Level is a column giving each row's geographic level (Udir's
+	// EnhetNivaa): rows of a level that is not an area (Skole) are skipped.
+	Level string   `yaml:"level,omitempty" json:"level,omitempty"`
+	Dims  []string `yaml:"dims,omitempty" json:"dims,omitempty"`
 }
 
 // PeriodColumn is a column of a wide table: the period it holds, and

@@ -96,6 +96,10 @@ func tableRecords(rows []tabular.Row, l *layout, merged merges, filters []filter
 			skipped["note"]++ // a title between blocks ("Rogaland"), or a year over repeated headers
 			continue
 		}
+		if l.level >= 0 && !areaLevels[cell.Fold(get(l.level))] {
+			skipped["other_level"]++ // a school's row among nation, fylke and kommune
+			continue
+		}
 		aliased := l.aliased(code, name)
 		if !aliased && aggregate(l, code, name, get) {
 			skipped["aggregate"]++

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
@@ -199,7 +200,7 @@ func TestRun_ShapeKommunehelsaInExcel(t *testing.T) {
 }
 
 // kommuneAreas is an areas file of two fylker and three kommuner.
-const kommuneAreas = "kode;navn;nivå;overordnet\n0;Hele landet;land;\n46;Vestland;fylke;0\n4601;Bergen;kommune;46\n4699;Fjordvik;kommune;46\n11;Rogaland;fylke;0\n1103;Stavanger;kommune;11\n"
+const kommuneAreas = "kode;navn;nivå;overordnet;andre navn\n0;Hele landet;land;;Norge\n46;Vestland;fylke;0;\n4601;Bergen;kommune;46;\n4699;Fjordvik;kommune;46;\n11;Rogaland;fylke;0;\n1103;Stavanger;kommune;11;\n"
 
 func importKommuneShape(t *testing.T, path, id string) (*workspace.DB, *indicatorimport.Report) {
 	t.Helper()
@@ -249,5 +250,41 @@ func TestRun_ShapeNAVMonthly(t *testing.T) {
 	}
 	if rep.Result.Skipped["aggregate"] != 2 {
 		t.Errorf("skipped %v, want the two I alt rows as aggregates", rep.Result.Skipped)
+	}
+}
+
+// utf16LE encodes s as UTF-16 little endian without a byte-order mark.
+func utf16LE(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+// Udir's statistics export: UTF-16 LE without BOM, a "sep=" first line,
+// TAB separated, decimal comma, school years as "2011-12", and a level
+// column (EnhetNivaa) separating nation, fylke, kommune and school rows.
+func TestRun_ShapeUdir(t *testing.T) {
+	data := "sep=\t\r\n" +
+		"EnhetNivaa\tEnhetNavn\tSkoleår\tKjønn\tGrunnskolepoeng\r\n" +
+		"Nasjonalt\tNorge\t2011-12\tAlle\t39,9\r\n" +
+		"Nasjonalt\tNorge\t2012-13\tAlle\t40\r\n" +
+		"Fylke\tVestland\t2011-12\tAlle\t40,1\r\n" +
+		"Kommune\tFjordvik\t2011-12\tAlle\t41,2\r\n" +
+		"Kommune\tFjordvik\t2012-13\tAlle\t41,5\r\n" +
+		"Skole\tFjordvik skole\t2011-12\tAlle\t42,0\r\n" +
+		"Skole\tHaugen skole\t2012-13\tAlle\t38,5\r\n"
+	p := writeText(t, "udir.csv", utf16LE(data))
+	db, rep := importKommuneShape(t, p, "grunnskolepoeng")
+	want := []string{"0 2011-2012  = 39.9", "0 2012-2013  = 40", "46 2011-2012  = 40.1", "4699 2011-2012  = 41.2", "4699 2012-2013  = 41.5"}
+	if got := stored(t, db, "grunnskolepoeng"); !reflect.DeepEqual(got, want) {
+		t.Errorf("stored\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if rep.Result.Encoding != "utf-16le" || rep.Result.Skipped["other_level"] != 2 {
+		t.Errorf("encoding %q, skipped %v; want utf-16le and the 2 school rows", rep.Result.Encoding, rep.Result.Skipped)
+	}
+	if w := strings.Join(rep.Result.Warnings, "\n"); strings.Contains(w, "period") {
+		t.Errorf("warnings about the school years: %s", w)
 	}
 }
