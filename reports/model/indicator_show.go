@@ -309,10 +309,11 @@ func ComparisonLevel(shown []indicators.Shown, areas []indicators.Geo) (indicato
 	for _, g := range areas {
 		levelOf[g.Code] = g.Level
 	}
+	foreign := foreignAreas(areas)
 	withValues := map[indicators.Level]map[string]bool{}
 	for _, s := range shown {
 		l := levelOf[s.Area]
-		if l != indicators.Bydel && l != indicators.Delbydel && l != indicators.Sone {
+		if l != indicators.Bydel && l != indicators.Delbydel && l != indicators.Sone || foreign[s.Area] {
 			continue
 		}
 		if withValues[l] == nil {
@@ -328,12 +329,44 @@ func ComparisonLevel(shown []indicators.Shown, areas []indicators.Geo) (indicato
 	}
 	var members []indicators.Geo
 	for _, g := range areas {
-		if best != "" && g.Level == best {
+		if best != "" && g.Level == best && !foreign[g.Code] {
 			members = append(members, g)
 		}
 	}
 	sort.Slice(members, func(i, j int) bool { return members[i].Code < members[j].Code })
 	return best, members
+}
+
+// foreignAreas are the areas that lie in another kommune than the
+// municipality's own, the first kommune of areas (the workspace lists the
+// home area first): another city's bydeler, stored because an indicator
+// file held them, are compared with each other, never with the
+// municipality's own. An area whose parents reach no kommune is taken as
+// the municipality's.
+func foreignAreas(areas []indicators.Geo) map[string]bool {
+	parent := map[string]string{}
+	level := map[string]indicators.Level{}
+	home := ""
+	for _, g := range areas {
+		parent[g.Code], level[g.Code] = g.Parent, g.Level
+		if home == "" && g.Level == indicators.Kommune {
+			home = g.Code
+		}
+	}
+	out := map[string]bool{}
+	if home == "" {
+		return out
+	}
+	for _, g := range areas {
+		code := g.Code
+		for i := 0; i < 10 && code != "" && level[code] != indicators.Kommune; i++ {
+			code = parent[code]
+		}
+		if level[code] == indicators.Kommune && code != home && g.Level != indicators.Kommune {
+			out[g.Code] = true
+		}
+	}
+	return out
 }
 
 // round keeps six decimals of a statistic: more is noise from float64.

@@ -62,3 +62,26 @@ func TestOptionError_Unwrap(t *testing.T) {
 		t.Errorf("message %q, want %q", got, want)
 	}
 }
+
+// Another city's bydeler, stored because an indicator file held them, are
+// never compared with the municipality's own (the first kommune listed).
+func TestComparisonLevel_otherCitysBydeler(t *testing.T) {
+	areas := []indicators.Geo{
+		{Code: "4699", Level: indicators.Kommune},
+		{Code: "0301", Level: indicators.Kommune, Parent: "03"},
+		{Code: "469901", Level: indicators.Bydel, Parent: "4699"},
+		{Code: "469902", Level: indicators.Bydel, Parent: "4699"},
+		{Code: "030101", Level: indicators.Bydel, Parent: "0301"},
+		{Code: "030102", Level: indicators.Bydel, Parent: "0301"},
+		{Code: "030103", Level: indicators.Bydel, Parent: "0301"},
+		{Code: "S1", Level: indicators.Sone}, // no parent: the municipality's
+	}
+	var shown []indicators.Shown
+	for _, c := range []string{"469901", "469902", "030101", "030102", "030103"} {
+		shown = append(shown, indicators.Shown{Value: indicators.Value{Area: c}})
+	}
+	level, members := model.ComparisonLevel(shown, areas)
+	if level != indicators.Bydel || len(members) != 2 || members[0].Code != "469901" || members[1].Code != "469902" {
+		t.Errorf("got %s %v, want Fjordvik's two bydeler only", level, members)
+	}
+}
