@@ -148,6 +148,18 @@ func (g *Gazetteer) byNameLevel(name string, level Level) (Geo, error, bool) {
 		}
 		if len(same) > 0 {
 			cands = same
+		} else if sub(level) {
+			var others []string
+			var geos []Geo
+			for _, i := range cands {
+				if sub(g.geos[i].Level) {
+					others, geos = append(others, Describe(g.geos[i])), append(geos, g.geos[i])
+				}
+			}
+			if len(others) > 0 { // a levekårssone named like another city's bydel is not that bydel
+				return Geo{}, &AreaError{Text: name, Candidates: geos, Reason: fmt.Sprintf("%q is no %s known to the workspace; the column says %s, and %s is a %s: import the municipality's own areas (import areas) or map it with --area-alias",
+					name, level, level, strings.Join(others, ", "), geos[0].Level)}, true
+			}
 		}
 	}
 	cands = g.dropCountyOfKommune(cands)
@@ -176,6 +188,9 @@ func (g *Gazetteer) byNameLevel(name string, level Level) (Geo, error, bool) {
 	}
 	return Geo{}, &AreaError{Text: name, Candidates: geos, Reason: fmt.Sprintf("%q fits %d areas: %s; %s", name, len(cands), strings.Join(names, ", "), hint)}, true
 }
+
+// sub reports a level below kommune.
+func sub(l Level) bool { return l == Bydel || l == Delbydel || l == Sone }
 
 // dropCountyOfKommune leaves out a fylke that is also a kommune of the
 // same name (Oslo): the name is the kommune's.

@@ -276,3 +276,16 @@ func TestRun_AreasFileAfterIndicators(t *testing.T) {
 		t.Errorf("areas %v", lv)
 	}
 }
+
+// A levekårssone named like another city's bydel is not that bydel: under
+// a Levekårssone header the name must be a zone the municipality imported.
+func TestRun_ZoneNamedLikeAnotherCitysBydel(t *testing.T) {
+	db := openDB(t)
+	rejected(t, db, writeFile(t, "z.csv", "Levekårssone;År;Andel\nHundvåg;2024;10\n"), options(t, "trangboddhet"),
+		`"Hundvåg" is no sone known to the workspace`, "Hundvåg (bydel 110301)")
+	writeAreas(t, db, "kode;navn;nivå\nZ1;Hundvåg;sone\n")
+	run(t, db, writeFile(t, "z.csv", "Levekårssone;År;Andel\nHundvåg;2024;10\n"), options(t, "trangboddhet"))
+	if got := flat(values(t, db, "trangboddhet")); len(got) != 1 || got[0] != "Z1 2024 10" {
+		t.Errorf("values %v", got)
+	}
+}
