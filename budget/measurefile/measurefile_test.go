@@ -223,3 +223,22 @@ func TestRead_LongText(t *testing.T) {
 		}
 	})
 }
+
+// TestReadMeasures_NynorskName: the optional column Tiltak (nynorsk) gives
+// a measure its nynorsk name; a row without one keeps it empty, so the
+// nynorsk letters fall back to the bokmål name.
+func TestReadMeasures_NynorskName(t *testing.T) {
+	csv := "Nr;Tiltak;Tiltak (nynorsk);Ansvarlig;Innsatstype\n" +
+		"1;Familieveiledere;Familierettleiarar;nav;universell\n" +
+		"2;Leksehjelp;;nav;universell\n"
+	res, err := measurefile.ReadMeasures(context.Background(), writeFile(t, "t.csv", []byte(csv)), measurefile.Options{})
+	if err != nil || len(res.Errors) > 0 || len(res.Measures) != 2 {
+		t.Fatalf("%v %+v", err, res)
+	}
+	if got := res.Measures[0].NameNN; got != "Familierettleiarar" {
+		t.Errorf("measure 1's nynorsk name = %q", got)
+	}
+	if got := res.Measures[1].NameNN; got != "" {
+		t.Errorf("measure 2's nynorsk name = %q, want none", got)
+	}
+}

@@ -25,6 +25,7 @@ import (
 const (
 	ColNr          = "Nr"
 	ColTiltak      = "Tiltak"
+	ColTiltakNN    = "Tiltak (nynorsk)" // optional: the name in the nynorsk letters
 	ColBeskrivelse = "Beskrivelse"
 	ColAnsvarlig   = "Ansvarlig"
 	ColInnsats     = "Innsatstype"
@@ -43,6 +44,7 @@ const (
 var measureColumns = []column{
 	{ColNr, []string{"nummer", "tiltaksnr", "tiltaksnummer", "tiltak nr", "nr."}, true},
 	{ColTiltak, []string{"tiltaksnavn", "navn", "namn"}, true},
+	{ColTiltakNN, []string{"tiltak nynorsk", "tiltak (nn)", "tiltaksnamn", "namn (nynorsk)", "nynorsk"}, false},
 	{ColBeskrivelse, []string{"omtale", "skildring", "beskriving"}, false},
 	{ColAnsvarlig, []string{"ansvarleg", "ansvarlige", "ansvarlege", "ansvarlig enhet", "enhet", "eining"}, true},
 	{ColInnsats, []string{"innsats", "type innsats", "innsatsform"}, true},
@@ -107,7 +109,7 @@ func ReadMeasures(ctx context.Context, path string, opts Options) (*Measures, er
 
 // readMeasure reads one row; ok is false when it has an error.
 func readMeasure(f *File, r row) (budget.Measure, bool) {
-	m := budget.Measure{Row: r.num, Nr: r.get(ColNr), Name: r.get(ColTiltak), Description: r.get(ColBeskrivelse),
+	m := budget.Measure{Row: r.num, Nr: r.get(ColNr), Name: r.get(ColTiltak), NameNN: r.get(ColTiltakNN), Description: r.get(ColBeskrivelse),
 		Determinant: r.get(ColFaktor), Indicators: budget.SplitList(r.get(ColIndikatorer)), Areas: budget.SplitList(r.get(ColOmrade))}
 	ok := true
 	fail := func(field, msg string) {

@@ -49,6 +49,7 @@ const maxInlineList = 255
 var notes = map[string]string{
 	ColNr:          "Tiltakets nummer, unikt (1, 2, 2.1 …). Tiltak listes i nummerorden.",
 	ColTiltak:      "Kort navn på tiltaket.",
+	ColTiltakNN:    "Valfritt: namnet på tiltaket på nynorsk, brukt i oppdragsbreva på nynorsk. Tomt: det bokmålske namnet.",
 	ColBeskrivelse: "En setning eller to om hva tiltaket er og hvem det når.",
 	ColAnsvarlig:   "Koden til ansvarlig enhet. Flere enheter skilles med komma; merk den som rapporterer med * (f.eks. nav*, bydel-nordbyen). Listen viser enhetene i arbeidsområdet.",
 	ColInnsats:     "universell (for alle), områderettet (et avgrenset område) eller målrettet (personer/grupper).",
@@ -65,7 +66,7 @@ var notes = map[string]string{
 }
 
 // measureWidths are the column widths, in the order of MeasureColumns.
-var measureWidths = []float64{6, 32, 44, 24, 15, 18, 28, 34, 22, 40, 8, 14, 8, 8, 11}
+var measureWidths = []float64{6, 32, 32, 44, 24, 15, 18, 28, 34, 22, 40, 8, 14, 8, 8, 11}
 
 // WriteMeasuresTemplate writes the measures workbook to w: the sheet
 // Tiltak with the columns of MeasureColumns, a note on each header cell,
@@ -157,7 +158,7 @@ func measureCells(m budget.Measure) []any {
 	if m.End != 0 {
 		end = m.End
 	}
-	return []any{m.Nr, m.Name, m.Description, m.ResponsibleText(), string(m.Effort), m.Determinant,
+	return []any{m.Nr, m.Name, m.NameNN, m.Description, m.ResponsibleText(), string(m.Effort), m.Determinant,
 		strings.Join(m.Indicators, ", "), budget.FormatTargets(m.Targets), m.Effect.String(), m.Selector.String(),
 		number(m.Share), strings.Join(m.Areas, ", "), start, end, string(m.Status)}
 }

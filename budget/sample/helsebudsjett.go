@@ -199,9 +199,21 @@ func Measures() []budget.Measure {
 		if err != nil {
 			panic(fmt.Sprintf("sample measure %s: %v", r[0], err)) // a mistake in the table; the tests catch it
 		}
+		m.NameNN = measureNamesNN[m.Nr]
 		out = append(out, m)
 	}
 	return out
+}
+
+// measureNamesNN are the sample measures' names in nynorsk (the column
+// Tiltak (nynorsk)), for the nynorsk letters; a measure without one is
+// named in bokmål there too.
+var measureNamesNN = map[string]string{
+	"2": "Språkløft i barnehagane", "3": "Styrkt tilbod til førskulebarn", "4": "Tidleg innsats i PP-tenesta",
+	"5": "Leksehjelp og skulemåltid på Nordbyen skole", "11": "Familierettleiarar",
+	"15": "Grunnskule for vaksne", "16": "Bustader for vanskelegstilte og startlån", "17": "Friplassar i kulturskulen",
+	"18": "Nærmiljøparkar i Nordbyen og Elvebakken", "19": "Lågterskel psykisk helsehjelp",
+	"20": "Førebyggjande helsearbeid i utsette bydelar",
 }
 
 func parseMeasureRow(r [15]string) (budget.Measure, error) {
