@@ -21,6 +21,10 @@ type Reference struct {
 	Geos    []Geo
 	Aliases map[string][]string // a name two areas share lists both
 	SameAs  map[string]string
+	// Since is, for an area of today whose borders a merger or split
+	// after 1994 set, the first year of those borders (3903 Holmestrand:
+	// 2020, when Sande joined).
+	Since map[string]int
 }
 
 // AreaError is why a geography did not match an area: not found, two

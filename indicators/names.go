@@ -71,6 +71,7 @@ type Gazetteer struct {
 	refDigit  map[string]int
 	sameAs    map[string]string // old code → today's code of the same area
 	sameDigit map[string]string // the same, zero-stripped; "" when ambiguous
+	since     map[string]int    // Reference.Since
 }
 
 // NewGazetteer indexes geos and the aliases (alias → area code; the alias
@@ -126,6 +127,7 @@ func NewGazetteerWithReference(geos []Geo, aliases map[string]string, ref *Refer
 			}
 		}
 	}
+	g.since = ref.Since
 	for old, cur := range ref.SameAs {
 		g.sameAs[old] = cur
 		if isDigits(old) {
@@ -159,6 +161,12 @@ func add(m map[string]int, k string, i int) {
 	}
 	m[k] = i
 }
+
+// BordersSince returns the first year of the present borders of the
+// reference area with this code (0 when they are older than 1994 or
+// unknown): a value of an earlier period, found by the area's name, may be
+// in the borders of its time.
+func (g *Gazetteer) BordersSince(code string) int { return g.since[code] }
 
 // Len returns the number of the workspace's areas.
 func (g *Gazetteer) Len() int { return g.own }

@@ -200,3 +200,27 @@ func mergeAliases(a, b map[string]string) map[string]string {
 	}
 	return m
 }
+
+// bordersNote warns, once per area, when a value found by the area's name
+// alone is for a period before the area's present borders (Holmestrand
+// before Sande joined in 2020): it is taken as today's area, as FHI
+// publishes its series in today's borders, which is a guess the user is
+// told of. A code says which area it is and needs no note; nor does a
+// county, whose series are always published in today's borders.
+func (c *checker) bordersNote(r record, g indicators.Geo, p indicators.Period) {
+	since := c.opts.Areas.BordersSince(g.Code)
+	if r.geoCode != "" || since == 0 || p.Start >= since || p.Start == 0 || g.Level != indicators.Kommune {
+		return
+	}
+	if _, _, ok := strings.Cut(strings.TrimSpace(r.geoName), " "); ok && isNumber(strings.Fields(r.geoName)[0]) {
+		return
+	}
+	key := "borders\x00" + g.Code
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+	c.res.warn(fmt.Sprintf("%s: %q is taken as today's %s (%s) also for %s and other years before its present borders of %d: "+
+		"right for FHI's and Udir's series, which are in today's borders; if the file gives each year's own borders, use a file with kommune codes",
+		c.where, r.geoName, g.Name, g.Code, p.Label, since))
+}

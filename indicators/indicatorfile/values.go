@@ -176,6 +176,7 @@ func (c *checker) add(r record) {
 	if !ok || bad {
 		return
 	}
+	c.bordersNote(r, geo, v.Period)
 	key := id + "\x00" + v.Area + "\x00" + v.Period.Label + "\x00" + dimKey(v.Dims)
 	here := cellName(r.row, r.valueCol)
 	if prev, dup := c.seen[key]; dup {

@@ -289,3 +289,14 @@ func TestRun_ZoneNamedLikeAnotherCitysBydel(t *testing.T) {
 		t.Errorf("values %v", got)
 	}
 }
+
+// A name alone for a period before the area's present borders is taken as
+// today's area, and the import says so.
+func TestRun_NameBeforeBordersWarns(t *testing.T) {
+	db := openDB(t)
+	rep := run(t, db, writeFile(t, "h.csv", "Kommune;År;Andel\nHolmestrand;2019;9\nHolmestrand;2024;10\nPorsgrunn;2019;8\n"), options(t, "trangboddhet"))
+	w := strings.Join(rep.Result.Warnings, "\n")
+	if !strings.Contains(w, `"Holmestrand" is taken as today's Holmestrand (3903) also for 2019 and other years before its present borders of 2020`) || strings.Contains(w, "Porsgrunn") {
+		t.Errorf("warnings:\n%s", w)
+	}
+}

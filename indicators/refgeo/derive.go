@@ -104,6 +104,7 @@ type entry struct {
 	parent          string
 	from, to        int
 	sameAs, aliases string
+	since           int // today's area: the first year of its present borders (0: before 1994)
 }
 
 // Derive builds the reference table from the kommune history (rows of
@@ -130,7 +131,12 @@ func Derive(kommuner, bydeler [][]string, src Source) ([]byte, error) {
 	var out []entry
 	out = append(out, entry{code: "0", name: "Hele landet", level: indicators.Land, aliases: strings.Join(landAliases, "|")})
 	for _, f := range counties {
-		e := entry{code: f.code, name: f.name, level: indicators.Fylke, parent: "0", from: f.from, to: f.to, sameAs: f.sameAs}
+		e := entry{code: f.code, name: f.name, level: indicators.Fylke, parent: "0", from: f.from, to: f.to, sameAs: f.sameAs, since: f.from}
+		for _, o := range counties {
+			if o.sameAs == f.code {
+				e.since = 0 // its borders are older than its code
+			}
+		}
 		if f.to != 0 && f.sameAs == "" {
 			e.name = fmt.Sprintf("%s (%s)", f.name, years(f.from, f.to))
 		}
@@ -187,6 +193,7 @@ func deriveKommuner(groups map[string][]row, order []string) ([]entry, error) {
 		if h, ok := hiddenSplits[g]; ok {
 			current.from = h.from
 		}
+		today := len(out)
 		out = append(out, entry{code: cur, name: current.text, level: indicators.Kommune, parent: cur[:2], from: current.from})
 		for _, r := range rows {
 			if r.code == cur {
@@ -195,6 +202,8 @@ func deriveKommuner(groups map[string][]row, order []string) ([]entry, error) {
 			e := entry{code: r.code, name: r.text, level: indicators.Kommune, parent: countyOf(r.code), from: r.from, to: r.to}
 			if alone(r, rows) && !heldHidden(r.code) {
 				e.sameAs, e.name = cur, r.name
+			} else if r.to+1 > out[today].since {
+				out[today].since = r.to + 1 // a part merged in, or a whole that held more: today's borders begin after it
 			}
 			out = append(out, e)
 		}
@@ -357,9 +366,10 @@ func write(es []entry, src Source) []byte {
 	fmt.Fprintf(&b, "# Codes and names: Statistics Norway (SSB), classifications 104, 131 and 103 (CC BY 4.0 / NLOD). Do not edit by hand.\n")
 	fmt.Fprintf(&b, "# valid_from/valid_to: the years the code was valid (empty: before 1994 / still valid).\n")
 	fmt.Fprintf(&b, "# same_as: the code of today's area with the same borders, when there is one; the code then finds that area.\n")
-	b.WriteString("code;name;level;parent;valid_from;valid_to;same_as;aliases\n")
+	fmt.Fprintf(&b, "# borders_since: for an area of today, the first year of its present borders, when a merger or split after 1994 set them.\n")
+	b.WriteString("code;name;level;parent;valid_from;valid_to;same_as;aliases;borders_since\n")
 	for _, e := range es {
-		fmt.Fprintf(&b, "%s;%s;%s;%s;%s;%s;%s;%s\n", e.code, e.name, e.level, e.parent, yearText(e.from), yearText(e.to), e.sameAs, e.aliases)
+		fmt.Fprintf(&b, "%s;%s;%s;%s;%s;%s;%s;%s;%s\n", e.code, e.name, e.level, e.parent, yearText(e.from), yearText(e.to), e.sameAs, e.aliases, yearText(e.since))
 	}
 	return b.Bytes()
 }

@@ -35,7 +35,7 @@ func FuzzFind(f *testing.F) {
 
 // FuzzParse: a damaged table is an error, never a panic.
 func FuzzParse(f *testing.F) {
-	f.Add([]byte("code;name;level;parent;valid_from;valid_to;same_as;aliases\n0;Hele landet;land;;;;;Norge\n"))
+	f.Add([]byte("code;name;level;parent;valid_from;valid_to;same_as;aliases;borders_since\n0;Hele landet;land;;;;;Norge;\n"))
 	f.Add([]byte("# x\ncode\n1;2;3\n0805;Porsgrunn;kommune;08;;2019;4001;\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ref, err := refgeo.Parse(data)

@@ -63,7 +63,7 @@ func Load() (*indicators.Reference, error) {
 // old codes: their names become aliases of today's area and the code
 // finds it.
 func Parse(data []byte) (*indicators.Reference, error) {
-	ref := &indicators.Reference{Aliases: map[string][]string{}, SameAs: map[string]string{}}
+	ref := &indicators.Reference{Aliases: map[string][]string{}, SameAs: map[string]string{}, Since: map[string]int{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	header := true
 	line := 0
@@ -78,17 +78,20 @@ func Parse(data []byte) (*indicators.Reference, error) {
 			continue
 		}
 		f := strings.Split(t, ";")
-		if len(f) != 8 {
-			return nil, fmt.Errorf("geografi.csv line %d: %d fields, want 8", line, len(f))
+		if len(f) != 9 {
+			return nil, fmt.Errorf("geografi.csv line %d: %d fields, want 9", line, len(f))
 		}
 		code, name, level, parent, sameAs := f[0], f[1], indicators.Level(f[2]), f[3], f[6]
 		if _, ok := indicators.ParseLevel(string(level)); !ok {
 			return nil, fmt.Errorf("geografi.csv line %d: level %q", line, level)
 		}
-		for _, y := range []string{f[4], f[5]} {
+		for _, y := range []string{f[4], f[5], f[8]} {
 			if _, err := strconv.Atoi(y); y != "" && err != nil {
 				return nil, fmt.Errorf("geografi.csv line %d: year %q", line, y)
 			}
+		}
+		if since, _ := strconv.Atoi(f[8]); since > 0 {
+			ref.Since[code] = since
 		}
 		target := code
 		if sameAs != "" {
