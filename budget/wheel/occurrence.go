@@ -3,6 +3,7 @@ package wheel
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -28,8 +29,23 @@ type Occurrence struct {
 func (o Occurrence) Key() (task, at string) { return o.Task.ID, FormatTime(o.At) }
 
 // UID is a stable identifier for calendars: the task and the wall time.
-func (o Occurrence) UID() string {
-	return fmt.Sprintf("%s-%s@arshjul.helsebudsjett", o.Task.ID, o.At.In(Oslo()).Format("20060102T1504"))
+// It is UIDFor without a municipality.
+func (o Occurrence) UID() string { return o.UIDFor("") }
+
+// UIDFor is a stable identifier for calendars, the municipality's own: the
+// task and the wall time, at a host made of identity (Wheel.Identity, or
+// another code naming the municipality): "arshjul.fjordvik.kommune.no" for
+// a domain, "999999999.arshjul.helsebudsjett" for an organisation number,
+// "arshjul.helsebudsjett" for none.
+func (o Occurrence) UIDFor(identity string) string {
+	host := "arshjul.helsebudsjett"
+	switch {
+	case strings.Contains(identity, "."):
+		host = "arshjul." + identity
+	case identity != "":
+		host = identity + ".arshjul.helsebudsjett"
+	}
+	return fmt.Sprintf("%s-%s@%s", o.Task.ID, o.At.In(Oslo()).Format("20060102T1504"), host)
 }
 
 // FormatTime writes t in Oslo as RFC 3339 with its offset, as the workspace

@@ -26,6 +26,30 @@ func (p Problem) String() string {
 	return kind + ": " + p.Message
 }
 
+// validDomain is an internet domain name with at least two labels, in
+// lower case.
+var validDomain = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$`)
+
+// validOrgNumber is a Norwegian organisation number: 9 digits, grouped by
+// spaces or not.
+var validOrgNumber = regexp.MustCompile(`^\d{3} ?\d{3} ?\d{3}$`)
+
+// problems checks the municipality's identity: a domain that is a domain
+// name, an organisation number of 9 digits.
+func (o *Owner) problems() []Problem {
+	if o == nil {
+		return nil
+	}
+	var ps []Problem
+	if d := strings.TrimSpace(o.Domain); d != "" && !validDomain.MatchString(strings.ToLower(d)) {
+		ps = append(ps, Problem{Message: fmt.Sprintf("municipality: domain %q is not a domain name such as fjordvik.kommune.no", o.Domain)})
+	}
+	if n := strings.TrimSpace(o.OrgNumber); n != "" && !validOrgNumber.MatchString(n) {
+		ps = append(ps, Problem{Message: fmt.Sprintf("municipality: org_number %q is not an organisation number of 9 digits", o.OrgNumber)})
+	}
+	return ps
+}
+
 // validID is what a task id may look like: it ends up in file names,
 // calendar UIDs and the record of runs.
 var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
@@ -55,6 +79,7 @@ func (w *Wheel) Validate(year int) []Problem {
 	if len(w.Tasks) == 0 {
 		ps = append(ps, Problem{Message: "the wheel has no tasks"})
 	}
+	ps = append(ps, w.Municipality.problems()...)
 	seen := map[string]bool{}
 	for i := range w.Tasks {
 		t := &w.Tasks[i]

@@ -77,3 +77,38 @@ func TestWheel_Extend(t *testing.T) {
 		t.Errorf("Extend = %s, want %s", g, w)
 	}
 }
+
+func TestWheel_Identity(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml, want, problem string
+	}{
+		{"domain wins", "municipality: {org_number: \"999 999 999\", domain: Fjordvik.Kommune.no}\n", "fjordvik.kommune.no", ""},
+		{"organisation number", "municipality: {org_number: \"999 999 999\"}\n", "999999999", ""},
+		{"none", "", "", ""},
+		{"bad domain", "municipality: {domain: \"fjordvik kommune\"}\n", "fjordvik kommune", "not a domain name"},
+		{"bad number", "municipality: {org_number: \"12345\"}\n", "12345", "9 digits"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w, err := wheel.Parse("w.yaml", []byte(c.yaml+"tasks: [{id: a, title: {nb: A}, schedule: \"0 8 1 1 *\", action: none}]\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := w.Identity(); got != c.want {
+				t.Errorf("Identity = %q, want %q", got, c.want)
+			}
+			var msgs []string
+			for _, p := range w.Validate(2026) {
+				msgs = append(msgs, p.Message)
+			}
+			all := strings.Join(msgs, "; ")
+			if c.problem == "" && len(msgs) > 0 || c.problem != "" && !strings.Contains(all, c.problem) {
+				t.Errorf("problems %q, want %q", all, c.problem)
+			}
+		})
+	}
+	w, _ := wheel.Parse("w.yaml", []byte("municipality: {org_number: \"999 999 999\"}\ntasks: []\n"))
+	more, _ := wheel.Parse("m.yaml", []byte("tasks: []\n"))
+	if got := w.Extend(more).Identity(); got != "999999999" {
+		t.Errorf("Extend lost the municipality: %q", got)
+	}
+}

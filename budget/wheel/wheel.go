@@ -13,6 +13,7 @@ package wheel
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Oslo must be known on machines without a zoneinfo database
@@ -88,9 +89,37 @@ type Task struct {
 // Wheel is a municipality's set of tasks, with the e-mail addresses of the
 // roles and units that reminders go to.
 type Wheel struct {
-	Name     Title             `yaml:"name" json:"name"`
-	Contacts map[string]string `yaml:"contacts,omitempty" json:"contacts,omitempty"`
-	Tasks    []Task            `yaml:"tasks" json:"tasks"`
+	Name         Title             `yaml:"name" json:"name"`
+	Municipality *Owner            `yaml:"municipality,omitempty" json:"municipality,omitempty"`
+	Contacts     map[string]string `yaml:"contacts,omitempty" json:"contacts,omitempty"`
+	Tasks        []Task            `yaml:"tasks" json:"tasks"`
+}
+
+// Owner names the municipality whose wheel it is, so that its calendar's
+// entries never collide with another municipality's in a subscriber's
+// calendar: its organisation number (9 digits, spaces allowed) or its
+// internet domain (fjordvik.kommune.no). Either is enough; the domain wins.
+type Owner struct {
+	OrgNumber string `yaml:"org_number,omitempty" json:"org_number,omitempty"`
+	Domain    string `yaml:"domain,omitempty" json:"domain,omitempty"`
+}
+
+// Identity returns the text that makes the wheel's calendar UIDs the
+// municipality's own: the domain in lower case, else the organisation
+// number's digits, else "".
+func (w *Wheel) Identity() string {
+	if w.Municipality == nil {
+		return ""
+	}
+	if d := strings.ToLower(strings.TrimSpace(w.Municipality.Domain)); d != "" {
+		return d
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, w.Municipality.OrgNumber)
 }
 
 // Task returns the task with the id, or nil.
@@ -106,9 +135,12 @@ func (w *Wheel) Task(id string) *Task {
 // Extend returns w with the tasks of more added, a task of more replacing
 // the one of w with the same id, and more's contacts added.
 func (w *Wheel) Extend(more *Wheel) *Wheel {
-	out := &Wheel{Name: w.Name, Contacts: map[string]string{}}
+	out := &Wheel{Name: w.Name, Municipality: w.Municipality, Contacts: map[string]string{}}
 	if more.Name.NB != "" || more.Name.NN != "" {
 		out.Name = more.Name
+	}
+	if more.Municipality != nil {
+		out.Municipality = more.Municipality
 	}
 	for k, v := range w.Contacts {
 		out.Contacts[k] = v

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -22,6 +23,17 @@ type StoredWheel struct {
 	// ActiveFrom is, per task id, the instant before which the task's
 	// occurrences are not run.
 	ActiveFrom map[string]time.Time
+	// Revisions are, per task id, how often an import changed the task
+	// and when it last did (see SaveWheel).
+	Revisions map[string]TaskRevision
+}
+
+// TaskRevision is how often an import changed a task's definition
+// (Sequence, 0 for a task never changed since it was added) and when
+// (Modified: the import that added or last changed it).
+type TaskRevision struct {
+	Sequence int
+	Modified time.Time
 }
 
 // osloTime writes t as the wheel tables store times: RFC 3339 with the Oslo offset.
@@ -37,8 +49,12 @@ func parseOsloTime(s string) (time.Time, error) {
 
 // SaveWheel stores the wheel's YAML as the one in use, replacing any
 // earlier one, in one transaction. Task ids the workspace has not seen
-// become active at activeFrom; those it has keep their time.
+// become active at activeFrom; those it has keep their time. Each task's
+// definition in yaml is compared with the one stored: a changed one has
+// its revision's sequence raised and its time set to now, a new one starts
+// at sequence 0 at now (StoredWheel.Revisions).
 func (db *DB) SaveWheel(ctx context.Context, source string, yaml []byte, taskIDs []string, activeFrom, now time.Time) error {
+	sums := taskSums(source, yaml)
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -54,12 +70,38 @@ func (db *DB) SaveWheel(ctx context.Context, source string, yaml []byte, taskIDs
 		return fmt.Errorf("save wheel: %w", err)
 	}
 	for _, id := range taskIDs {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO wheel_task_active (task_id, active_from) VALUES (?, ?)
-			ON CONFLICT (task_id) DO NOTHING`, id, osloTime(activeFrom)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO wheel_task_active (task_id, active_from, sha256, sequence, modified_at)
+			VALUES (?, ?, ?, 0, ?)
+			ON CONFLICT (task_id) DO UPDATE SET
+				sequence = CASE WHEN wheel_task_active.sha256 NOT IN ('', excluded.sha256) THEN wheel_task_active.sequence + 1 ELSE wheel_task_active.sequence END,
+				modified_at = CASE WHEN wheel_task_active.sha256 NOT IN ('', excluded.sha256) OR wheel_task_active.modified_at = ''
+					THEN excluded.modified_at ELSE wheel_task_active.modified_at END,
+				sha256 = excluded.sha256`,
+			id, osloTime(activeFrom), sums[id], osloTime(now)); err != nil {
 			return fmt.Errorf("save wheel: %w", err)
 		}
 	}
 	return tx.Commit()
+}
+
+// taskSums returns the sha256 of each task's definition in the wheel's
+// YAML (its canonical JSON), by id; nothing for YAML that does not read as
+// a wheel (the caller has parsed it already).
+func taskSums(source string, yaml []byte) map[string]string {
+	out := map[string]string{}
+	w, err := wheel.Parse(source, yaml)
+	if err != nil {
+		return out
+	}
+	for _, t := range w.Tasks {
+		b, err := json.Marshal(t)
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(b)
+		out[t.ID] = hex.EncodeToString(sum[:])
+	}
+	return out
 }
 
 // Wheel returns the stored wheel, or nil, nil when none has been stored.
@@ -83,20 +125,29 @@ func (db *DB) Wheel(ctx context.Context) (*StoredWheel, error) {
 	if w.ImportedAt, err = parseOsloTime(imported); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT task_id, active_from FROM wheel_task_active`)
+	rows, err := tx.QueryContext(ctx, `SELECT task_id, active_from, sequence, modified_at FROM wheel_task_active`)
 	if err != nil {
 		return nil, fmt.Errorf("read wheel: %w", err)
 	}
 	defer rows.Close()
 	w.ActiveFrom = map[string]time.Time{}
+	w.Revisions = map[string]TaskRevision{}
 	for rows.Next() {
-		var id, from string
-		if err := rows.Scan(&id, &from); err != nil {
+		var id, from, modified string
+		var rev TaskRevision
+		if err := rows.Scan(&id, &from, &rev.Sequence, &modified); err != nil {
 			return nil, err
 		}
 		if w.ActiveFrom[id], err = parseOsloTime(from); err != nil {
 			return nil, err
 		}
+		rev.Modified = w.ImportedAt
+		if modified != "" {
+			if rev.Modified, err = parseOsloTime(modified); err != nil {
+				return nil, err
+			}
+		}
+		w.Revisions[id] = rev
 	}
 	return &w, rows.Err()
 }

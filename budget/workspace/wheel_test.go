@@ -3,10 +3,12 @@ package workspace_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
 func TestDB_SaveWheel(t *testing.T) {
@@ -33,6 +35,49 @@ func TestDB_SaveWheel(t *testing.T) {
 	// b keeps January; c, new in May, starts in May.
 	if !w.ActiveFrom["b"].Equal(jan) || !w.ActiveFrom["c"].Equal(may) || !w.ActiveFrom["a"].Equal(jan) {
 		t.Errorf("ActiveFrom = %v", w.ActiveFrom)
+	}
+}
+
+// TestDB_SaveWheel_Revisions: a task changed by an import has its sequence
+// raised and its time moved to that import; an unchanged one keeps both,
+// however often the wheel is imported again.
+func TestDB_SaveWheel_Revisions(t *testing.T) {
+	ctx := context.Background()
+	db := openWS(t, filepath.Join(t.TempDir(), "ws.db"))
+	task := func(id, title string) string {
+		return "  - {id: " + id + ", title: {nb: " + title + "}, schedule: \"0 8 1 1 *\", action: none}\n"
+	}
+	save := func(at time.Time, tasks ...string) {
+		t.Helper()
+		yaml := "name: {nb: Hjul}\ntasks:\n" + strings.Join(tasks, "")
+		w, err := wheel.Parse("w.yaml", []byte(yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, tk := range w.Tasks {
+			ids = append(ids, tk.ID)
+		}
+		if err := db.SaveWheel(ctx, "w.yaml", []byte(yaml), ids, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jan := time.Date(2026, 1, 1, 0, 0, 0, 0, wheel.Oslo())
+	mar := time.Date(2026, 3, 1, 0, 0, 0, 0, wheel.Oslo())
+	may := time.Date(2026, 5, 1, 0, 0, 0, 0, wheel.Oslo())
+	save(jan, task("a", "A"), task("b", "B"))
+	save(mar, task("a", "A"), task("b", "B endret"))
+	save(may, task("a", "A"), task("b", "B endret"), task("c", "C"))
+	w, err := db.Wheel(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]workspace.TaskRevision{
+		"a": {Sequence: 0, Modified: jan}, "b": {Sequence: 1, Modified: mar}, "c": {Sequence: 0, Modified: may},
+	} {
+		if got := w.Revisions[id]; got.Sequence != want.Sequence || !got.Modified.Equal(want.Modified) {
+			t.Errorf("task %s: revision %d at %v, want %d at %v", id, got.Sequence, got.Modified, want.Sequence, want.Modified)
+		}
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/ics"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/web"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
@@ -367,9 +368,18 @@ func calendarBytes(ctx context.Context, db *workspace.DB, year, years int, lang 
 	if err != nil {
 		return nil, err
 	}
-	opt := ics.Options{Lang: lang}
+	opt := ics.Options{Lang: lang, Identity: w.Identity()}
 	if sw != nil {
 		opt.Stamp = sw.ImportedAt
+		opt.Revisions = map[string]ics.Revision{}
+		for id, r := range sw.Revisions {
+			opt.Revisions[id] = ics.Revision{Sequence: r.Sequence, Modified: r.Modified}
+		}
+	}
+	if opt.Identity == "" {
+		if opt.Identity, err = kommuneIdentity(ctx, db); err != nil {
+			return nil, err
+		}
 	}
 	occ := w.Occurrences(time.Date(year, 1, 1, 0, 0, 0, 0, wheel.Oslo()), time.Date(year+years, 1, 1, 0, 0, 0, 0, wheel.Oslo()))
 	var b strings.Builder
@@ -377,6 +387,31 @@ func calendarBytes(ctx context.Context, db *workspace.DB, year, years int, lang 
 		return nil, err
 	}
 	return []byte(b.String()), nil
+}
+
+// kommuneIdentity names the municipality in calendar UIDs when its wheel
+// names neither domain nor organisation number: the code of its own area
+// ("kommune-4699", unique in Norway; "omrade-030101" for a bydel that runs
+// its own helsebudsjett), else of the first kommune, else "".
+func kommuneIdentity(ctx context.Context, db *workspace.DB) (string, error) {
+	if home, ok, err := db.Home(ctx); err != nil {
+		return "", err
+	} else if ok {
+		if home.Level == indicators.Kommune {
+			return "kommune-" + home.Code, nil
+		}
+		return "omrade-" + home.Code, nil
+	}
+	geos, err := db.Areas(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, g := range geos {
+		if g.Level == indicators.Kommune {
+			return "kommune-" + g.Code, nil
+		}
+	}
+	return "", nil
 }
 
 // writeICS writes the calendar to path atomically. It refuses to write over

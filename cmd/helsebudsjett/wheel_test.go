@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	ical "github.com/arran4/golang-ical"
+
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
@@ -148,6 +150,80 @@ func TestWheelICS(t *testing.T) {
 	}
 	if code, _, _ := cli(t, dir, "wheel", "ics"); code != exitUsage {
 		t.Errorf("ics without -o: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestWheelICS_revisions: importing the wheel again with one task changed
+// raises that task's SEQUENCE and moves its LAST-MODIFIED to the second
+// import; the other tasks' entries are unchanged, and the UIDs name the
+// municipality given in the wheel.
+func TestWheelICS_revisions(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ws.db")
+	head := "municipality: {org_number: \"999 999 999\"}\n"
+	f := write(t, dir, "w.yaml", head+testWheel)
+	if code, _, stderr := cli(t, dir, "--db", db, "wheel", "import", f); code != exitOK {
+		t.Fatalf("import: %s", stderr)
+	}
+	calendar := func(name string) map[string]map[string]string {
+		t.Helper()
+		out := filepath.Join(dir, name)
+		if code, _, stderr := cli(t, dir, "--db", db, "wheel", "ics", "-o", out, "--year", "2026", "--years", "1"); code != exitOK {
+			t.Fatalf("ics: %s", stderr)
+		}
+		b, _ := os.ReadFile(out)
+		cal, err := ical.ParseCalendar(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		props := map[string]map[string]string{}
+		add := func(c *ical.ComponentBase) {
+			m := map[string]string{}
+			for _, p := range []ical.ComponentProperty{ical.ComponentPropertySequence, ical.ComponentPropertyLastModified, ical.ComponentPropertyDtstamp} {
+				if v := c.GetProperty(p); v != nil {
+					m[string(p)] = v.Value
+				}
+			}
+			props[c.Id()] = m
+		}
+		for _, ev := range cal.Events() {
+			add(&ev.ComponentBase)
+		}
+		for _, td := range cal.Todos() {
+			add(&td.ComponentBase)
+		}
+		return props
+	}
+	before := calendar("a.ics")
+	time.Sleep(1100 * time.Millisecond) // the second import is stamped a second later
+	g := write(t, dir, "w.yaml", head+strings.Replace(testWheel, `deadline: {date: "03-31"}`, `deadline: {date: "03-27"}`, 1))
+	if code, _, stderr := cli(t, dir, "--db", db, "wheel", "import", g); code != exitOK {
+		t.Fatalf("second import: %s", stderr)
+	}
+	after := calendar("b.ics")
+	brev := 0
+	for uid, b := range before {
+		if !strings.HasSuffix(uid, "@999999999.arshjul.helsebudsjett") {
+			t.Errorf("UID %s does not name the municipality", uid)
+		}
+		a, ok := after[uid]
+		if !ok {
+			t.Errorf("%s is gone after the second import", uid)
+			continue
+		}
+		if strings.Contains(uid, "brev-") {
+			brev++
+			if b["SEQUENCE"] != "0" || a["SEQUENCE"] != "1" || a["LAST-MODIFIED"] <= b["LAST-MODIFIED"] || a["DTSTAMP"] != a["LAST-MODIFIED"] {
+				t.Errorf("%s: %v then %v, want SEQUENCE 0 then 1 and a later LAST-MODIFIED", uid, b, a)
+			}
+			continue
+		}
+		if a["SEQUENCE"] != "0" || a["LAST-MODIFIED"] != b["LAST-MODIFIED"] || a["DTSTAMP"] != b["DTSTAMP"] {
+			t.Errorf("%s changed though its task did not: %v then %v", uid, b, a)
+		}
+	}
+	if brev != 3 {
+		t.Errorf("%d components of the changed task, want 3 (event, deadline event, to-do)", brev)
 	}
 }
 

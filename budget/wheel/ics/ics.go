@@ -6,10 +6,18 @@
 // octets without splitting a UTF-8 character, TEXT values escaped. This
 // package decides the content: a VTIMEZONE for Europe/Oslo so local times
 // stay local through clock changes, a VEVENT at each occurrence's time, and
-// for a task with a deadline a VTODO whose DUE is the working-day deadline.
-// UIDs are derived from the task id and the occurrence's time, so a
-// regenerated calendar updates a subscriber's entries instead of adding new
-// ones.
+// for a task with a deadline an all-day VEVENT on the working-day deadline
+// (Outlook and Google Calendar do not show subscribed VTODOs) and a VTODO
+// from the occurrence's day, due that day (DTSTART and DUE both dates, as
+// RFC 5545 3.8.2.3 requires the same value type).
+//
+// UIDs are derived from the municipality (Options.Identity), the task id
+// and the occurrence's time, so a regenerated calendar updates a
+// subscriber's entries instead of adding new ones, and two municipalities'
+// calendars never share one. DTSTAMP and LAST-MODIFIED are when the task
+// was last changed (Options.Revisions), never the time of writing, and
+// SEQUENCE counts its changes, so a changed occurrence replaces the old
+// one in a subscriber's calendar and an unchanged file stays byte-identical.
 package ics
 
 import (
@@ -30,11 +38,26 @@ const TZID = "Europe/Oslo"
 type Options struct {
 	Lang string // "nb" (default) or "nn"
 	Name string // the calendar's name; the wheel's name when empty
-	// Stamp is the DTSTAMP of every component. Giving the time the wheel
-	// was stored (not the time of writing) keeps the file byte-identical
-	// between requests, so HTTP caches and calendar clients see no change
-	// when there is none. Zero means 2000-01-01T00:00:00Z.
+	// Stamp is the DTSTAMP and LAST-MODIFIED of the components of a task
+	// without a revision: the time the wheel was stored (not the time of
+	// writing), so the file stays byte-identical between requests and HTTP
+	// caches and calendar clients see no change when there is none. Zero
+	// means 2000-01-01T00:00:00Z.
 	Stamp time.Time
+	// Identity names the municipality in every UID (see
+	// wheel.Occurrence.UIDFor): its domain or organisation number
+	// (wheel.Wheel.Identity), or another code that is its own.
+	Identity string
+	// Revisions are, per task id, its SEQUENCE and the time it was last
+	// changed (DTSTAMP and LAST-MODIFIED); a task without one has sequence
+	// 0 and Stamp.
+	Revisions map[string]Revision
+}
+
+// Revision is how often a task was changed and when it last was.
+type Revision struct {
+	Sequence int
+	Modified time.Time
 }
 
 // Write writes the occurrences as one VCALENDAR to w.
@@ -58,7 +81,7 @@ func Write(w io.Writer, name wheel.Title, occ []wheel.Occurrence, opt Options) e
 	for _, o := range occ {
 		addEvent(cal, o, opt)
 		if o.Due != nil {
-			addTodo(cal, o, opt)
+			addDeadline(cal, o, opt)
 		}
 	}
 	return cal.SerializeTo(w, ical.WithNewLineWindows)
@@ -87,9 +110,25 @@ func addOslo(cal *ical.Calendar) {
 // local writes t as a local time in Oslo, for a property with TZID.
 func local(t time.Time) string { return t.In(wheel.Oslo()).Format("20060102T150405") }
 
+// revision returns the SEQUENCE and stamp of o's components.
+func revision(o wheel.Occurrence, opt Options) (int, time.Time) {
+	if r, ok := opt.Revisions[o.Task.ID]; ok && !r.Modified.IsZero() {
+		return r.Sequence, r.Modified
+	}
+	return 0, opt.Stamp
+}
+
+// stamp sets the UID's revision: DTSTAMP, LAST-MODIFIED and SEQUENCE.
+func stamp(c *ical.ComponentBase, o wheel.Occurrence, opt Options) {
+	seq, at := revision(o, opt)
+	c.SetDtStampTime(at)
+	c.SetModifiedAt(at)
+	c.SetSequence(seq)
+}
+
 func addEvent(cal *ical.Calendar, o wheel.Occurrence, opt Options) {
-	ev := cal.AddEvent(o.UID())
-	ev.SetDtStampTime(opt.Stamp)
+	ev := cal.AddEvent(o.UIDFor(opt.Identity))
+	stamp(&ev.ComponentBase, o, opt)
 	ev.SetProperty(ical.ComponentPropertyDtStart, local(o.At), ical.WithTZID(TZID))
 	ev.SetProperty(ical.ComponentPropertyDtEnd, local(o.At.Add(time.Hour)), ical.WithTZID(TZID))
 	ev.SetSummary(o.Task.Title.In(opt.Lang))
@@ -98,12 +137,38 @@ func addEvent(cal *ical.Calendar, o wheel.Occurrence, opt Options) {
 	ev.SetProperty(ical.ComponentProperty(ical.PropertyTransp), "TRANSPARENT")
 }
 
-func addTodo(cal *ical.Calendar, o wheel.Occurrence, opt Options) {
-	td := cal.AddTodo("frist-" + o.UID())
-	td.SetDtStampTime(opt.Stamp)
-	td.SetProperty(ical.ComponentPropertyDtStart, local(o.At), ical.WithTZID(TZID))
-	td.SetProperty(ical.ComponentPropertyDue, o.Due.Date.Format("20060102"), ical.WithValue(string(ical.ValueDataTypeDate)))
-	td.SetSummary(fristWord(opt.Lang) + ": " + o.Task.Title.In(opt.Lang))
+// date writes a day as an iCalendar DATE value.
+func date(t time.Time) string { return t.Format("20060102") }
+
+// addDeadline adds the deadline twice: as an all-day VEVENT, which every
+// calendar shows, and as a VTODO from the occurrence's day, due on the
+// deadline. Both DTSTART and DUE of the VTODO are dates (RFC 5545 3.8.2.3:
+// the same value type), DUE not before DTSTART.
+func addDeadline(cal *ical.Calendar, o wheel.Occurrence, opt Options) {
+	uid := o.UIDFor(opt.Identity)
+	due := o.Due.Date
+	summary := fristWord(opt.Lang) + ": " + o.Task.Title.In(opt.Lang)
+
+	ev := cal.AddEvent("fristdag-" + uid)
+	stamp(&ev.ComponentBase, o, opt)
+	ev.SetProperty(ical.ComponentPropertyDtStart, date(due), ical.WithValue(string(ical.ValueDataTypeDate)))
+	ev.SetProperty(ical.ComponentPropertyDtEnd, date(due.AddDate(0, 0, 1)), ical.WithValue(string(ical.ValueDataTypeDate)))
+	ev.SetSummary(summary)
+	ev.SetDescription(description(o, opt.Lang))
+	ev.AddProperty(ical.ComponentPropertyCategories, "Årshjul")
+	ev.SetProperty(ical.ComponentProperty(ical.PropertyTransp), "TRANSPARENT")
+
+	td := cal.AddTodo("frist-" + uid)
+	stamp(&td.ComponentBase, o, opt)
+	start := o.At.In(wheel.Oslo())
+	startDay := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+	dueDay := time.Date(due.Year(), due.Month(), due.Day(), 0, 0, 0, 0, time.UTC)
+	if dueDay.Before(startDay) {
+		startDay = dueDay
+	}
+	td.SetProperty(ical.ComponentPropertyDtStart, date(startDay), ical.WithValue(string(ical.ValueDataTypeDate)))
+	td.SetProperty(ical.ComponentPropertyDue, date(dueDay), ical.WithValue(string(ical.ValueDataTypeDate)))
+	td.SetSummary(summary)
 	td.SetDescription(description(o, opt.Lang))
 	td.AddProperty(ical.ComponentPropertyCategories, "Årshjul")
 }
