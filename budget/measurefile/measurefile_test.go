@@ -242,3 +242,17 @@ func TestReadMeasures_NynorskName(t *testing.T) {
 		t.Errorf("measure 2's nynorsk name = %q, want none", got)
 	}
 }
+
+// TestReadMeasures_HeaderOnly: a measures file with a header and no
+// measure would delete every measure; it is an error unless ReplaceAll.
+func TestReadMeasures_HeaderOnly(t *testing.T) {
+	p := writeFile(t, "t.csv", []byte("Nr;Tiltak;Ansvarlig;Innsatstype\n;;;\n"))
+	_, err := measurefile.ReadMeasures(context.Background(), p, measurefile.Options{})
+	if budget.ErrorCode(err) != budget.EINVALID || !strings.Contains(err.Error(), "--replace-all") {
+		t.Errorf("err = %v, want EINVALID naming --replace-all", err)
+	}
+	res, err := measurefile.ReadMeasures(context.Background(), p, measurefile.Options{ReplaceAll: true})
+	if err != nil || len(res.Measures) != 0 {
+		t.Errorf("with ReplaceAll: %v, %d measures", err, len(res.Measures))
+	}
+}

@@ -104,6 +104,10 @@ func ReadMeasures(ctx context.Context, path string, opts Options) (*Measures, er
 	if err != nil {
 		return nil, err
 	}
+	if len(res.Measures) == 0 && len(res.Errors) == 0 && !opts.ReplaceAll {
+		return nil, budget.Errorf(budget.EINVALID, "%s has a header but no measure: importing it would delete every measure in the workspace; "+
+			"if that is what you mean, import it with --replace-all", res.where())
+	}
 	return res, nil
 }
 

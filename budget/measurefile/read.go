@@ -19,6 +19,9 @@ type Options struct {
 	Name    string // file name for messages (default: base name of the path)
 	Sheet   string // xlsx sheet (default: the first visible sheet with data)
 	MaxSize int64  // refuse larger files; 0 = tabular's default
+	// ReplaceAll lets a measures file with a header and no measure through:
+	// importing it deletes every measure, which must be asked for.
+	ReplaceAll bool
 }
 
 // File is what every Read function reports of the file: its shape, the

@@ -22,6 +22,10 @@ func fileImportFlags(name string, args []string, e *env) (path string, dbFlag st
 	dry := fs.Bool("dry-run", false, "read and check the file, store nothing")
 	js := fs.Bool("json", false, "print one JSON object on stdout")
 	maxSize := fs.Int64("max-size", defaultMaxSize, "refuse files larger than this many bytes")
+	replaceAll := new(bool)
+	if name == "import measures" {
+		replaceAll = fs.Bool("replace-all", false, "accept a file with no measure: delete every measure")
+	}
 	pos, err := parse(fs, args)
 	if err != nil {
 		return "", "", opts, false, false, err
@@ -29,7 +33,7 @@ func fileImportFlags(name string, args []string, e *env) (path string, dbFlag st
 	if len(pos) != 1 {
 		return "", "", opts, false, false, usagef("%s takes one FILE, got %d", name, len(pos))
 	}
-	return pos[0], *db, measurefile.Options{Sheet: *sheet, MaxSize: *maxSize}, *dry, *js, nil
+	return pos[0], *db, measurefile.Options{Sheet: *sheet, MaxSize: *maxSize, ReplaceAll: *replaceAll}, *dry, *js, nil
 }
 
 type fileImporter func(ctx context.Context, db *workspace.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error)
