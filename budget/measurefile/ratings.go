@@ -2,11 +2,11 @@ package measurefile
 
 import (
 	"context"
-	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 )
 
 // The columns of a rating sheet, in the template's order. Funksjonsnavn,

@@ -2,7 +2,6 @@ package measurefile
 
 import (
 	"fmt"
-	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 )
 
 // Item is an entry of a drop-down list: a code and its name.

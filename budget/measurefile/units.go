@@ -2,13 +2,13 @@ package measurefile
 
 import (
 	"context"
-	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 )
 
 // The columns of a units file, in the order WriteUnitsCSV writes them.

@@ -3,11 +3,11 @@ package sample
 import (
 	"bufio"
 	"fmt"
-	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io"
 	"sync"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -2,7 +2,9 @@ package wheel
 
 import (
 	"fmt"
+	"net/mail"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -124,7 +126,38 @@ func (w *Wheel) Validate(year int) []Problem {
 	if n := w.countYear(year, MaxPerYear+1); n > MaxPerYear {
 		ps = append(ps, Problem{Message: fmt.Sprintf("the wheel has more than %d occurrences in %d: the årshjul is a governance calendar; fire tasks less often", MaxPerYear, year)})
 	}
+	for _, who := range sortedKeys(w.Contacts) {
+		if err := CheckAddress(w.Contacts[who]); err != nil {
+			ps = append(ps, Problem{Message: fmt.Sprintf("contacts: %s: %v", who, err)})
+		}
+	}
 	return ps
+}
+
+// CheckAddress returns an EINVALID error unless addr is one plain e-mail
+// address (name@domain, or "Name <name@domain>"). A line break in it could
+// add headers or recipients to a message, so it is refused outright.
+func CheckAddress(addr string) error {
+	if strings.ContainsAny(addr, "\r\n") {
+		return budget.Errorf(budget.EINVALID, "the address %q holds a line break: give one address on one line", addr)
+	}
+	a, err := mail.ParseAddress(addr)
+	if err != nil {
+		return budget.Errorf(budget.EINVALID, "%q is not an e-mail address: %v", addr, err)
+	}
+	if !strings.Contains(a.Address, "@") {
+		return budget.Errorf(budget.EINVALID, "%q is not an e-mail address: no @", addr)
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
 }
 
 // countYear counts the wheel's occurrences in year, stopping at limit.

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
 	"strconv"
 	"strings"
@@ -14,6 +12,8 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 

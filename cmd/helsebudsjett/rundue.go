@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"io"
 	"path/filepath"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
@@ -54,8 +54,8 @@ func newMailer(path string, db *workspace.DB, e *env) (*runner.Mailer, error) {
 	if err := yaml.Unmarshal(data, &cfg); err != nil {
 		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: %v", path, err)
 	}
-	if cfg.Host == "" || cfg.From == "" {
-		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: give host and from", path)
+	if err := cfg.Check(); err != nil {
+		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: %v", path, err)
 	}
 	if cfg.Port == 0 {
 		cfg.Port = 587

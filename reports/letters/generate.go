@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 )
 
 // GenerateOptions are the choices of Generate.

@@ -12,8 +12,10 @@ import (
 	"net/smtp"
 	"net/textproto"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 )
 
@@ -26,6 +28,24 @@ type MailConfig struct {
 	From        string `yaml:"from"`
 	Username    string `yaml:"username"`
 	PasswordEnv string `yaml:"password_env"`
+}
+
+// Check returns an EINVALID error when the configuration lacks host or
+// from, or when from is not one e-mail address or a field holds a line
+// break (which could add headers to every message sent).
+func (c MailConfig) Check() error {
+	if c.Host == "" || c.From == "" {
+		return budget.Errorf(budget.EINVALID, "give host and from")
+	}
+	for _, f := range []struct{ name, v string }{{"host", c.Host}, {"username", c.Username}, {"password_env", c.PasswordEnv}} {
+		if strings.ContainsAny(f.v, "\r\n") {
+			return budget.Errorf(budget.EINVALID, "%s holds a line break", f.name)
+		}
+	}
+	if err := wheel.CheckAddress(c.From); err != nil {
+		return budget.Errorf(budget.EINVALID, "from: %v", err)
+	}
+	return nil
 }
 
 // Outbox is what the mailer needs of the workspace.
