@@ -105,13 +105,17 @@ func TestTemplateMeasures_RoundTrip(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Errorf("round trip changed the measures:\n%s\n%s", a, b)
 	}
-	// The empty template imports as no rows but is a measures file.
+	// The empty template is a measures file with no rows: importing it
+	// would delete every measure, so it needs --replace-all.
 	empty := filepath.Join(dir, "tom.xlsx")
 	if code, _, stderr := cli(t, dir, "template", "measures", empty, "--db", dbFile); code != exitOK {
 		t.Fatalf("empty template: exit %d: %s", code, stderr)
 	}
-	if code, _, stderr := cli(t, dir, "import", "measures", empty, "--db", dbFile, "--dry-run"); code != exitOK {
-		t.Errorf("empty template dry run: exit %d: %s", code, stderr)
+	if code, _, stderr := cli(t, dir, "import", "measures", empty, "--db", dbFile, "--dry-run"); code != exitRejected || !strings.Contains(stderr, "--replace-all") {
+		t.Errorf("empty template dry run: exit %d, want %d naming --replace-all: %s", code, exitRejected, stderr)
+	}
+	if code, _, stderr := cli(t, dir, "import", "measures", empty, "--db", dbFile, "--dry-run", "--replace-all"); code != exitOK {
+		t.Errorf("empty template dry run with --replace-all: exit %d: %s", code, stderr)
 	}
 }
 
