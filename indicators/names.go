@@ -182,6 +182,9 @@ func (g *Gazetteer) FromReference(code string) bool {
 // leading zeros and old codes).
 func (g *Gazetteer) ByCode(code string) (Geo, bool) {
 	code = strings.TrimSpace(strings.Map(spaceToSpace, code))
+	if len(code) > 2 && (code[0] == 'K' || code[0] == 'F') && code[1] == '-' && isDigits(code[2:]) {
+		code = code[2:] // SSB's statbank writes "K-3001" and "F-30" in newer tables
+	}
 	if i, ok := g.byCode[code]; ok {
 		return g.geos[i], true
 	}

@@ -61,6 +61,23 @@ func TestAreas_freshWorkspaceHomeAndList(t *testing.T) {
 	if err != nil || !ok || home.Code != "4003" {
 		t.Errorf("Home = %+v %v %v", home, ok, err)
 	}
+	// indicators show lists the home kommune before the comparison ones.
+	code, out, _ = cli(t, dir, "indicators", "show", "trangboddhet", "--json", "--db", db)
+	var view struct {
+		Series []struct {
+			Area string `json:"area"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal([]byte(out), &view); err != nil || code != exitOK {
+		t.Fatalf("indicators show: exit %d, %v: %s", code, err, out)
+	}
+	var order []string
+	for _, p := range view.Series {
+		order = append(order, p.Area)
+	}
+	if got := strings.Join(order, " "); got != "0 40 4003 4001" {
+		t.Errorf("series order %s, want the country, the county, home Skien, then Porsgrunn", got)
+	}
 	if all := list("--all", "--level", "kommune"); len(all) < 357 || all[0].Code != "4003" || all[len(all)-1].Origin != "built-in" {
 		t.Errorf("--all --level kommune: %d rows, first %+v", len(all), all[0])
 	}

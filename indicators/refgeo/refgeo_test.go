@@ -104,6 +104,8 @@ func TestFind_codesOfEveryReform(t *testing.T) {
 		{"08", "40", "Telemark"},
 		{"301", "0301", "Oslo"},
 		{"30101", "030101", "Gamle Oslo"},
+		{"K-3806", "4001", "Porsgrunn"}, // SSB statbank's prefixed codes
+		{"F-40", "40", "Telemark"},
 	} {
 		a, err := g.Find(c.code, "", "")
 		if err != nil || a.Code != c.want || a.Name != c.name {
@@ -151,6 +153,24 @@ func TestFind_refuses(t *testing.T) {
 			if !strings.Contains(err.Error(), w) {
 				t.Errorf("Find(%q, %q): %v; want it to say %q", c.code, c.name, err, w)
 			}
+		}
+	}
+}
+
+// Every area's parent is an area of the table: stored together they form
+// a tree.
+func TestLoad_parentsClosed(t *testing.T) {
+	ref, err := refgeo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[string]bool{}
+	for _, g := range ref.Geos {
+		codes[g.Code] = true
+	}
+	for _, g := range ref.Geos {
+		if g.Parent != "" && !codes[g.Parent] {
+			t.Errorf("%s %s has parent %s, which is not in the table", g.Code, g.Name, g.Parent)
 		}
 	}
 }

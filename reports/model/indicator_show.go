@@ -86,7 +86,14 @@ func ShowIndicator(ctx context.Context, db *workspace.DB, cat *indicators.Catalo
 		out.Notes = append(out.Notes, text(o.Lang, "ingen verdier importert ennå: 'helsebudsjett import indicators FILE --indicator "+ind.ID+"'",
 			"ingen verdiar importerte enno: 'helsebudsjett import indicators FILE --indicator "+ind.ID+"'"))
 	}
-	out.Series = series(shown, names, out.Area)
+	home := ""
+	for _, g := range areas { // the workspace lists the home kommune first
+		if g.Level == indicators.Kommune {
+			home = g.Code
+			break
+		}
+	}
+	out.Series = series(shown, names, out.Area, home)
 	headline := headlineSlice(shown, o.Where)
 	if len(headline) == 0 && len(shown) > 0 {
 		out.Notes = append(out.Notes, text(o.Lang, "verdiene er fordelt på grupper uten en totalgruppe: velg én med --where DIM=VERDI for mål, trend og forskjeller mellom områder",
@@ -171,7 +178,9 @@ func headlineSlice(shown []indicators.Shown, where []indicators.Dim) []indicator
 	return out
 }
 
-func series(shown []indicators.Shown, names map[string]indicators.Geo, area string) []SeriesPoint {
+// series orders the points by level, the home kommune before the
+// comparison kommuner, then by name.
+func series(shown []indicators.Shown, names map[string]indicators.Geo, area, home string) []SeriesPoint {
 	pts := []SeriesPoint{}
 	for _, s := range shown {
 		if area != "" && s.Area != area {
@@ -189,6 +198,9 @@ func series(shown []indicators.Shown, names map[string]indicators.Geo, area stri
 		a, b := names[pts[i].Area], names[pts[j].Area]
 		if ra, rb := levelRank(a.Level), levelRank(b.Level); ra != rb {
 			return ra < rb
+		}
+		if ha, hb := pts[i].Area == home, pts[j].Area == home; ha != hb {
+			return ha
 		}
 		if a.Name != b.Name {
 			return indicators.NorwegianLess(a.Name, b.Name)
