@@ -101,9 +101,6 @@ func sampleSource(t *testing.T) (*letters.Source, *workspace.DB, *letters.Config
 // the kommune's under the bydel's name; the wording rules hold; and no
 // page holds only a sum row or the signature.
 func TestLetters_Sample(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the demo workspace")
-	}
 	s, db, cfg := sampleSource(t)
 	ctx := context.Background()
 	latest := map[[2]string]string{} // (indicator, area) → the latest headline value, exact
