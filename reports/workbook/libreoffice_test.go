@@ -1,6 +1,7 @@
 package workbook_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
@@ -97,6 +99,21 @@ func TestWrite_LibreOffice(t *testing.T) {
 	}
 
 	t.Run("Tiltak", func(t *testing.T) {
+		// Each measure's first-year amount is a formula over Budsjettlinjer.
+		seen := 0
+		for _, r := range read(workbook.SheetMeasures) {
+			want, ok := ex.measure[0][firstOr(r)]
+			if !ok || len(r) < 9 {
+				continue
+			}
+			seen++
+			if got := amount(r[8]); got != want {
+				t.Errorf("measure %s: LibreOffice computes %d from Budsjettlinjer, want %d", r[0], got, want)
+			}
+		}
+		if seen != len(ex.measure[0]) {
+			t.Errorf("%d measure rows, want %d", seen, len(ex.measure[0]))
+		}
 		r := row(read(workbook.SheetMeasures), "Sum alle tiltak")
 		for j := range ex.plan {
 			if got := amount(r[8+j]); got != ex.linked[j] {
@@ -146,4 +163,89 @@ func TestWrite_LibreOffice(t *testing.T) {
 			t.Errorf("sum %d, want %d", got, ex.linked[0])
 		}
 	})
+}
+
+func firstOr(r []string) string {
+	if len(r) == 0 {
+		return ""
+	}
+	return r[0]
+}
+
+// TestWrite_AndelFlowsThrough changes one line's Andel in Budsjettlinjer,
+// as finance staff would, has LibreOffice recalculate, and checks that the
+// measure's amount in Tiltak and the sum of all measures move by exactly
+// what the line now counts.
+func TestWrite_AndelFlowsThrough(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+	}
+	db := fixture(t)
+	ex := independent(t, db)
+	data, _ := export(t, db, workbook.Options{})
+	dir := t.TempDir()
+	book := filepath.Join(dir, "hb.xlsx")
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := f.GetRows(workbook.SheetLines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shareCol := -1
+	for i, h := range head[0] {
+		if h == "Andel (%)" {
+			shareCol = i + 1
+		}
+	}
+	// The first link with a non-zero amount: its Andel becomes 37,5 %.
+	var l budget.Link
+	at := 0
+	for i, x := range ex.links {
+		if x.LineOre != 0 {
+			l, at = x, i+2
+			break
+		}
+	}
+	if shareCol < 0 || at == 0 {
+		t.Fatalf("no Andel column or no link with money: %v", head[0])
+	}
+	share := decimal.RequireFromString("37.5")
+	if err := f.SetCellFloat(workbook.SheetLines, cellName(shareCol, at), 37.5, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	delta := budget.Counted(l.LineOre, share) - l.CountedOre
+	rows := recalc(t, soffice, dir, book)(workbook.SheetMeasures)
+	amountOf := func(s string) int64 {
+		t.Helper()
+		d, err := decimal.NewFromString(strings.TrimSpace(s))
+		if err != nil {
+			t.Fatalf("%q is not a number", s)
+		}
+		o, _ := budget.ToOre(d)
+		return o
+	}
+	found := false
+	for _, r := range rows {
+		switch {
+		case len(r) > 8 && r[0] == l.Measure:
+			found = true
+			if got, want := amountOf(r[8]), ex.measure[0][l.Measure]+delta; got != want {
+				t.Errorf("measure %s after Andel 37,5 %% on row %d: %d, want %d", l.Measure, at, got, want)
+			}
+		case len(r) > 8 && r[0] == "Sum alle tiltak":
+			if got, want := amountOf(r[8]), ex.linked[0]+delta; got != want {
+				t.Errorf("all measures: %d, want %d", got, want)
+			}
+		}
+	}
+	if !found || delta == 0 {
+		t.Errorf("measure %s not found (or no change: %d)", l.Measure, delta)
+	}
 }

@@ -124,7 +124,10 @@ func (wr *writer) lines(links Links) error {
 	if err := sw.SetRow(cellName(1, last+1), cells); err != nil {
 		return err
 	}
-	return sw.Flush()
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return wr.measureFormulas(row, counted)
 }
 
 // text is a code cell: the code as text, nothing when empty.

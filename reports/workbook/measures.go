@@ -20,8 +20,8 @@ func (wr *writer) measures() error {
 	st := wr.st
 	n := len(b.Plan)
 	s.str(1, 1, fmt.Sprintf(wr.l("Tiltak i helsebudsjettet %d", "Tiltak i helsebudsjettet %d"), b.Key.Year), st.title)
-	s.str(1, 2, wr.l("Beløp i kroner: summen av budsjettlinjene som er knyttet til tiltaket, ganget med andelen (se Budsjettlinjer). * merker virksomheten som rapporterer.",
-		"Beløp i kroner: summen av budsjettlinjene som er knytte til tiltaket, gonga med delen (sjå Budsjettlinjer). * merkjer verksemda som rapporterer."), st.note)
+	s.str(1, 2, fmt.Sprintf(wr.l("Beløp i kroner: summen av budsjettlinjene som er knyttet til tiltaket, ganget med andelen. For %d er beløpet summen av tiltakets linjer i Budsjettlinjer, så en endret andel der slår gjennom her. * merker virksomheten som rapporterer.",
+		"Beløp i kroner: summen av budsjettlinjene som er knytte til tiltaket, gonga med delen. For %d er beløpet summen av linene til tiltaket i Budsjettlinjer, så ein endra del der slår gjennom her. * merkjer verksemda som rapporterer."), b.Key.Year), st.note)
 	var numeric, ordinal []model.MeasureRow
 	for _, m := range b.Measures {
 		if m.Effect.IsNumber() {
@@ -69,6 +69,7 @@ func (wr *writer) measures() error {
 				s.money(fixed+1+j, row, o, st.kr)
 				sum[j] += o
 			}
+			wr.measureRows = append(wr.measureRows, row)
 			row++
 		}
 		s.table(blk.table, 1, top, fixed+n, max(row-1, top))
@@ -98,6 +99,29 @@ func (wr *writer) measures() error {
 	}
 	s.widths[1] = 6
 	return s.finish(40)
+}
+
+// measureFormulas makes the first plan year's amount of every measure in
+// Tiltak (the year Budsjettlinjer holds) the sum of the measure's rows
+// there, rows 2..last of column counted, matching Nr exactly (EXACT, not
+// SUMIF, whose criteria read "*" and ">1" as patterns): a changed Andel on
+// a line flows through to the measure and its sums. The cached values stay
+// the workspace's.
+func (wr *writer) measureFormulas(last int, counted string) error {
+	if len(wr.b.Plan) == 0 || wr.b.Plan[0] != wr.b.Key {
+		return nil
+	}
+	col := colName(9) // the first plan year, after the eight fixed columns
+	for _, row := range wr.measureRows {
+		f := "0"
+		if last >= 2 {
+			f = fmt.Sprintf("SUMPRODUCT(--EXACT('%s'!$A$2:$A$%d,$A%d),'%s'!$%s$2:$%s$%d)", SheetLines, last, row, SheetLines, counted, counted, last)
+		}
+		if err := wr.f.SetCellFormula(SheetMeasures, col+itoa(row), f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // responsible writes Ansvarlig with the units' names, the reporting unit

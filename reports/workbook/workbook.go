@@ -98,6 +98,9 @@ type writer struct {
 	b    *model.Budget
 	lang indicators.Lang
 	st   styles
+	// measureRows are the rows of Tiltak that hold a measure, for the
+	// formulas over Budsjettlinjer (measureFormulas).
+	measureRows []int
 }
 
 // l picks the bokmål or nynorsk label.

@@ -281,6 +281,9 @@ func TestWrite_TotalsMatchWorkspace(t *testing.T) {
 				continue
 			}
 			seen++
+			if formula, _ := f.GetCellFormula(workbook.SheetMeasures, "I"+itoa(i+1)); !strings.Contains(formula, "'Budsjettlinjer'!") || !strings.Contains(formula, "$A"+itoa(i+1)) {
+				t.Errorf("measure %s: the first year is %q, not a sum over Budsjettlinjer", r[0], formula)
+			}
 			for j, c := range []string{"I", "J", "K", "L"} {
 				if got := ore(t, f, workbook.SheetMeasures, c+itoa(i+1)); got != ex.measure[j][r[0]] {
 					t.Errorf("measure %s %d: %d, want %d", r[0], ex.plan[j].Year, got, ex.measure[j][r[0]])
