@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
@@ -22,6 +23,8 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		mail: fs.String("mail", "", "SMTP configuration (YAML: host, port, starttls, from, username, password_env)")}
 	grace := fs.Duration("grace", 30*time.Second, "how long a running task may finish after a stop signal")
 	lang := fs.String("lang", "nb", "page and calendar in nb (bokmål) or nn (nynorsk)")
+	var hosts hostFlags
+	fs.Var(&hosts, "host", "a further host name the server answers to, beside the loopback names and the --addr host (repeatable)")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -46,7 +49,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	}
 	r := newRunner(db, rf.outDir(db), time.Now)
 	d := &runner.Daemon{Runner: r, Mailer: mailer, Log: e.stderr, Grace: *grace}
-	srv := &web.Server{Addr: *addr, Lang: *lang, Source: &serveSource{db: db, daemon: d, lang: *lang}}
+	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang}}
 	if err := srv.Open(); err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
@@ -66,6 +69,20 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		return derr
 	}
 	return herr
+}
+
+// hostFlags collects repeated --host flags.
+type hostFlags []string
+
+func (h *hostFlags) String() string { return strings.Join(*h, ",") }
+
+func (h *hostFlags) Set(s string) error {
+	for _, n := range strings.Split(s, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			*h = append(*h, n)
+		}
+	}
+	return nil
 }
 
 // serveSource gives the web server the workspace's wheel.

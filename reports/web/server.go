@@ -4,8 +4,11 @@
 // "/healthz" answers with the last run and the next trigger as JSON.
 //
 // The server only reads: it answers GET and HEAD and nothing else (405).
-// Binding to a loopback address is the caller's default; the server itself
-// binds to whatever Addr says.
+// It answers only requests whose Host is one of its names: the loopback
+// names, the address it listens on, and the names in Hosts; any other Host
+// gets 421, so a web page elsewhere cannot read the wheel through DNS
+// rebinding. Binding to a loopback address is the caller's default; the
+// server itself binds to whatever Addr says.
 package web
 
 import (
@@ -13,6 +16,8 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -58,6 +63,9 @@ type Server struct {
 	Source Source
 	Lang   string           // "nb" (default) or "nn"
 	Now    func() time.Time // the clock (time.Now when nil)
+	// Hosts are further names (or addresses) the server answers to, beside
+	// localhost, 127.0.0.1, ::1 and the host of Addr.
+	Hosts []string
 
 	ln  net.Listener
 	srv *http.Server
@@ -120,7 +128,45 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/{$}", s.page)
 	mux.HandleFunc("/arshjul.ics", s.calendar)
 	mux.HandleFunc("/healthz", s.health)
-	return getOnly(mux)
+	return s.knownHost(getOnly(mux))
+}
+
+// loopbackNames are the Host names every server answers to.
+var loopbackNames = []string{"localhost", "127.0.0.1", "::1"}
+
+// knownHost answers 421 Misdirected Request to a request whose Host is not
+// one of the server's names.
+func (s *Server) knownHost(h http.Handler) http.Handler {
+	names := map[string]bool{}
+	for _, n := range append(append([]string{}, loopbackNames...), s.Hosts...) {
+		names[strings.ToLower(strings.Trim(n, "[]"))] = true
+	}
+	if host, _, err := net.SplitHostPort(s.Addr); err == nil && host != "" {
+		if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+			names[strings.ToLower(host)] = true
+		}
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+		if !names[host] {
+			http.Error(w, "unknown host: this server answers to "+strings.Join(sortedNames(names), ", ")+"; start it with --host NAME to add one", http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func sortedNames(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for n := range m {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // getOnly refuses every method but GET and HEAD: the server never changes
