@@ -74,10 +74,13 @@ func (g *Gazetteer) Find(code, name string, level Level) (Geo, error) {
 		if num, rest, ok := leadingNumber(name); ok {
 			return g.pair(num, rest, name, level, true)
 		}
+		if isDigits(name) { // a code in the name column
+			return g.Find(name, "", level)
+		}
 		return Geo{}, g.notFound(name)
 	case name == "":
-		if a, ok := g.ByCode(code); ok {
-			return a, nil
+		if c := g.codeCandidates(code); len(c) > 0 {
+			return g.byCodeLevel(code, c, level)
 		}
 		if num, rest, ok := leadingNumber(code); ok {
 			return g.pair(num, rest, code, level, true)
@@ -89,9 +92,16 @@ func (g *Gazetteer) Find(code, name string, level Level) (Geo, error) {
 
 // pair matches a code with a name; combined says they came in one cell.
 func (g *Gazetteer) pair(code, name, text string, level Level, combined bool) (Geo, error) {
-	a, okCode := g.ByCode(code)
-	if okCode && g.fits(a, name) {
-		return a, nil
+	cands := g.codeCandidates(code)
+	for _, a := range cands {
+		if g.fits(a, name) {
+			return a, nil
+		}
+	}
+	var a Geo
+	okCode := len(cands) > 0
+	if okCode {
+		a = cands[0]
 	}
 	b, berr, okName := g.byNameLevel(name, level)
 	if okName && berr != nil {
@@ -109,6 +119,30 @@ func (g *Gazetteer) pair(code, name, text string, level Level, combined bool) (G
 		return b, nil // the number is no code of this level: part of the name
 	}
 	return Geo{}, g.notFound(text)
+}
+
+// byCodeLevel chooses between the areas a code alone fits: the only one,
+// or the one of the level the column names (a sone's local number below a
+// Levekårssone header; the county or kommune below Kommunenummer).
+func (g *Gazetteer) byCodeLevel(code string, cands []Geo, level Level) (Geo, error) {
+	if len(cands) == 1 {
+		return cands[0], nil
+	}
+	var pick []Geo
+	for _, a := range cands {
+		if level != "" && (a.Level == level || !sub(level) && !sub(a.Level)) {
+			pick = append(pick, a)
+		}
+	}
+	if len(pick) == 1 {
+		return pick[0], nil
+	}
+	names := make([]string, len(cands))
+	for i, a := range cands {
+		names[i] = Describe(a)
+	}
+	return Geo{}, &AreaError{Text: code, Candidates: cands, Reason: fmt.Sprintf("code %s fits %s: give the name beside it, or name the level in the column header (Kommunenummer, Levekårssone)",
+		code, strings.Join(names, " and "))}
 }
 
 // fits reports whether name is a's name or one of its aliases, also with

@@ -181,25 +181,56 @@ func (g *Gazetteer) FromReference(code string) bool {
 // ByCode returns the area with this code (see the type's comment for the
 // leading zeros and old codes).
 func (g *Gazetteer) ByCode(code string) (Geo, bool) {
+	c := g.codeCandidates(code)
+	if len(c) == 0 {
+		return Geo{}, false
+	}
+	return c[0], true
+}
+
+// codeCandidates returns the workspace's area with this code and, when it
+// is another area, the reference's: a levekårssone numbered 40 and
+// Telemark (40) both answer "40".
+func (g *Gazetteer) codeCandidates(code string) []Geo {
 	code = strings.TrimSpace(strings.Map(spaceToSpace, code))
 	if len(code) > 2 && (code[0] == 'K' || code[0] == 'F') && code[1] == '-' && isDigits(code[2:]) {
 		code = code[2:] // SSB's statbank writes "K-3001" and "F-30" in newer tables
 	}
+	var out []Geo
+	if a, ok := g.ownByCode(code); ok {
+		out = append(out, a)
+	}
+	if a, ok := g.refByCode(code); ok && (len(out) == 0 || out[0].Code != a.Code) {
+		out = append(out, a)
+	}
+	return out
+}
+
+func (g *Gazetteer) ownByCode(code string) (Geo, bool) {
 	if i, ok := g.byCode[code]; ok {
 		return g.geos[i], true
 	}
-	num := isDigits(code)
-	digits := strings.TrimLeft(code, "0")
-	if num {
-		if i, ok := g.byDigits[digits]; ok && i >= 0 {
+	if isDigits(code) {
+		if i, ok := g.byDigits[strings.TrimLeft(code, "0")]; ok && i >= 0 {
 			return g.geos[i], true
 		}
 	}
-	if cur, ok := g.sameAs[code]; ok {
-		return g.ByCode(cur)
+	return Geo{}, false
+}
+
+func (g *Gazetteer) refByCode(code string) (Geo, bool) {
+	num := isDigits(code)
+	digits := strings.TrimLeft(code, "0")
+	cur, ok := g.sameAs[code]
+	if !ok && num {
+		cur, ok = g.sameDigit[digits]
+		ok = ok && cur != ""
 	}
-	if cur, ok := g.sameDigit[digits]; ok && num && cur != "" {
-		return g.ByCode(cur)
+	if ok {
+		if a, found := g.ownByCode(cur); found {
+			return a, true
+		}
+		code, num = cur, false
 	}
 	if i, ok := g.refCode[code]; ok {
 		return g.geos[i], true

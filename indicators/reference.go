@@ -108,7 +108,7 @@ func ParseLevel(s string) (Level, bool) {
 		return Bydel, true
 	case "delbydel", "delbydeler", "subdistrict":
 		return Delbydel, true
-	case "sone", "levekarssone", "levekarsone", "zone", "grunnkrets":
+	case "sone", "levekarssone", "levekarsone", "zone", "grunnkrets", "skolekrets", "skolekretser", "levekarssoner", "soner":
 		return Sone, true
 	}
 	return "", false

@@ -3,9 +3,11 @@ package indicatorimport
 import (
 	"context"
 
+	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
+	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
 )
 
 // ImportAreas stores the areas an areas file gave (see
@@ -19,9 +21,18 @@ func ImportAreas(ctx context.Context, db *workspace.DB, res *areafile.Result) ([
 	if err != nil {
 		return nil, err
 	}
+	ref, err := refgeo.Load()
+	if err != nil {
+		return nil, err
+	}
+	refOnly := indicators.NewGazetteerWithReference(nil, nil, ref)
 	have := map[string]bool{}
 	for _, g := range res.Areas {
 		have[g.Code] = true
+		if r, ok := refOnly.ByCode(g.Code); ok && r.Code == g.Code && r.Level != g.Level {
+			return nil, budget.Errorf(budget.EINVALID, "%s: area %s %s (%s): code %s is %s in SSB's codes, and a file's %s would be taken for it: give the %s a code of its own (S%s)",
+				res.File, g.Code, g.Name, g.Level, g.Code, indicators.Describe(r), g.Code, g.Level, g.Code)
+		}
 	}
 	var added []indicators.Geo
 	for i := 0; i < len(res.Areas)+len(added); i++ {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
@@ -298,5 +299,27 @@ func TestRun_NameBeforeBordersWarns(t *testing.T) {
 	w := strings.Join(rep.Result.Warnings, "\n")
 	if !strings.Contains(w, `"Holmestrand" is taken as today's Holmestrand (3903) also for 2019 and other years before its present borders of 2020`) || strings.Contains(w, "Porsgrunn") {
 		t.Errorf("warnings:\n%s", w)
+	}
+}
+
+// A local zone code that is an SSB code of another level (40 is
+// Telemark) is refused: a file's 40 would otherwise land on the zone.
+func TestImportAreas_zoneCodeClashesWithSSB(t *testing.T) {
+	db := openDB(t)
+	res, err := areafile.Read(context.Background(), writeFile(t, "a.csv", "kode;navn;nivå\n40;Elvebakken;sone\n"), areafile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = indicatorimport.ImportAreas(context.Background(), db, res)
+	if err == nil || !strings.Contains(err.Error(), "code 40 is Telemark (fylke 40)") {
+		t.Fatalf("err = %v", err)
+	}
+	if lv := areaLevels(t, db); len(lv) != 0 {
+		t.Errorf("areas stored: %v", lv)
+	}
+	writeAreas(t, db, "kode;navn;nivå\nS40;Elvebakken;sone\n")
+	run(t, db, writeFile(t, "z.csv", "Kommunenummer;År;Andel\n40;2024;10\n"), options(t, "trangboddhet"))
+	if got := flat(values(t, db, "trangboddhet")); len(got) != 1 || got[0] != "40 2024 10" || areaLevels(t, db)["40"] != indicators.Fylke {
+		t.Errorf("values %v", got)
 	}
 }
