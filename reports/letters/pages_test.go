@@ -107,3 +107,35 @@ func TestRenderPDF_NoLonePages(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderPDF_SecondSignatory places the second signatory beside the
+// first (the default) or below it, as the configuration says.
+func TestRenderPDF_SecondSignatory(t *testing.T) {
+	f := newFixture(t, 1, 1, nil)
+	s := f.source(t)
+	for _, c := range []struct {
+		layout string
+		beside bool
+	}{{"", true}, {"beside", true}, {"below", false}} {
+		t.Run("layout "+c.layout, func(t *testing.T) {
+			cfg := sampleConfig(t)
+			cfg.Signature.Layout = c.layout
+			l, err := s.Letter("u001", letters.Options{Config: cfg})
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _, err := letters.RenderPDF(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := pdfText(t, data)
+			one := len(linesWith(text, cfg.Signature.Name, cfg.Signature.AlsoBy.Name)) == 1
+			if one != c.beside {
+				t.Errorf("both names on one line = %v, want %v:\n%s", one, c.beside, text)
+			}
+		})
+	}
+	if _, err := letters.ParseConfig("b.yaml", []byte("municipality: {name: X}\nsignature: {layout: sideways}\n"), t.TempDir()); err == nil {
+		t.Error("signature.layout sideways is accepted")
+	}
+}
