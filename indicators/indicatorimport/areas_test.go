@@ -323,3 +323,22 @@ func TestImportAreas_zoneCodeClashesWithSSB(t *testing.T) {
 		t.Errorf("values %v", got)
 	}
 }
+
+// --exclude and --area-alias shape the values: the same file again with
+// other ones is a new vintage, never "unchanged".
+func TestRun_ExcludeAndAliasKeyTheImport(t *testing.T) {
+	db := openDB(t)
+	p := writeFile(t, "n.csv", "Geografi;År;Andel\nI alt;2024;10\nPorsgrunn;2024;30\nSkien;2024;40\n")
+	run(t, db, p, options(t, "trangboddhet"))
+	opts := options(t, "trangboddhet")
+	opts.AreaAliases = map[string]string{"I alt": "0"}
+	rep := run(t, db, p, opts)
+	if rep.Status != indicatorimport.Imported || len(rep.Replaced) != 1 {
+		t.Errorf("with --area-alias: %s, replaced %d", rep.Status, len(rep.Replaced))
+	}
+	opts.Exclude = []indicatorfile.Where{{Column: "Geografi", Value: "Skien"}}
+	run(t, db, p, opts)
+	if got := strings.Join(flat(values(t, db, "trangboddhet")), " "); got != "0 2024 10 4001 2024 30" {
+		t.Errorf("current values %q", got)
+	}
+}
