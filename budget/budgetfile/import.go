@@ -57,7 +57,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
@@ -585,4 +587,24 @@ func (im *importer) finish() error {
 		im.res.Totals = append(im.res.Totals, budget.Total{Key: k, Ore: ore})
 	}
 	return nil
+}
+
+// SkippedText writes the counts of rows left out, such as Result.Skipped,
+// for a message: "2 blank, 1 sum rows", or "none". Never Go's map syntax.
+func SkippedText(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k, n := range m {
+		if n > 0 {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return "none"
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %s", m[k], strings.ReplaceAll(k, "_", " "))
+	}
+	return strings.Join(parts, ", ")
 }

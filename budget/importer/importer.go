@@ -92,8 +92,8 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 	rep := &Report{Result: res}
 	switch {
 	case res.ErrorCount == 0 && res.Lines == 0:
-		return nil, budget.Errorf(budget.EINVALID, "%s has no budget lines (%d rows read, skipped: %v): is it the right file or sheet?",
-			opts.Name, res.RowsRead, res.Skipped)
+		return nil, budget.Errorf(budget.EINVALID, "%s has no budget lines (%d rows read, skipped: %s): is it the right file or sheet?",
+			opts.Name, res.RowsRead, budgetfile.SkippedText(res.Skipped))
 	case res.ErrorCount > 0:
 		rep.Status = Rejected
 		return rep, nil

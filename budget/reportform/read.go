@@ -131,7 +131,7 @@ func ReadForm(ctx context.Context, path string, opts Options) (*Result, error) {
 	defer f.Close()
 	if idx, err := f.GetSheetIndex(SheetForm); err != nil || idx < 0 {
 		return nil, budget.Errorf(budget.EINVALID, "%s has no sheet %q: is it a reporting form? write one with helsebudsjett template report (sheets: %s)",
-			name, SheetForm, strings.Join(f.GetSheetList(), ", "))
+			name, SheetForm, tabular.SheetList(f.GetSheetList()))
 	}
 	rows, err := f.GetRows(SheetForm, excelize.Options{RawCellValue: true})
 	if err != nil {

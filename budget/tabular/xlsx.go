@@ -298,10 +298,22 @@ func recoverPanic(name string, err *error) {
 	}
 }
 
-func quoteList(list []string) string {
-	q := make([]string, len(list))
-	for i, s := range list {
+func quoteList(list []string) string { return SheetList(list) }
+
+// maxListed is how many names a message lists: a workbook of 10 000
+// sheets must not become a message of 10 000 names.
+const maxListed = 20
+
+// SheetList quotes names for a message, "\"Budsjett\", \"Ark2\"", listing
+// at most 20 and saying how many more there are.
+func SheetList(names []string) string {
+	n := min(len(names), maxListed)
+	q := make([]string, n, n+1)
+	for i, s := range names[:n] {
 		q[i] = fmt.Sprintf("%q", s)
+	}
+	if len(names) > n {
+		q = append(q, fmt.Sprintf("and %d more", len(names)-n))
 	}
 	return strings.Join(q, ", ")
 }

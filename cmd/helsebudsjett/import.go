@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
@@ -305,14 +304,4 @@ func printRowErrors(w io.Writer, r *budgetfile.Result) {
 	fmt.Fprintf(w, "%s was rejected: fix the rows above and import it again. The workspace is unchanged.\n", r.File)
 }
 
-func skippedText(m map[string]int) string {
-	keys := sortedKeys(m)
-	if len(keys) == 0 {
-		return "none"
-	}
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%d %s", m[k], strings.ReplaceAll(k, "_", " ")))
-	}
-	return strings.Join(parts, ", ")
-}
+func skippedText(m map[string]int) string { return budgetfile.SkippedText(m) }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -197,23 +196,7 @@ func readTable(ctx context.Context, path string, opts Options, m *Mapping, res *
 }
 
 // skippedText is "3 blank, 2 where" for messages, in a fixed order.
-func skippedText(m map[string]int) string {
-	keys := make([]string, 0, len(m))
-	for k, n := range m {
-		if n > 0 {
-			keys = append(keys, k)
-		}
-	}
-	if len(keys) == 0 {
-		return "none"
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%d %s", m[k], strings.ReplaceAll(k, "_", " "))
-	}
-	return strings.Join(parts, ", ")
-}
+func skippedText(m map[string]int) string { return budgetfile.SkippedText(m) }
 
 func where(name, sheet string) string {
 	if sheet != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -52,8 +53,8 @@ func Load(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, opt 
 				years = append(years, strconv.Itoa(k.Year))
 			}
 		}
-		return nil, budget.Errorf(budget.EINVALID, "no budget and no reports for %d: the workspace has budgets for %v; "+
-			"import the year's budget (helsebudsjett import budget) or choose another --year", opt.Year, years)
+		return nil, budget.Errorf(budget.EINVALID, "no budget and no reports for %d: the workspace has budgets for %s; "+
+			"import the year's budget (helsebudsjett import budget) or choose another --year", opt.Year, strings.Join(years, ", "))
 	}
 	if err := l.loadIndicators(ctx, r); err != nil {
 		return nil, err
