@@ -19,8 +19,11 @@ var notAreaNames = set("uoppgitt", "ukjent", "utlandet", "uoppgittkommune", "ukj
 
 // notArea reports a row whose geography is no area: "Uoppgitt", "Ukjent",
 // "Utlandet", also with a code before it ("9999 Uoppgitt kommune") or in
-// a code column.
+// a code column, and SSB's code 9999 for the unknown kommune.
 func notArea(code, name string) bool {
+	if strings.TrimSpace(code) == "9999" {
+		return true // SSB's "Uoppgitt kommune"
+	}
 	for _, s := range []string{code, name} {
 		if _, rest, ok := strings.Cut(strings.TrimSpace(s), " "); ok && isNumber(strings.Fields(s)[0]) {
 			s = rest

@@ -252,6 +252,13 @@ func TestRun_RowsThatAreNoArea(t *testing.T) {
 			t.Errorf("mapping %+v does not keep the alias and the exclude", rep.Result.Mapping)
 		}
 	})
+	t.Run("code column", func(t *testing.T) {
+		db := openDB(t)
+		rep := run(t, db, writeFile(t, "c.csv", "Kommunenummer;År;Andel\n4001;2024;10\n9999;2024;3\n"), options(t, "trangboddhet"))
+		if rep.Result.Skipped["not_area"] != 1 || len(flat(values(t, db, "trangboddhet"))) != 1 {
+			t.Errorf("skipped %v", rep.Result.Skipped)
+		}
+	})
 	t.Run("exclude of an unknown column", func(t *testing.T) {
 		db := openDB(t)
 		opts := options(t, "trangboddhet")
