@@ -17,9 +17,9 @@ func (wr *writer) financing() error {
 	s := wr.sheet(SheetFinancing)
 	st := wr.st
 	n := len(b.Plan)
-	s.str(1, 1, fmt.Sprintf(wr.l("Finansiering av tiltakene %s", "Finansiering av tiltaka %s"), planSpan(b.Plan)), st.title)
-	s.str(1, 2, wr.l("Beløp i kroner. Pengene til et tiltak regnes til den ansvarlige virksomheten som har budsjettlinjens ansvar, ellers til virksomheten som rapporterer (*).",
-		"Beløp i kroner. Pengane til eit tiltak blir rekna til den ansvarlege verksemda som har ansvaret på budsjettlina, elles til verksemda som rapporterer (*)."), st.note)
+	s.title(fmt.Sprintf(wr.l("Finansiering av tiltakene %s", "Finansiering av tiltaka %s"), planSpan(b.Plan)))
+	s.note(2, wr.l("Beløp i kroner. Pengene til et tiltak regnes til den ansvarlige virksomheten som har budsjettlinjens ansvar, ellers til virksomheten som rapporterer (*).",
+		"Beløp i kroner. Pengane til eit tiltak blir rekna til den ansvarlege verksemda som har ansvaret på budsjettlina, elles til verksemda som rapporterer (*)."))
 	head := []string{wr.l("Virksomhet", "Verksemd"), wr.l("Tiltak", "Tiltak")}
 	for _, k := range b.Plan {
 		head = append(head, wr.yearLabel(k))
@@ -28,6 +28,7 @@ func (wr *writer) financing() error {
 	row := 4
 	s.header(1, row, append(head, wr.l("Kode", "Kode"))...)
 	s.freeze(row + 1)
+	s.printTitles(row, row)
 	top := row
 	row++
 	first := row

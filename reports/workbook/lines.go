@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -17,10 +18,6 @@ import (
 func (wr *writer) lines(links Links) error {
 	b := wr.b
 	st := wr.st
-	sw, err := wr.f.NewStreamWriter(SheetLines)
-	if err != nil {
-		return err
-	}
 	head := []string{wr.l("Nr", "Nr"), wr.l("Tiltak", "Tiltak"), wr.l("Rad i budsjettfila", "Rad i budsjettfila"),
 		"Ansvar", "Funksjon", wr.l("Tjeneste", "Teneste"), "Art", "Konto", "Prosjekt"}
 	widths := []float64{6, 36, 10, 9, 9, 10, 7, 8, 10}
@@ -41,6 +38,19 @@ func (wr *writer) lines(links Links) error {
 	colAmount := len(head) + 1
 	head = append(head, wr.l("Beløp på linjen", "Beløp på lina"), wr.l("Andel (%)", "Del (%)"), wr.l("Regnet til tiltaket", "Rekna til tiltaket"))
 	widths = append(widths, 18, 10, 18)
+	var width float64
+	for i, h := range head {
+		widths[i] = max(widths[i], float64(utf8.RuneCountInString(h)+2)) // headers whole, on one line
+		width += widths[i]
+	}
+	// Before the stream: its writer copies the page setup.
+	if err := wr.printSetup(SheetLines, width, 1, 1); err != nil {
+		return err
+	}
+	sw, err := wr.f.NewStreamWriter(SheetLines)
+	if err != nil {
+		return err
+	}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
@@ -80,12 +90,17 @@ func (wr *writer) lines(links Links) error {
 		}
 		share, _ := l.Share.Float64()
 		clear(cells)
-		cells[0], cells[1], cells[2] = l.Measure, names[l.Measure], line.Row
-		cells[3], cells[4], cells[5], cells[6], cells[7], cells[8] = text(line.Ansvar), text(line.Funksjon), text(line.Tjeneste),
-			text(line.Art), text(line.Konto), text(line.Prosjekt)
+		// The measure's name and the texts wrap in their columns, on a
+		// row as high as its longest text needs, so nothing is cut in print.
+		lines := lineCount(names[l.Measure], widths[1])
+		top := func(v any) any { return excelize.Cell{StyleID: st.text, Value: v} }
+		cells[0], cells[1], cells[2] = top(l.Measure), excelize.Cell{StyleID: st.wrap, Value: names[l.Measure]}, top(line.Row)
+		cells[3], cells[4], cells[5], cells[6], cells[7], cells[8] = top(text(line.Ansvar)), top(text(line.Funksjon)), top(text(line.Tjeneste)),
+			top(text(line.Art)), top(text(line.Konto)), top(text(line.Prosjekt))
 		for i, a := range attrs {
 			if v, ok := line.Attr(a); ok && v != "" {
-				cells[9+i] = v
+				cells[9+i] = excelize.Cell{StyleID: st.wrap, Value: v}
+				lines = max(lines, lineCount(v, widths[9+i]))
 			}
 		}
 		r := itoa(row)
@@ -94,6 +109,9 @@ func (wr *writer) lines(links Links) error {
 		cells[colAmount+1] = excelize.Cell{StyleID: st.krOre, Value: cnt,
 			Formula: "ROUND(" + amountCol + r + "*" + shareCol + r + "/100,2)"}
 		total.Add(counted)
+		if lines > 1 {
+			return sw.SetRow("A"+r, cells, excelize.RowOpts{Height: rowHeight(lines)})
+		}
 		return sw.SetRow("A"+r, cells)
 	})
 	if err != nil {

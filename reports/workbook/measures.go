@@ -19,9 +19,9 @@ func (wr *writer) measures() error {
 	s := wr.sheet(SheetMeasures)
 	st := wr.st
 	n := len(b.Plan)
-	s.str(1, 1, fmt.Sprintf(wr.l("Tiltak i helsebudsjettet %d", "Tiltak i helsebudsjettet %d"), b.Key.Year), st.title)
-	s.str(1, 2, fmt.Sprintf(wr.l("Beløp i kroner: summen av budsjettlinjene som er knyttet til tiltaket, ganget med andelen. For %d er beløpet summen av tiltakets linjer i Budsjettlinjer, så en endret andel der slår gjennom her. * merker virksomheten som rapporterer.",
-		"Beløp i kroner: summen av budsjettlinjene som er knytte til tiltaket, gonga med delen. For %d er beløpet summen av linene til tiltaket i Budsjettlinjer, så ein endra del der slår gjennom her. * merkjer verksemda som rapporterer."), b.Key.Year), st.note)
+	s.title(fmt.Sprintf(wr.l("Tiltak i helsebudsjettet %d", "Tiltak i helsebudsjettet %d"), b.Key.Year))
+	s.note(2, fmt.Sprintf(wr.l("Beløp i kroner: summen av budsjettlinjene som er knyttet til tiltaket, ganget med andelen. For %d er beløpet summen av tiltakets linjer i Budsjettlinjer, så en endret andel der slår gjennom her. * merker virksomheten som rapporterer.",
+		"Beløp i kroner: summen av budsjettlinjene som er knytte til tiltaket, gonga med delen. For %d er beløpet summen av linene til tiltaket i Budsjettlinjer, så ein endra del der slår gjennom her. * merkjer verksemda som rapporterer."), b.Key.Year))
 	var numeric, ordinal []model.MeasureRow
 	for _, m := range b.Measures {
 		if m.Effect.IsNumber() {
@@ -51,6 +51,7 @@ func (wr *writer) measures() error {
 		s.header(1, row, head...)
 		if i == 0 {
 			s.freeze(row + 1)
+			s.printTitles(row, row)
 		}
 		top := row
 		row++

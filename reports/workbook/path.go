@@ -22,9 +22,9 @@ func (wr *writer) path() error {
 			trs = append(trs, t)
 		}
 	}
-	s.str(1, 1, wr.l("Bane mot målene: målbanen og banen med vedtatte tiltak", "Bane mot måla: målbana og bana med vedtekne tiltak"), st.title)
-	s.str(1, 2, wr.l("Banen med tiltak er basisverdien pluss den forventede effekten av vedtatte tiltak med tallfestet effekt, hver fra sitt startår og lineært opp til full effekt i året effekten gjelder. Tiltak med effekt vurdert som lav/middels/høy er nevnt, ikke summert. Gap: hvor langt banen med tiltak er fra målet i målåret (positivt: målet nås ikke).",
-		"Bana med tiltak er basisverdien pluss den venta effekten av vedtekne tiltak med talfesta effekt, kvart frå startåret sitt og lineært opp til full effekt i året effekten gjeld. Tiltak med effekt vurdert som låg/middels/høg er nemnde, ikkje summerte. Gap: kor langt bana med tiltak er frå målet i målåret (positivt: målet blir ikkje nådd)."), st.note)
+	s.title(wr.l("Bane mot målene: målbanen og banen med vedtatte tiltak", "Bane mot måla: målbana og bana med vedtekne tiltak"))
+	s.note(2, wr.l("Banen med tiltak er basisverdien pluss den forventede effekten av vedtatte tiltak med tallfestet effekt, hver fra sitt startår og lineært opp til full effekt i året effekten gjelder. Tiltak med effekt vurdert som lav/middels/høy er nevnt, ikke summert. Gap: hvor langt banen med tiltak er fra målet i målåret (positivt: målet nås ikke).",
+		"Bana med tiltak er basisverdien pluss den venta effekten av vedtekne tiltak med talfesta effekt, kvart frå startåret sitt og lineært opp til full effekt i året effekten gjeld. Tiltak med effekt vurdert som låg/middels/høg er nemnde, ikkje summerte. Gap: kor langt bana med tiltak er frå målet i målåret (positivt: målet blir ikkje nådd)."))
 	row := 4
 	s.header(1, row, wr.l("Indikator", "Indikator"), wr.l("Område", "Område"), wr.l("Enhet", "Eining"), wr.l("Basisår", "Basisår"),
 		wr.l("Basisverdi", "Basisverdi"), wr.l("Målår", "Målår"), wr.l("Mål", "Mål"), wr.l("Med vedtatte tiltak", "Med vedtekne tiltak"),

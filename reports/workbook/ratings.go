@@ -13,13 +13,14 @@ func (wr *writer) ratings() error {
 	b := wr.b
 	s := wr.sheet(SheetRatings)
 	st := wr.st
-	s.str(1, 1, fmt.Sprintf(wr.l("Vurdering av hele budsjettet %d (%s)", "Vurdering av heile budsjettet %d (%s)"), b.Key.Year, b.Key.Version), st.title)
-	s.str(1, 2, wr.l("Hver budsjettlinje er vurdert etter sin virkning på sosial ulikhet i helse, per funksjon og eventuelt snevret inn på ansvar eller art. Linjer uten vurdering står som ikke vurdert.",
-		"Kvar budsjettline er vurdert etter verknaden på sosial ulikskap i helse, per funksjon og eventuelt avgrensa til ansvar eller art. Liner utan vurdering står som ikkje vurderte."), st.note)
+	s.title(fmt.Sprintf(wr.l("Vurdering av hele budsjettet %d (%s)", "Vurdering av heile budsjettet %d (%s)"), b.Key.Year, b.Key.Version))
+	s.note(2, wr.l("Hver budsjettlinje er vurdert etter sin virkning på sosial ulikhet i helse, per funksjon og eventuelt snevret inn på ansvar eller art. Linjer uten vurdering står som ikke vurdert.",
+		"Kvar budsjettline er vurdert etter verknaden på sosial ulikskap i helse, per funksjon og eventuelt avgrensa til ansvar eller art. Liner utan vurdering står som ikkje vurderte."))
 	row := 4
 	s.header(1, row, "Funksjon", "Ansvar", "Art", wr.l("Vurdering", "Vurdering"), wr.l("Begrunnelse", "Grunngjeving"),
 		wr.l("Linjer", "Liner"), wr.l("Brutto driftsutgifter", "Brutto driftsutgifter"), wr.l("Netto", "Netto"))
 	s.freeze(row + 1)
+	s.printTitles(row, row)
 	top := row
 	row++
 	first := row

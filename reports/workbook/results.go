@@ -18,15 +18,16 @@ func (wr *writer) results() error {
 	b := wr.b
 	s := wr.sheet(SheetResults)
 	st := wr.st
-	s.str(1, 1, fmt.Sprintf(wr.l("Resultatindikatorer og måltall %d", "Resultatindikatorar og måltal %d"), b.Key.Year), st.title)
-	s.str(1, 2, wr.l("Status: siste verdi mot tiltakets eget måltall. Når området har en målbane, går måltallets bane fra målbanens basisverdi til måltallet i målåret; ellers sammenlignes siste verdi med måltallet. Forskjeller mellom to prosenter er i prosentpoeng.",
-		"Status: siste verdi mot måltalet til tiltaket. Når området har ei målbane, går bana til måltalet frå basisverdien i målbana til måltalet i målåret; elles blir siste verdi samanlikna med måltalet. Skilnader mellom to prosentar er i prosentpoeng."), st.note)
+	s.title(fmt.Sprintf(wr.l("Resultatindikatorer og måltall %d", "Resultatindikatorar og måltal %d"), b.Key.Year))
+	s.note(2, wr.l("Status: siste verdi mot tiltakets eget måltall. Når området har en målbane, går måltallets bane fra målbanens basisverdi til måltallet i målåret; ellers sammenlignes siste verdi med måltallet. Forskjeller mellom to prosenter er i prosentpoeng.",
+		"Status: siste verdi mot måltalet til tiltaket. Når området har ei målbane, går bana til måltalet frå basisverdien i målbana til måltalet i målåret; elles blir siste verdi samanlikna med måltalet. Skilnader mellom to prosentar er i prosentpoeng."))
 	row := 4
 	s.header(1, row, wr.l("Nr", "Nr"), wr.l("Tiltak", "Tiltak"), wr.l("Resultatindikator", "Resultatindikator"), wr.l("Enhet", "Eining"),
 		wr.l("Måltall", "Måltal"), wr.l("Målår", "Målår"), wr.l("Område", "Område"), wr.l("Siste verdi", "Siste verdi"),
 		wr.l("Periode", "Periode"), wr.l("Måltallets bane i perioden", "Bana til måltalet i perioden"), wr.l("Avstand", "Avstand"),
 		wr.l("Status mot måltallet", "Status mot måltalet"), wr.l("Områdets mål", "Målet for området"))
 	s.freeze(row + 1)
+	s.printTitles(row, row)
 	top := row
 	row++
 	for _, r := range b.Results {

@@ -19,10 +19,10 @@ func (wr *writer) summary() error {
 	if b.Municipality != "" {
 		title += " – " + b.Municipality
 	}
-	s.str(1, 1, title, st.title)
+	s.title(title)
 	s.fit(1, 12)
-	s.str(1, 2, fmt.Sprintf(wr.l("Budsjett %d, %s. Beløp i kroner. Økonomiplanen %s.", "Budsjett %d, %s. Beløp i kroner. Økonomiplanen %s."),
-		b.Key.Year, b.Key.Version, planSpan(b.Plan)), st.note)
+	s.note(2, fmt.Sprintf(wr.l("Budsjett %d, %s. Beløp i kroner. Økonomiplanen %s.", "Budsjett %d, %s. Beløp i kroner. Økonomiplanen %s."),
+		b.Key.Year, b.Key.Version, planSpan(b.Plan)))
 	s.fit(1, 12)
 	n := len(b.Plan)
 	row := 4
@@ -65,7 +65,7 @@ func (wr *writer) summary() error {
 	s.table("SammendragBudsjett", 1, top, n+1, r)
 	row = r + 1
 	for _, note := range wr.baseNotes() {
-		s.str(1, row, note, st.note)
+		s.note(row, note)
 		row++
 	}
 	row += 2
@@ -142,8 +142,8 @@ func (wr *writer) summary() error {
 	s.ratio(4, row, fmt.Sprintf("SUM(D%d:D%d)", first, row-1), share(exp, exp), st.pctSum)
 	s.formula(5, row, fmt.Sprintf("SUM(E%d:E%d)", first, row-1), net, st.krSum)
 	row += 2
-	s.str(1, row, wr.l("Budsjettlinjer uten vurdering er vist som ikke vurdert, aldri som nøytrale. Hver vurdering har en begrunnelse; se Vurdering.",
-		"Budsjettliner utan vurdering er viste som ikkje vurderte, aldri som nøytrale. Kvar vurdering har ei grunngjeving; sjå Vurdering."), st.note)
+	s.note(row, wr.l("Budsjettlinjer uten vurdering er vist som ikke vurdert, aldri som nøytrale. Hver vurdering har en begrunnelse; se Vurdering.",
+		"Budsjettliner utan vurdering er viste som ikkje vurderte, aldri som nøytrale. Kvar vurdering har ei grunngjeving; sjå Vurdering."))
 	s.fit(1, 12)
 	if s.err != nil {
 		return s.err
