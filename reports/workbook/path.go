@@ -23,12 +23,12 @@ func (wr *writer) path() error {
 		}
 	}
 	s.title(wr.l("Bane mot målene: målbanen og banen med vedtatte tiltak", "Bane mot måla: målbana og bana med vedtekne tiltak"))
-	s.note(2, wr.l("Banen med tiltak er basisverdien pluss den forventede effekten av vedtatte tiltak med tallfestet effekt, hver fra sitt startår og lineært opp til full effekt i året effekten gjelder. Tiltak med effekt vurdert som lav/middels/høy er nevnt, ikke summert. Gap: hvor langt banen med tiltak er fra målet i målåret (positivt: målet nås ikke).",
-		"Bana med tiltak er basisverdien pluss den venta effekten av vedtekne tiltak med talfesta effekt, kvart frå startåret sitt og lineært opp til full effekt i året effekten gjeld. Tiltak med effekt vurdert som låg/middels/høg er nemnde, ikkje summerte. Gap: kor langt bana med tiltak er frå målet i målåret (positivt: målet blir ikkje nådd)."))
+	s.note(2, wr.l("Banen med tiltak er basisverdien pluss den forventede effekten av vedtatte tiltak med tallfestet effekt, hver fra sitt startår og lineært opp til full effekt i året effekten gjelder. Tiltak med effekt vurdert som lav/middels/høy er nevnt, ikke summert. Avstanden til målet er hvor langt banen med tiltak er fra målet i målåret.",
+		"Bana med tiltak er basisverdien pluss den venta effekten av vedtekne tiltak med talfesta effekt, kvart frå startåret sitt og lineært opp til full effekt i året effekten gjeld. Tiltak med effekt vurdert som låg/middels/høg er nemnde, ikkje summerte. Avstanden til målet er kor langt bana med tiltak er frå målet i målåret."))
 	row := 4
 	s.header(1, row, wr.l("Indikator", "Indikator"), wr.l("Område", "Område"), wr.l("Enhet", "Eining"), wr.l("Basisår", "Basisår"),
 		wr.l("Basisverdi", "Basisverdi"), wr.l("Målår", "Målår"), wr.l("Mål", "Mål"), wr.l("Med vedtatte tiltak", "Med vedtekne tiltak"),
-		"Gap", wr.l("Andel av nødvendig endring", "Del av naudsynt endring"), wr.l("Tiltak med tallfestet effekt", "Tiltak med talfesta effekt"),
+		wr.l("Avstand til målet i målåret", "Avstand til målet i målåret"), wr.l("Andel av nødvendig endring", "Del av naudsynt endring"), wr.l("Tiltak med tallfestet effekt", "Tiltak med talfesta effekt"),
 		wr.l("Tiltak med effekt som ikke er tallfestet", "Tiltak med effekt som ikkje er talfesta"))
 	top := row
 	row++
@@ -41,7 +41,8 @@ func (wr *writer) path() error {
 		s.number(6, row, float64(t.Goal.Year), 0)
 		s.number(7, row, decimalCell(t.Goal.Value), st.num)
 		s.number(8, row, decimalCell(t.Points[len(t.Points)-1].Measures), st.num)
-		s.number(9, row, decimalCell(t.Gap), st.num)
+		// Gap is positive when the measures fall short: the distance is its opposite.
+		s.str(9, row, indicators.DistanceText(t.Gap.Neg(), t.Unit, wr.lang, "målet", "målet"), st.wrap)
 		if t.Covered != nil {
 			s.number(10, row, decimalCell(*t.Covered)/100, st.pct)
 		}
@@ -56,7 +57,7 @@ func (wr *writer) path() error {
 	}
 	row += 2
 	s.header(1, row, wr.l("Indikator", "Indikator"), wr.l("Område", "Område"), wr.l("År", "År"), wr.l("Målbane", "Målbane"),
-		wr.l("Med vedtatte tiltak", "Med vedtekne tiltak"), wr.l("Avvik fra målbanen", "Avvik frå målbana"))
+		wr.l("Med vedtatte tiltak", "Med vedtekne tiltak"), wr.l("Avstand til målbanen", "Avstand til målbana"))
 	top2 := row
 	row++
 	type block struct {
@@ -72,7 +73,11 @@ func (wr *writer) path() error {
 			s.number(3, row, float64(p.Year), 0)
 			s.number(4, row, decimalCell(p.Target), st.num)
 			s.number(5, row, decimalCell(p.Measures), st.num)
-			s.number(6, row, decimalCell(p.Diff), st.num)
+			dist := p.Diff // Measures − Target: better when higher is better
+			if t.Better == indicators.LowerIsBetter {
+				dist = dist.Neg()
+			}
+			s.str(6, row, indicators.DistanceText(dist, t.Unit, wr.lang, "målbanen", "målbana"), st.text)
 			row++
 		}
 		bl.last = row - 1

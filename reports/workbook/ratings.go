@@ -2,8 +2,10 @@ package workbook
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
 // ratings writes Vurdering: the money of each funksjon under each rating
@@ -14,8 +16,8 @@ func (wr *writer) ratings() error {
 	s := wr.sheet(SheetRatings)
 	st := wr.st
 	s.title(fmt.Sprintf(wr.l("Vurdering av hele budsjettet %d (%s)", "Vurdering av heile budsjettet %d (%s)"), b.Key.Year, b.Key.Version))
-	s.note(2, wr.l("Hver budsjettlinje er vurdert etter sin virkning på sosial ulikhet i helse, per funksjon og eventuelt snevret inn på ansvar eller art. Linjer uten vurdering står som ikke vurdert.",
-		"Kvar budsjettline er vurdert etter verknaden på sosial ulikskap i helse, per funksjon og eventuelt avgrensa til ansvar eller art. Liner utan vurdering står som ikkje vurderte."))
+	s.note(2, fmt.Sprintf(wr.l("Hver budsjettlinje er vurdert etter sin virkning på sosial ulikhet i helse, per funksjon og eventuelt snevret inn på ansvar eller art. Linjer uten vurdering står som ikke vurdert. Brutto driftsutgifter er regnet %s.",
+		"Kvar budsjettline er vurdert etter verknaden på sosial ulikskap i helse, per funksjon og eventuelt avgrensa til ansvar eller art. Liner utan vurdering står som ikkje vurderte. Brutto driftsutgifter er rekna %s."), strings.TrimPrefix(b.Gross.Label(wr.lang == indicators.Nynorsk), "brutto driftsutgifter ")))
 	row := 4
 	s.header(1, row, "Funksjon", "Ansvar", "Art", wr.l("Vurdering", "Vurdering"), wr.l("Begrunnelse", "Grunngjeving"),
 		wr.l("Linjer", "Liner"), wr.l("Brutto driftsutgifter", "Brutto driftsutgifter"), wr.l("Netto", "Netto"))

@@ -277,6 +277,21 @@ func TestWrite_SecondDataset(t *testing.T) {
 		}
 	})
 
+	t.Run("Bane: the distance to the goal in words", func(t *testing.T) {
+		// sosialhjelp in Øvre Fjellby: 5,0 (2023) to 3,5 (2030); measure 1
+		// takes 0,5 off by 2030, so the path with measures ends at 4,5.
+		rs, _ := f.GetRows(workbook.SheetPath)
+		var got []string
+		for _, r := range rs[4:] {
+			if len(r) > 8 && r[0] == "Mottakere av økonomisk sosialhjelp 20–66 år" {
+				got = append(got, r[8])
+			}
+		}
+		if len(got) != 1 || got[0] != "mangler 1,0\u00a0prosentpoeng" {
+			t.Errorf("distance to the goal %q, want [\"mangler 1,0 prosentpoeng\"]", got)
+		}
+	})
+
 	t.Run("wording", func(t *testing.T) { assertWording(t, buf.Bytes(), "nb") })
 }
 
