@@ -3,6 +3,7 @@ package csvsafe_test
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
@@ -59,4 +60,41 @@ func TestWriter(t *testing.T) {
 			t.Errorf("cell %d = %q, want %q", i, got[0][i], want[i])
 		}
 	}
+}
+
+// FuzzCell: whatever the text, the cell a spreadsheet reads back either
+// starts with a character that cannot begin a formula, or is a number, and
+// removing the added ' gives the text back.
+func FuzzCell(f *testing.F) {
+	for _, s := range []string{"", "=1+1", "-5", "-1 362 250,00", "+47 22", "@x", "\tx", "a", "-", "'=x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := csvsafe.Cell(s)
+		switch {
+		case got == s:
+			if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) && !numberLike(s) {
+				t.Errorf("Cell(%q) left a formula-like text as it was", s)
+			}
+		case got == "'"+s:
+		default:
+			t.Errorf("Cell(%q) = %q: neither the text nor the text with a '", s, got)
+		}
+	})
+}
+
+// numberLike is a loose check that s is a number: a sign and then only
+// digits, separators and spaces, with at least one digit.
+func numberLike(s string) bool {
+	digit := false
+	for _, r := range s[1:] {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == '.' || r == ',' || r == ' ' || r == '\u00a0' || r == '\u202f':
+		default:
+			return false
+		}
+	}
+	return digit
 }
