@@ -92,13 +92,15 @@ func (wr *writer) path() error {
 	if err := s.finish(40); err != nil {
 		return err
 	}
-	// One chart per target, to the right of the tables, one under the other.
+	// One chart per target, under the tables, one under the other: beside
+	// them they would make the printed page twice as wide.
+	chartTop := row + 2
 	for i, bl := range blocks {
 		ref := func(col string) string {
 			return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", SheetPath, col, bl.first, col, bl.last)
 		}
 		title := bl.t.Name + " – " + areaName(bl.t)
-		err := wr.f.AddChart(SheetPath, cellName(14, 4+i*18), &excelize.Chart{
+		err := wr.f.AddChart(SheetPath, cellName(1, chartTop+i*18), &excelize.Chart{
 			Type: excelize.Line,
 			Series: []excelize.ChartSeries{
 				{Name: fmt.Sprintf("'%s'!$D$%d", SheetPath, top2), Categories: ref("C"), Values: ref("D")},
