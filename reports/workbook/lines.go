@@ -73,6 +73,14 @@ func (wr *writer) lines(links Links) error {
 	amountCol, shareCol := colName(colAmount), colName(colAmount+1)
 	row := 1
 	var total budget.BigSum
+	// top places a cell's value at the top of its row, as the wrapped
+	// texts beside it are.
+	top := func(v any) any {
+		if v == nil {
+			return nil // an empty cell needs no style
+		}
+		return excelize.Cell{StyleID: st.text, Value: v}
+	}
 	err = links(func(l budget.Link) error {
 		row++
 		if row > maxRows-2 {
@@ -93,7 +101,6 @@ func (wr *writer) lines(links Links) error {
 		// The measure's name and the texts wrap in their columns, on a
 		// row as high as its longest text needs, so nothing is cut in print.
 		lines := lineCount(names[l.Measure], widths[1])
-		top := func(v any) any { return excelize.Cell{StyleID: st.text, Value: v} }
 		cells[0], cells[1], cells[2] = top(l.Measure), excelize.Cell{StyleID: st.wrap, Value: names[l.Measure]}, top(line.Row)
 		cells[3], cells[4], cells[5], cells[6], cells[7], cells[8] = top(text(line.Ansvar)), top(text(line.Funksjon)), top(text(line.Tjeneste)),
 			top(text(line.Art)), top(text(line.Konto)), top(text(line.Prosjekt))
