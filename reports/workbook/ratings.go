@@ -31,8 +31,8 @@ func (wr *writer) ratings() error {
 	for _, r := range b.Rated {
 		s.str(1, row, r.Funksjon, st.text)
 		if r.Rating != nil {
-			s.str(2, row, r.Rating.AnsvarText(), st.text)
-			s.str(3, row, r.Rating.ArtText(), st.text)
+			s.str(2, row, dash(r.Rating.AnsvarText()), st.text)
+			s.str(3, row, dash(r.Rating.ArtText()), st.text)
 			s.str(4, row, string(r.Rating.Grade), st.text)
 			s.str(5, row, r.Rating.Reason, st.wrap)
 		} else {

@@ -2,7 +2,7 @@ package workbook
 
 import (
 	"fmt"
-	"strings"
+	"regexp"
 
 	"github.com/shopspring/decimal"
 
@@ -98,8 +98,12 @@ func decimalPlaces(d decimal.Decimal) int32 {
 	return max(1, -d.Exponent())
 }
 
-// dash writes a range of years with an en dash: "2024–2025".
-func dash(s string) string { return strings.Replace(s, "-", "–", 1) }
+// rangeHyphen is a hyphen between two digits: a range of years or codes.
+var rangeHyphen = regexp.MustCompile(`(\d)-(\d)`)
+
+// dash writes ranges with an en dash, as Norwegian typesetting does:
+// "2024–2025", "2000–2099".
+func dash(s string) string { return rangeHyphen.ReplaceAllString(s, "$1–$2") }
 
 // unitText names an indicator's unit.
 func unitText(u indicators.Unit, wr *writer) string {

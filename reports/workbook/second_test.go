@@ -110,6 +110,19 @@ func secondFixture(t *testing.T) *workspace.DB {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	ansvar, err := budget.ParsePattern("100-199")
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := budget.ParsePattern("010-480")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ReplaceRatings(ctx, "vurdering.csv", []budget.Rating{
+		{Funksjon: "232", Ansvar: &ansvar, Art: &art, Grade: budget.Grades[0], Reason: "Helsestasjonen når alle barn."},
+	}); err != nil {
+		t.Fatal(err)
+	}
 	if err := db.SaveTargets(ctx, []indicators.Target{
 		{Indicator: "sosialhjelp", Area: "990101", BaselineYear: 2023, BaselineValue: dec("5.0"), TargetYear: 2030, TargetValue: dec("3.5")},
 		{Indicator: "trivsel-skole", Area: "9901", BaselineYear: 2023, BaselineValue: dec("84"), TargetYear: 2030, TargetValue: dec("90")},
