@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
 )
 
@@ -22,7 +23,7 @@ import (
 // pdftotext: every page A4 landscape, every column header of every sheet
 // whole on one line, a sheet's headers all on the same page (it fits the
 // page's width), and "Side x av y" on every page. It runs on the sample
-// and on the second data set, and skips where LibreOffice or poppler is
+// (bokmål and nynorsk) and on the second data set, and skips where LibreOffice or poppler is
 // not installed.
 func TestWrite_Prints(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
@@ -37,10 +38,11 @@ func TestWrite_Prints(t *testing.T) {
 	sampleDB := fixture(t)
 	addSampleValues(t, sampleDB)
 	sampleBook, _ := export(t, sampleDB, workbook.Options{})
+	nynorsk, _ := export(t, sampleDB, workbook.Options{Lang: indicators.Nynorsk})
 	for _, c := range []struct {
 		name string
 		data []byte
-	}{{"sample", sampleBook}, {"second data set", exportSecond(t)}} {
+	}{{"sample", sampleBook}, {"sample in nynorsk", nynorsk}, {"second data set", exportSecond(t)}} {
 		t.Run(c.name, func(t *testing.T) { checkPrint(t, soffice, c.data) })
 	}
 }
