@@ -1,0 +1,347 @@
+package tagged_test
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+)
+
+// node is an element of the structure tree as pdfinfo -struct-text prints it.
+type node struct {
+	typ   string
+	attrs []string
+	text  string
+	kids  []*node
+}
+
+// run runs a poppler tool on pdf (written to a file) and returns its
+// output; pdftotext writes to standard output.
+func run(t *testing.T, pdf []byte, tool string, args ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args = append(args, path)
+	if tool == "pdftotext" {
+		args = append(args, "-")
+	}
+	out, err := exec.Command(tool, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", tool, args, err, out)
+	}
+	return string(out)
+}
+
+// structTree parses the output of pdfinfo -struct-text.
+func structTree(t *testing.T, pdf []byte) *node {
+	t.Helper()
+	root := &node{typ: "root"}
+	stack := []*node{root}
+	depth := []int{-1}
+	for _, line := range strings.Split(run(t, pdf, "pdfinfo", "-struct-text"), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			continue
+		}
+		ind := len(line) - len(strings.TrimLeft(line, " "))
+		last := stack[len(stack)-1]
+		switch {
+		case strings.HasPrefix(trimmed, `"`):
+			last.text += strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
+		case strings.HasPrefix(trimmed, "/"):
+			last.attrs = append(last.attrs, trimmed)
+		default:
+			for depth[len(depth)-1] >= ind {
+				stack, depth = stack[:len(stack)-1], depth[:len(depth)-1]
+			}
+			n := &node{typ: strings.TrimSuffix(strings.Fields(trimmed)[0], ":")}
+			parent := stack[len(stack)-1]
+			parent.kids = append(parent.kids, n)
+			stack, depth = append(stack, n), append(depth, ind)
+		}
+	}
+	if len(root.kids) != 1 || root.kids[0].typ != "Document" {
+		t.Fatalf("structure tree: want one Document, got %d roots", len(root.kids))
+	}
+	return root.kids[0]
+}
+
+// texts returns the text of n and its descendants in reading order.
+func texts(n *node) []string {
+	var out []string
+	if n.text != "" {
+		out = append(out, n.text)
+	}
+	for _, k := range n.kids {
+		out = append(out, texts(k)...)
+	}
+	return out
+}
+
+func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestTagger_structure(t *testing.T) {
+	for _, s := range shapes {
+		t.Run(s.name, func(t *testing.T) {
+			pdf := build(t, s, true)
+			info := run(t, pdf, "pdfinfo")
+			if !strings.Contains(info, "Tagged:          yes") {
+				t.Fatalf("pdfinfo does not report the document as tagged:\n%s", info)
+			}
+			pages := strings.Count(run(t, pdf, "pdftotext"), "\f")
+			if pages < 2 {
+				t.Fatalf("the test document has %d page(s); the table must break across pages", pages)
+			}
+			doc := structTree(t, pdf)
+
+			// Headings in order.
+			var got []string
+			for _, k := range doc.kids {
+				if strings.HasPrefix(k.typ, "H") {
+					got = append(got, k.typ+" "+k.text)
+				}
+			}
+			want := []string{"H1 " + s.title}
+			for _, sec := range s.sections {
+				want = append(want, "H2 "+sec)
+			}
+			want = append(want, "H2 Figur", "H3 Merknader")
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("headings:\ngot  %q\nwant %q", got, want)
+			}
+
+			// One table, across pages, with one header row of column headers
+			// and every body row once: the repeated headers are artifacts.
+			var tables []*node
+			for _, k := range doc.kids {
+				if k.typ == "Table" {
+					tables = append(tables, k)
+				}
+			}
+			if len(tables) != 1 {
+				t.Fatalf("want 1 Table, got %d", len(tables))
+			}
+			trs := tables[0].kids
+			if len(trs) != 1+len(s.rows) {
+				t.Fatalf("Table has %d rows, want %d (header + body, no repeated header)", len(trs), 1+len(s.rows))
+			}
+			for i, c := range s.cols {
+				th := trs[0].kids[i]
+				if th.typ != "TH" || th.text != c || strings.Join(th.attrs, " ") != "/Scope /Column" {
+					t.Errorf("header cell %d: %s %q %v, want TH %q /Scope /Column", i, th.typ, th.text, th.attrs, c)
+				}
+			}
+			for r, row := range s.rows {
+				for c, v := range row {
+					if td := trs[r+1].kids[c]; td.typ != "TD" || td.text != v {
+						t.Errorf("row %d cell %d: %s %q, want TD %q", r+1, c, td.typ, td.text, v)
+					}
+				}
+			}
+
+			// The figure, then its caption.
+			for i, k := range doc.kids {
+				if k.typ == "Figure" {
+					if i+1 >= len(doc.kids) || doc.kids[i+1].typ != "Caption" || doc.kids[i+1].text != s.caption {
+						t.Errorf("the Figure is not followed by its Caption %q", s.caption)
+					}
+				}
+			}
+			// pdfinfo does not print /Alt: read it from the structure element.
+			alts := figureAlts(t, pdf)
+			if len(alts) != 1 || alts[0] != s.alt {
+				t.Errorf("Figure /Alt = %q, want [%q]", alts, s.alt)
+			}
+
+			// The structure's text and the page text agree: every text of the
+			// tree is on the pages, and every line of the pages is in the tree
+			// or is an artifact (running header, page number, repeated header).
+			page := run(t, pdf, "pdftotext", "-raw")
+			inTree := map[string]bool{}
+			for _, x := range texts(doc) {
+				inTree[norm(x)] = true
+				if !strings.Contains(norm(page), norm(x)) {
+					t.Errorf("structure text %q is not on the pages", x)
+				}
+			}
+			artifact := regexp.MustCompile(`^(Nordbyen kommune – .*|Side \d+)$`)
+			for _, line := range strings.Split(page, "\n") {
+				line = norm(strings.Trim(line, "\f"))
+				if line == "" || inTree[line] || artifact.MatchString(line) || line == norm(strings.Join(s.cols, " ")) {
+					continue
+				}
+				if !strings.Contains(strings.Join(texts(doc), " "), line) {
+					t.Errorf("page text %q is neither in the structure tree nor an artifact", line)
+				}
+			}
+		})
+	}
+}
+
+// figureAlts decodes the /Alt of every Figure structure element.
+func figureAlts(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	var out []string
+	for _, m := range regexp.MustCompile(`/S /Figure [^\n]*/Alt <FEFF([0-9A-F]*)>`).FindAllSubmatch(pdf, -1) {
+		b, err := hex.DecodeString(string(m[1]))
+		if err != nil || len(b)%2 != 0 {
+			t.Fatalf("bad /Alt %s", m[1])
+		}
+		u := make([]uint16, len(b)/2)
+		for i := range u {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		}
+		out = append(out, string(utf16.Decode(u)))
+	}
+	return out
+}
+
+// TestTagger_marking reads the (uncompressed) page content streams: every
+// text, image and path painted is inside marked content, and the marked
+// content is balanced on every page.
+func TestTagger_marking(t *testing.T) {
+	for _, s := range shapes {
+		t.Run(s.name, func(t *testing.T) {
+			pdf := build(t, s, false)
+			streams := regexp.MustCompile(`(?s)<</Length \d+>>\nstream\n(.*?)\nendstream`).FindAllSubmatch(pdf, -1)
+			paint := regexp.MustCompile(`(\)Tj|\]TJ| Do| re f| re S| re B| l S|^[fSBb]\*?)$`)
+			pagesSeen := 0
+			for _, m := range streams {
+				if !bytes.Contains(m[1], []byte("BT")) && !bytes.Contains(m[1], []byte(" Do")) {
+					continue
+				}
+				pagesSeen++
+				depth := 0
+				for _, line := range strings.Split(string(m[1]), "\n") {
+					line = strings.TrimSpace(line)
+					switch {
+					case strings.HasSuffix(line, "BDC") || strings.HasSuffix(line, "BMC"):
+						depth++
+						if depth > 1 {
+							t.Fatalf("page %d: nested marked content", pagesSeen)
+						}
+					case line == "EMC":
+						depth--
+						if depth < 0 {
+							t.Fatalf("page %d: EMC without BDC", pagesSeen)
+						}
+					case paint.MatchString(line) && depth == 0:
+						t.Errorf("page %d: %q painted outside marked content", pagesSeen, line)
+					}
+				}
+				if depth != 0 {
+					t.Errorf("page %d: %d marked-content sequence(s) left open", pagesSeen, depth)
+				}
+			}
+			if pagesSeen < 2 {
+				t.Fatalf("found %d page content streams, want at least 2", pagesSeen)
+			}
+		})
+	}
+}
+
+func TestTagger_deterministic(t *testing.T) {
+	for _, s := range shapes {
+		t.Run(s.name, func(t *testing.T) {
+			if a, b := build(t, s, true), build(t, s, true); !bytes.Equal(a, b) {
+				t.Error("two builds of the same document differ")
+			}
+		})
+	}
+}
+
+// xmpMeta is the part of the XMP packet the test reads.
+type xmpMeta struct {
+	Desc struct {
+		Part        string  `xml:"http://www.aiim.org/pdfa/ns/id/ part"`
+		Conformance string  `xml:"http://www.aiim.org/pdfa/ns/id/ conformance"`
+		Title       rdfList `xml:"http://purl.org/dc/elements/1.1/ title"`
+		Creator     rdfList `xml:"http://purl.org/dc/elements/1.1/ creator"`
+		Language    rdfList `xml:"http://purl.org/dc/elements/1.1/ language"`
+		CreatorTool string  `xml:"http://ns.adobe.com/xap/1.0/ CreatorTool"`
+		Producer    string  `xml:"http://ns.adobe.com/pdf/1.3/ Producer"`
+		CreateDate  string  `xml:"http://ns.adobe.com/xap/1.0/ CreateDate"`
+		ModifyDate  string  `xml:"http://ns.adobe.com/xap/1.0/ ModifyDate"`
+	} `xml:"RDF>Description"`
+}
+
+// rdfList is an rdf:Alt, rdf:Seq or rdf:Bag; the test reads its first item.
+type rdfList struct {
+	Alt []string `xml:"Alt>li"`
+	Seq []string `xml:"Seq>li"`
+	Bag []string `xml:"Bag>li"`
+}
+
+func (l rdfList) first() string {
+	items := append(append(l.Alt, l.Seq...), l.Bag...)
+	if len(items) == 0 {
+		return ""
+	}
+	return items[0]
+}
+
+func TestTagger_pdfa(t *testing.T) {
+	s := shapes[0]
+	pdf := build(t, s, true)
+	var meta xmpMeta
+	if err := xml.Unmarshal([]byte(run(t, pdf, "pdfinfo", "-meta")), &meta); err != nil {
+		t.Fatalf("the XMP packet does not parse: %v", err)
+	}
+	info := map[string]string{}
+	for _, line := range strings.Split(run(t, pdf, "pdfinfo", "-isodates"), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			info[k] = strings.TrimSpace(v)
+		}
+	}
+	d := meta.Desc
+	for _, c := range []struct{ name, got, want string }{
+		{"pdfaid:part", d.Part, "2"},
+		{"pdfaid:conformance", d.Conformance, s.pdfa},
+		{"dc:title = /Title", d.Title.first(), info["Title"]},
+		{"dc:creator = /Author", d.Creator.first(), info["Author"]},
+		{"xmp:CreatorTool = /Creator", d.CreatorTool, info["Creator"]},
+		{"pdf:Producer = /Producer", d.Producer, info["Producer"]},
+		{"dc:language", d.Language.first(), "nb-NO"},
+	} {
+		if c.got != c.want || c.want == "" {
+			t.Errorf("%s: got %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	for xmpKey, infoKey := range map[string]string{d.CreateDate: "CreationDate", d.ModifyDate: "ModDate"} {
+		x, err := time.Parse(time.RFC3339, xmpKey)
+		if err != nil {
+			t.Fatalf("XMP date %q: %v", xmpKey, err)
+		}
+		i, err := time.Parse("2006-01-02T15:04:05-07", info[infoKey])
+		if err != nil {
+			t.Fatalf("Info /%s %q: %v", infoKey, info[infoKey], err)
+		}
+		if !x.Equal(i) {
+			t.Errorf("XMP date %s differs from Info /%s %s", x, infoKey, i)
+		}
+	}
+	// No transparency: no soft mask on any image.
+	if bytes.Contains(pdf, []byte("/SMask")) {
+		t.Error("an image has a soft mask (transparency), which PDF/A-2 archives should not carry")
+	}
+	for _, want := range []string{"/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1", "/Metadata "} {
+		if !bytes.Contains(pdf, []byte(want)) {
+			t.Errorf("the catalog lacks %s", want)
+		}
+	}
+	// The update's catalog (the last one) replaces fpdf's /Lang rather than repeating it.
+	cat := pdf[bytes.LastIndex(pdf, []byte("/Type /Catalog")):]
+	cat = cat[:bytes.Index(cat, []byte("endobj"))]
+	if n := bytes.Count(cat, []byte("/Lang")); n != 1 {
+		t.Errorf("the catalog has /Lang %d times, want once:\n%s", n, cat)
+	}
+}
