@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,6 +28,16 @@ type shape struct {
 	caption  string
 	items    []string // a list after the figure
 	pdfa     string   // "", "A" or "B"
+	closing  int      // sentences in a closing paragraph; enough make it break across pages
+}
+
+// closingText is the closing paragraph of s.
+func closingText(s shape) string {
+	var b []string
+	for i := 1; i <= s.closing; i++ {
+		b = append(b, fmt.Sprintf("Setning %d i avslutningen, som er lang nok til å fylle linjen.", i))
+	}
+	return strings.Join(b, " ")
 }
 
 func rows(n, cols int, f func(r, c int) string) [][]string {
@@ -65,6 +76,7 @@ var shapes = []shape{
 		alt:     "Søylediagram: budsjett per tiltak, fra 3 000 kr til 486 000 kr.",
 		caption: "Figur 2: Budsjett per tiltak",
 		items:   []string{"Frist for rapport: 1. mars."},
+		closing: 120,
 	},
 }
 
@@ -181,6 +193,12 @@ func build(t *testing.T, s shape, compress bool) []byte {
 	l := doc.Add(tagged.L)
 	for _, it := range s.items {
 		tg.Mark(l.Add(tagged.LI), func() { f.MultiCell(0, 5, "– "+it, "", "L", false) })
+	}
+
+	if s.closing > 0 {
+		// fpdf breaks this paragraph by itself: the tagger closes its marked
+		// content before the footer and reopens it after the next header.
+		tg.Mark(doc.Add(tagged.P), func() { f.MultiCell(0, 5, closingText(s), "", "L", false) })
 	}
 
 	opt := tagged.Options{Lang: "nb-NO"}
