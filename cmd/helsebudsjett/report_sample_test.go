@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
@@ -33,10 +35,15 @@ func TestReport_SampleText(t *testing.T) {
 		{"nb public", indicators.Bokmal, true},
 		{"nn internal", indicators.Nynorsk, false},
 		{"nn public", indicators.Nynorsk, true},
+		{"nb public T2", indicators.Bokmal, true},
 	} {
 		t.Run(ed.name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "r.pdf")
-			r, _, err := writeAnnualReport(ctx, db, annual.Options{Year: demoAnnualYear, Lang: ed.lang, Public: ed.public}, p, true)
+			opt := annual.Options{Year: demoAnnualYear, Lang: ed.lang, Public: ed.public}
+			if strings.HasSuffix(ed.name, "T2") {
+				opt.Term = budget.T2
+			}
+			r, _, err := writeAnnualReport(ctx, db, opt, p, true)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -113,6 +113,12 @@ func (w *writer) indicator(ind Indicator, c charts) {
 		w.d.Paragraph(ind.Definition)
 	}
 	if len(c.line) > 0 {
+		// the notes on the chart's breaks stand on the chart's page
+		need := lineChartHeight + 2
+		for _, n := range ind.ChartNotes {
+			need += float64(len(w.d.Wrap(n, w.d.ContentWidth(), noteStyle))) * w.d.LineHeight()
+		}
+		w.d.Ensure(need)
 		w.d.Figure("linje-"+ind.ID, c.line, chartWidth+padWidth(c.linePad), lineChartHeight)
 		for _, n := range ind.ChartNotes {
 			w.note(n)
