@@ -109,6 +109,9 @@ type Line struct {
 	Prosjekt   string      `json:"prosjekt,omitempty"`
 	Attributes []Attribute `json:"attributes,omitempty"`
 	Amounts    []Amount    `json:"amounts"`
+	// Part is the part of the budget of the dataset the line was read
+	// from, when it was read from the workspace; importers leave it empty.
+	Part Part `json:"part,omitempty"`
 }
 
 // Attr returns the value of the attribute with the given name, compared
