@@ -125,15 +125,23 @@ func (l *Line) Attr(name string) (string, bool) {
 	return "", false
 }
 
-// Total is the sum of a dataset's amounts for one (year, version).
+// Total is the sum of a dataset's amounts for one (year, version). Utgift
+// and Inntekt split it by side (SideOf): Ore = Utgift + Inntekt. They are
+// filled where the workspace gives them (Dataset.Totals), zero elsewhere.
 type Total struct {
 	Key
-	Ore int64 `json:"ore"`
+	Ore     int64 `json:"ore"`
+	Utgift  int64 `json:"utgift_ore"`
+	Inntekt int64 `json:"inntekt_ore"`
 }
 
-// Dataset is one imported file. Each import of a file with a new sha256 is a
-// new dataset; for every (year, version) it holds it becomes the current
-// one, and earlier datasets for that key stay in history.
+// Dataset is one imported file. Each import of a file with a new sha256, or
+// of the same file with other Options, is a new dataset; for every (year,
+// version) it holds it becomes the current one for its Part (both parts
+// for Begge), and earlier datasets for that key and part stay in history.
+// Options is the canonical JSON of the import options that shaped its
+// lines ("" for datasets imported before they were recorded); PartReason
+// says how the part was chosen.
 type Dataset struct {
 	ID         int64          `json:"id"`
 	Source     string         `json:"source"` // file name as given
@@ -149,4 +157,7 @@ type Dataset struct {
 	Totals     []Total        `json:"totals"`
 	Current    []Key          `json:"current"` // the keys this dataset is current for
 	ImportedAt time.Time      `json:"imported_at"`
+	Options    string         `json:"options"`
+	Part       Part           `json:"part"`
+	PartReason string         `json:"part_reason"`
 }

@@ -7,19 +7,29 @@ import (
 )
 
 // AttributeNames returns the names of the attributes kept at import (texts,
-// bydel, free dimensions) of the current dataset for key, as they stood in
-// the file's header and in the file's order: the columns a line of that
-// dataset may have besides its codes. A key without a current dataset is
-// ENOTFOUND.
+// bydel, free dimensions) of the current datasets for key, as they stood in
+// the files' headers and in the files' order (the driftsdel's first, then
+// names only the investeringsdel has): the columns a line may have besides
+// its codes. A key without a current dataset is ENOTFOUND.
 func (db *DB) AttributeNames(ctx context.Context, key budget.Key) ([]string, error) {
 	tx, err := db.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	cur, err := current(ctx, tx, key)
+	curs, err := currents(ctx, tx, key)
 	if err != nil {
 		return nil, err
 	}
-	return append([]string{}, cur.attrs...), nil
+	out := []string{}
+	seen := map[string]bool{}
+	for _, c := range curs {
+		for _, a := range c.attrs {
+			if !seen[a] {
+				seen[a] = true
+				out = append(out, a)
+			}
+		}
+	}
+	return out, nil
 }

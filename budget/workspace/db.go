@@ -40,7 +40,13 @@ type DB struct {
 	sql   *sql.DB
 	path  string
 	clock func() time.Time
+	notes []string // what the migrations run by Open found
 }
+
+// MigrationNotes returns what the migrations Open ran on an older
+// workspace found and the user should hear (the budget parts it inferred,
+// say); nil when Open migrated nothing or found nothing to say.
+func (db *DB) MigrationNotes() []string { return db.notes }
 
 // SetClock makes the workspace stamp what it stores (imported_at and the
 // like) with now instead of the wall clock, so a run can be reproduced byte
@@ -258,7 +264,7 @@ func (db *DB) init(ctx context.Context, name string) error {
 	if mode != "wal" {
 		return fmt.Errorf("open workspace %s: journal mode is %s, not wal", name, mode)
 	}
-	if err := migrate(ctx, c); err != nil {
+	if db.notes, err = migrate(ctx, c); err != nil {
 		return err
 	}
 	// Until a checkpoint, a fresh schema lives only in the -wal file, and

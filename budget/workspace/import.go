@@ -56,7 +56,11 @@ type Import struct {
 	lastRow int
 	inOrder bool
 	sums    map[budget.Key]*budget.BigSum
+	sides   sideSums
 	version map[budget.Version]any // boxed once, not once per entry
+
+	sha, options string
+	replaced     []Replacement
 
 	err  error // the failure that rolled the import back
 	done bool  // committed or rolled back
@@ -65,27 +69,36 @@ type Import struct {
 // errFinished is returned by Add and Commit after Commit or Rollback.
 var errFinished = errors.New("workspace: import already committed or rolled back")
 
-// DatasetBySHA256 returns the dataset imported from a file with this sha256,
-// or nil, nil when there is none. Callers check it before BeginImport so a
-// re-import of the same file is reported, not repeated.
+// DatasetBySHA256 returns the latest dataset imported from a file with
+// this sha256, or nil, nil when there is none.
 func (db *DB) DatasetBySHA256(ctx context.Context, sha string) (*budget.Dataset, error) {
+	ds, err := db.DatasetsBySHA256(ctx, sha)
+	if err != nil || len(ds) == 0 {
+		return nil, err
+	}
+	return &ds[len(ds)-1], nil
+}
+
+// DatasetsBySHA256 returns every dataset imported from a file with this
+// sha256, oldest first: the same bytes imported with other options (as
+// vedtatt after forslag, as another part) are several datasets. Callers
+// check them before BeginImport so that a re-import with the same options
+// is reported, not repeated.
+func (db *DB) DatasetsBySHA256(ctx context.Context, sha string) ([]budget.Dataset, error) {
 	tx, err := db.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	ds, err := datasets(ctx, tx, "WHERE sha256 = ?", sha)
-	if err != nil || len(ds) == 0 {
-		return nil, err
-	}
-	return &ds[0], nil
+	return datasets(ctx, tx, "WHERE sha256 = ?", sha)
 }
 
 // BeginImport starts the import of d, of which it stores Source, SHA256,
-// Size, Format, Sheet and Mapping. It opens the write transaction, which
-// holds the workspace's write lock until Commit or Rollback, and ends with
-// ctx: a cancelled ctx rolls the import back. A file whose sha256 is already
-// stored is refused with ECONFLICT.
+// Size, Format, Sheet, Mapping and Options. It opens the write transaction,
+// which holds the workspace's write lock until Commit or Rollback, and ends
+// with ctx: a cancelled ctx rolls the import back. Commit refuses, with
+// ECONFLICT, a file whose sha256 is stored already with the same Options
+// and Part.
 func (db *DB) BeginImport(ctx context.Context, d budget.Dataset) (*Import, error) {
 	if d.SHA256 == "" {
 		return nil, budget.Errorf(budget.EINVALID, "import of %s: no sha256 given", d.Source)
@@ -95,7 +108,7 @@ func (db *DB) BeginImport(ctx context.Context, d budget.Dataset) (*Import, error
 		return nil, fmt.Errorf("begin import of %s: %w", d.Source, err)
 	}
 	im := &Import{ctx: ctx, tx: tx, now: db.Now, inOrder: true, attrPos: map[string]int{},
-		sums: map[budget.Key]*budget.BigSum{}, version: map[budget.Version]any{}}
+		sums: map[budget.Key]*budget.BigSum{}, sides: sideSums{}, version: map[budget.Version]any{}}
 	if err := im.begin(d); err != nil {
 		tx.Rollback()
 		return nil, err
@@ -105,22 +118,15 @@ func (db *DB) BeginImport(ctx context.Context, d budget.Dataset) (*Import, error
 
 func (im *Import) begin(d budget.Dataset) error {
 	ctx, tx := im.ctx, im.tx
-	var old int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM dataset WHERE sha256 = ?", d.SHA256).Scan(&old)
-	switch {
-	case err == nil:
-		return budget.Errorf(budget.ECONFLICT, "%s (sha256 %s) is already imported, as dataset %d", d.Source, d.SHA256, old)
-	case !errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("begin import of %s: %w", d.Source, err)
-	}
+	im.sha, im.options = d.SHA256, d.Options
 	// The transaction holds the write lock (BEGIN IMMEDIATE), so the ids
 	// after the largest one are ours and our entries are consecutive.
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM entry").Scan(&im.first); err != nil {
 		return fmt.Errorf("begin import of %s: %w", d.Source, err)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO dataset (source, sha256, size, format, sheet, mapping,
-		first_entry, last_entry, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.Source, d.SHA256, d.Size, d.Format, d.Sheet, d.Mapping, im.first, im.first-1, formatTime(im.now()))
+	res, err := tx.ExecContext(ctx, `INSERT INTO dataset (source, sha256, size, format, sheet, mapping, options,
+		first_entry, last_entry, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.Source, d.SHA256, d.Size, d.Format, d.Sheet, d.Mapping, d.Options, im.first, im.first-1, formatTime(im.now()))
 	if err != nil {
 		return fmt.Errorf("begin import of %s: %w", d.Source, err)
 	}
@@ -191,6 +197,7 @@ func (im *Import) Add(l *budget.Line) error {
 			im.sums[a.Key] = s
 		}
 		s.Add(a.Ore)
+		im.sides.add(a.Key, l.Art, a.Ore)
 		im.args = append(im.args, row, int64(a.Year), v, l.Ansvar, l.Funksjon, l.Tjeneste, l.Art, l.Konto, l.Prosjekt, attrs, a.Ore)
 		im.rows++
 		if im.rows == batchRows {
@@ -300,15 +307,18 @@ func appendJSONString(b []byte, s string) []byte {
 }
 
 // Commit finishes the import: it stores d's RowsRead, Lines (the number of
-// lines added when 0), Skipped, Warnings, Totals and ImportedAt (now when
-// zero), makes the dataset current for every key of its totals (the older
-// dataset for that key stays in history), and commits. It returns the
-// stored dataset, with ID and Current filled.
+// lines added when 0), Skipped, Warnings, Totals, Part and PartReason
+// (begge when no part is given) and ImportedAt (now when zero), makes the
+// dataset current for every key of its totals and each part it holds (the
+// older dataset for that key and part stays in history; see Replaced), and
+// commits. It returns the stored dataset, with ID and Current filled.
 //
 // d.Totals, when given, must match the sums of the amounts added, key by
-// key; when empty, the store fills them in. A mismatch is an EINTERNAL
-// error and the import is rolled back, so a workspace never holds totals
-// its lines do not add up to.
+// key; when empty, the store fills them in, with the utgift and inntekt
+// sums always its own. A mismatch is an EINTERNAL error and the import is
+// rolled back, so a workspace never holds totals its lines do not add up
+// to. A dataset with the same sha256, Options and Part as a stored one is
+// an ECONFLICT error.
 func (im *Import) Commit(d budget.Dataset) (budget.Dataset, error) {
 	if im.err != nil {
 		return budget.Dataset{}, im.err
@@ -330,6 +340,10 @@ func (im *Import) Commit(d budget.Dataset) (budget.Dataset, error) {
 	return stored, nil
 }
 
+// Replaced returns, after Commit, the (year, version, part) keys the
+// import took over from earlier datasets.
+func (im *Import) Replaced() []Replacement { return im.replaced }
+
 func (im *Import) commit(d budget.Dataset) (budget.Dataset, error) {
 	ctx, tx := im.ctx, im.tx
 	totals, err := im.totals(d.Totals)
@@ -350,6 +364,21 @@ func (im *Import) commit(d budget.Dataset) (budget.Dataset, error) {
 	if d.ImportedAt.IsZero() {
 		d.ImportedAt = im.now()
 	}
+	if d.Part == "" {
+		d.Part = budget.Begge
+	}
+	if _, err := budget.ParsePart(string(d.Part)); err != nil {
+		return budget.Dataset{}, err
+	}
+	var dup int64
+	err = tx.QueryRowContext(ctx, "SELECT id FROM dataset WHERE sha256 = ? AND options = ? AND part = ? AND id <> ?",
+		im.sha, im.options, string(d.Part), im.id).Scan(&dup)
+	switch {
+	case err == nil:
+		return budget.Dataset{}, budget.Errorf(budget.ECONFLICT, "the file (sha256 %s) is already imported with the same options, as dataset %d", im.sha, dup)
+	case !errors.Is(err, sql.ErrNoRows):
+		return budget.Dataset{}, err
+	}
 	skipped, err := json.Marshal(d.Skipped)
 	if err != nil {
 		return budget.Dataset{}, err
@@ -369,23 +398,27 @@ func (im *Import) commit(d budget.Dataset) (budget.Dataset, error) {
 	_, err = tx.ExecContext(ctx, `UPDATE dataset SET format = coalesce(nullif(?, ''), format),
 		sheet = coalesce(nullif(?, ''), sheet), mapping = coalesce(nullif(?, ''), mapping),
 		rows_read = ?, lines = ?, skipped = ?, warnings = ?,
-		attributes = ?, last_entry = ?, in_row_order = ?, imported_at = ? WHERE id = ?`,
+		attributes = ?, last_entry = ?, in_row_order = ?, imported_at = ?, part = ?, part_reason = ? WHERE id = ?`,
 		d.Format, d.Sheet, d.Mapping,
 		d.RowsRead, d.Lines, string(skipped), d.Warnings, string(names), last, im.inOrder,
-		formatTime(d.ImportedAt), im.id)
+		formatTime(d.ImportedAt), string(d.Part), d.PartReason, im.id)
 	if err != nil {
 		return budget.Dataset{}, err
 	}
+	keys := make([]budget.Key, 0, len(totals))
 	for _, t := range totals {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO dataset_total (dataset_id, year, version, ore) VALUES (?, ?, ?, ?)",
-			im.id, t.Year, string(t.Version), t.Ore); err != nil {
+		u, i, ok := im.sides.get(t.Key)
+		if !ok {
+			return budget.Dataset{}, budget.Errorf(budget.EINVALID, "the amounts for %s add up to more than an int64 of øre", t.Key)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO dataset_total (dataset_id, year, version, ore, utgift_ore, inntekt_ore) VALUES (?, ?, ?, ?, ?, ?)",
+			im.id, t.Year, string(t.Version), t.Ore, u, i); err != nil {
 			return budget.Dataset{}, err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO current_dataset (year, version, dataset_id) VALUES (?, ?, ?)
-			ON CONFLICT (year, version) DO UPDATE SET dataset_id = excluded.dataset_id`,
-			t.Year, string(t.Version), im.id); err != nil {
-			return budget.Dataset{}, err
-		}
+		keys = append(keys, t.Key)
+	}
+	if im.replaced, err = makeCurrent(ctx, tx, im.id, d.Part, keys); err != nil {
+		return budget.Dataset{}, err
 	}
 	ds, err := datasets(ctx, tx, "WHERE id = ?", im.id)
 	if err != nil {

@@ -163,7 +163,7 @@ func (db *DB) hasCurrent(ctx context.Context, key budget.Key) error {
 		return err
 	}
 	defer tx.Rollback()
-	_, err = current(ctx, tx, key)
+	_, err = currents(ctx, tx, key)
 	return err
 }
 

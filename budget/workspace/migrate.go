@@ -63,44 +63,67 @@ func loadMigrations(fsys fs.FS) []migration {
 // migrate runs on c each migration the workspace has not had, each in its
 // own transaction that also records it in user_version and stamps the
 // application_id, so a crash leaves the schema at a whole migration.
-func migrate(ctx context.Context, c *sql.Conn) error {
+// It returns the notes the migrations run now left for the user.
+func migrate(ctx context.Context, c *sql.Conn) ([]string, error) {
+	var notes []string
 	for _, m := range migrations {
-		if err := migrateOne(ctx, c, m); err != nil {
-			return fmt.Errorf("workspace migration %s: %w", m.name, err)
+		n, err := migrateOne(ctx, c, m)
+		if err != nil {
+			return nil, fmt.Errorf("workspace migration %s: %w", m.name, err)
 		}
+		notes = append(notes, n...)
 	}
-	return nil
+	return notes, nil
 }
 
-func migrateOne(ctx context.Context, c *sql.Conn, m migration) error {
+// migrationSteps are the Go steps of migrations whose data cannot be
+// filled in by SQL alone, run in the migration's transaction after its
+// SQL. A step returns notes for the user, which are also kept in
+// migration_note.
+var migrationSteps = map[int]func(ctx context.Context, tx *sql.Tx) ([]string, error){
+	7: migrateParts,
+}
+
+func migrateOne(ctx context.Context, c *sql.Conn, m migration) ([]string, error) {
 	// BEGIN IMMEDIATE (see dsn) holds the write lock, so the version read
 	// here cannot change under us when two processes open a new file.
 	tx, err := c.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer tx.Rollback()
 	var ver int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ver); err != nil {
-		return err
+		return nil, err
 	}
 	if ver >= m.version {
-		return nil
+		return nil, nil
 	}
 	if ver != m.version-1 {
-		return fmt.Errorf("workspace is at schema %d, expected %d", ver, m.version-1)
+		return nil, fmt.Errorf("workspace is at schema %d, expected %d", ver, m.version-1)
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return err
+		return nil, err
+	}
+	var notes []string
+	if step := migrationSteps[m.version]; step != nil {
+		if notes, err = step(ctx, tx); err != nil {
+			return nil, err
+		}
+		for _, n := range notes {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO migration_note (migration, note) VALUES (?, ?)", m.version, n); err != nil {
+				return nil, err
+			}
+		}
 	}
 	// PRAGMA takes no bound parameters; both values are our own integers.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-		return err
+		return nil, err
 	}
-	return tx.Commit()
+	return notes, tx.Commit()
 }
 
 // SchemaVersion is the schema version this binary writes: the number of its

@@ -126,12 +126,14 @@ func (db *DB) SelectorFields(ctx context.Context) (map[string]bool, error) {
 		return nil, err
 	}
 	for _, k := range ks {
-		cur, err := current(ctx, tx, k)
+		curs, err := currents(ctx, tx, k)
 		if err != nil {
 			return nil, err
 		}
-		for _, a := range cur.attrs {
-			out[strings.ToLower(strings.TrimSpace(a))] = true
+		for _, cur := range curs {
+			for _, a := range cur.attrs {
+				out[strings.ToLower(strings.TrimSpace(a))] = true
+			}
 		}
 	}
 	return out, nil
