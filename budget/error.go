@@ -10,6 +10,7 @@ const (
 	EINVALID  = "invalid"  // the user's input is wrong; nothing was changed
 	ENOTFOUND = "notfound" // the thing asked for does not exist
 	ECONFLICT = "conflict" // the request clashes with what is stored
+	EMISSING  = "missing"  // the input does not say what the caller must then give (an option); the CLI exits 2
 	EINTERNAL = "internal" // anything else: I/O, bugs
 )
 

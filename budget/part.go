@@ -2,6 +2,7 @@ package budget
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -175,10 +176,16 @@ func sortedArts(m map[string]bool) []string {
 	return out
 }
 
+// describeArts names the first few arts, so a reason stays one line.
 func describeArts(arts []string, names map[string]string) string {
-	parts := make([]string, len(arts))
+	const shown = 3
+	parts := make([]string, 0, shown+1)
 	for i, a := range arts {
-		parts[i] = a + " " + names[a]
+		if i == shown {
+			parts = append(parts, "and "+strconv.Itoa(len(arts)-shown)+" more")
+			break
+		}
+		parts = append(parts, a+" "+names[a])
 	}
 	return strings.Join(parts, ", ")
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
@@ -43,7 +44,7 @@ func importOnce(b *testing.B, path string, n int) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	opts := importer.Options{}
+	opts := importer.Options{Part: budget.Begge}
 	opts.Year = 2027
 	opts.MaxSize = 1 << 30
 	b.StartTimer()

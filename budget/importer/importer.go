@@ -6,7 +6,9 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -21,13 +23,17 @@ type Status string
 const (
 	Imported  Status = "imported"  // stored and made current
 	Rejected  Status = "rejected"  // rows had errors: nothing stored
-	Unchanged Status = "unchanged" // the same file (sha256) was imported before
+	Unchanged Status = "unchanged" // the same file (sha256) was imported before with the same options
 	DryRun    Status = "dry-run"   // read and checked, nothing stored
 )
 
 // Options control one import.
 type Options struct {
 	budgetfile.Options
+	// Part is the part of the budget the file holds; empty to infer it
+	// from the file (budget.PartEvidence), which fails with EMISSING when
+	// the file does not show it.
+	Part   budget.Part
 	DryRun bool
 	Now    func() time.Time // the clock; the workspace's clock when nil
 }
@@ -39,17 +45,71 @@ type Report struct {
 	Status  Status
 	Result  *budgetfile.Result
 	Dataset *budget.Dataset
-	// Replaced lists, when Status is Imported, the (year, version) keys
-	// another dataset was current for until this import took them over.
-	// That dataset stays in the history; a user who meant the two files as
-	// parts of one budget (drift and investering) needs to know.
-	Replaced []Replacement
+	// Part is the part of the budget the file holds and PartReason how it
+	// was chosen (given, or what in the file showed it).
+	Part       budget.Part
+	PartReason string
+	// SameContent lists, when Status is Imported or DryRun, the earlier
+	// datasets of the same bytes imported with other options (as forslag
+	// before this vedtatt, say).
+	SameContent []budget.Dataset
+	// Replaced lists, when Status is Imported, the (year, version, part)
+	// keys another dataset was current for until this import took them
+	// over. That dataset stays in the history.
+	Replaced []workspace.Replacement
 }
 
-// Replacement is a key an import took over from an earlier dataset.
-type Replacement struct {
-	Key     budget.Key
-	Dataset budget.Dataset
+// ShapingOptions returns the canonical encoding of the options that shape
+// the lines an import stores, besides the part: year, version, sheet,
+// mapping and what an empty amount means (--empty-amount). The same bytes imported with the same shaping options (and the
+// same part) are unchanged; with other ones they are a new dataset.
+func ShapingOptions(o budgetfile.Options) (string, error) {
+	version := o.Version
+	if version == "" {
+		version = budget.Vedtatt
+	}
+	mapping := ""
+	if o.Mapping != nil {
+		b, err := o.Mapping.YAML()
+		if err != nil {
+			return "", err
+		}
+		mapping = string(b)
+	}
+	b, err := json.Marshal(struct {
+		Year        int            `json:"year"`
+		Version     budget.Version `json:"version"`
+		Sheet       string         `json:"sheet"`
+		Mapping     string         `json:"mapping"`
+		EmptyAmount string         `json:"empty_amount,omitempty"`
+	}{o.Year, version, o.Sheet, mapping, o.EmptyAmount})
+	return string(b), err
+}
+
+// sameImport reports whether prev is an import of the same bytes with the
+// same shaping options and part. A dataset imported before options were
+// recorded matches when what it stored agrees: its sheet, and its totals'
+// year and version.
+func sameImport(prev budget.Dataset, options string, o Options) bool {
+	if o.Part != "" && prev.Part != o.Part {
+		return false
+	}
+	if prev.Options != "" {
+		return prev.Options == options
+	}
+	if o.Mapping != nil || o.EmptyAmount != "" || (o.Sheet != "" && o.Sheet != prev.Sheet) {
+		return false
+	}
+	version := o.Version
+	if version == "" {
+		version = budget.Vedtatt
+	}
+	for _, t := range prev.Totals {
+		if (t.Version != version && t.Version != budget.Regnskap) || (o.Year != 0 && t.Year != o.Year) {
+			return false
+		}
+	}
+	return true
 }
 
 // Run imports the file at path into db. It returns a Report whenever the file
@@ -65,31 +125,40 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 	if err != nil {
 		return nil, err
 	}
-	if prev, err := db.DatasetBySHA256(ctx, sha); err != nil {
-		return nil, err
-	} else if prev != nil {
-		return unchanged(prev, opts.Name, sha, size), nil
-	}
-
-	before, err := currentHolders(ctx, db)
+	options, err := ShapingOptions(opts.Options)
 	if err != nil {
 		return nil, err
 	}
+	prevs, err := db.DatasetsBySHA256(ctx, sha)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(prevs) - 1; i >= 0; i-- {
+		if sameImport(prevs[i], options, opts) {
+			return unchanged(&prevs[i], opts.Name, sha, size), nil
+		}
+	}
+
 	im, err := db.BeginImport(ctx, budget.Dataset{
-		Source: opts.Name,
-		SHA256: sha,
-		Size:   size,
+		Source:  opts.Name,
+		SHA256:  sha,
+		Size:    size,
+		Options: options,
 	})
 	if err != nil {
 		return nil, err
 	}
 	defer im.Rollback()
 
-	res, err := budgetfile.Import(ctx, path, opts.Options, im.Add)
+	var ev budget.PartEvidence
+	res, err := budgetfile.Import(ctx, path, opts.Options, func(l *budget.Line) error {
+		ev.Add(l)
+		return im.Add(l)
+	})
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Result: res}
+	rep := &Report{Result: res, SameContent: prevs}
 	switch {
 	case res.ErrorCount == 0 && res.Lines == 0:
 		return nil, budget.Errorf(budget.EINVALID, "%s has no budget lines (%d rows read, skipped: %s): is it the right file or sheet?",
@@ -97,7 +166,11 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 	case res.ErrorCount > 0:
 		rep.Status = Rejected
 		return rep, nil
-	case opts.DryRun:
+	}
+	if rep.Part, rep.PartReason, err = choosePart(opts, &ev); err != nil {
+		return nil, err
+	}
+	if opts.DryRun {
 		rep.Status = DryRun
 		return rep, nil
 	}
@@ -106,39 +179,39 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 		// old hash would make a later import of the same bytes look unchanged.
 		return nil, budget.Errorf(budget.ECONFLICT, "%s changed while it was being imported: import it again when it is no longer being written", opts.Name)
 	}
-	ds, err := im.Commit(dataset(db, res, opts))
+	d := dataset(db, res, opts)
+	d.Part, d.PartReason = rep.Part, rep.PartReason
+	ds, err := im.Commit(d)
 	if err != nil {
 		return nil, err
 	}
 	rep.Status = Imported
 	rep.Dataset = &ds
-	for _, t := range ds.Totals {
-		if prev, ok := before[t.Key]; ok {
-			rep.Replaced = append(rep.Replaced, Replacement{Key: t.Key, Dataset: prev})
-		}
-	}
+	rep.Replaced = im.Replaced()
 	return rep, nil
 }
 
-// currentHolders maps each (year, version) to the dataset current for it.
-func currentHolders(ctx context.Context, db *workspace.DB) (map[budget.Key]budget.Dataset, error) {
-	sets, err := db.Datasets(ctx)
-	if err != nil {
-		return nil, err
+// choosePart takes the part given, else the one the file shows. A file
+// that shows none is an EMISSING error naming the option.
+func choosePart(opts Options, ev *budget.PartEvidence) (budget.Part, string, error) {
+	if opts.Part != "" {
+		p, err := budget.ParsePart(string(opts.Part))
+		return p, "given with --part", err
 	}
-	out := map[budget.Key]budget.Dataset{}
-	for _, d := range sets {
-		for _, k := range d.Current {
-			out[k] = d
-		}
+	if p, why, ok := ev.Infer(); ok {
+		return p, "inferred: " + why, nil
 	}
-	return out, nil
+	return "", "", budget.Errorf(budget.EMISSING, "%s: cannot tell whether it holds the driftsdel, the investeringsdel or both "+
+		"(it has no kontoklasse or drift/investering column, and no art found in only one part, such as 800 skatt or 910 bruk av lån): "+
+		"give --part drift, --part investering or --part begge", opts.Name)
 }
 
 func unchanged(prev *budget.Dataset, name, sha string, size int64) *Report {
 	return &Report{
-		Status:  Unchanged,
-		Dataset: prev,
+		Status:     Unchanged,
+		Dataset:    prev,
+		Part:       prev.Part,
+		PartReason: prev.PartReason,
 		Result: &budgetfile.Result{
 			File:     name,
 			SHA256:   sha,
@@ -173,4 +246,14 @@ func dataset(db *workspace.DB, res *budgetfile.Result, opts Options) budget.Data
 		Totals:     res.Totals,
 		ImportedAt: now(),
 	}
+}
+
+// Describe says in a few words what a dataset holds, for messages: its
+// keys and part ("2027 forslag, drift").
+func Describe(d budget.Dataset) string {
+	keys := make([]string, 0, len(d.Totals))
+	for _, t := range d.Totals {
+		keys = append(keys, t.Key.String())
+	}
+	return strings.Join(keys, ", ") + ", " + string(d.Part)
 }

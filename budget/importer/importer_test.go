@@ -67,7 +67,7 @@ func TestRun_Imports(t *testing.T) {
 	db := openDB(t)
 	ctx := context.Background()
 	p := writeFile(t, "budsjett.csv", []byte(goodCSV))
-	rep, err := importer.Run(ctx, db, p, importer.Options{Now: fixedNow})
+	rep, err := importer.Run(ctx, db, p, importer.Options{Part: budget.Begge, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestRun_Imports(t *testing.T) {
 		t.Errorf("summary = %+v", rows)
 	}
 
-	again, err := importer.Run(ctx, db, p, importer.Options{Now: fixedNow})
+	again, err := importer.Run(ctx, db, p, importer.Options{Part: budget.Begge, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestRun_NewFileBecomesCurrent(t *testing.T) {
 	second := writeFile(t, "b.csv", []byte(strings.Replace(goodCSV, "500 000", "600 000", 1)))
 	var reps []*importer.Report
 	for _, p := range []string{first, second} {
-		rep, err := importer.Run(ctx, db, p, importer.Options{Now: fixedNow})
+		rep, err := importer.Run(ctx, db, p, importer.Options{Part: budget.Begge, Now: fixedNow})
 		if err != nil || rep.Status != importer.Imported {
 			t.Fatalf("import %s: %v %+v", p, err, rep)
 		}
@@ -114,7 +114,7 @@ func TestRun_NewFileBecomesCurrent(t *testing.T) {
 	if len(reps[0].Replaced) != 0 {
 		t.Errorf("the first import replaced %+v", reps[0].Replaced)
 	}
-	if r := reps[1].Replaced; len(r) != 1 || r[0].Dataset.ID != reps[0].Dataset.ID || r[0].Key != (budget.Key{Year: 2027, Version: budget.Vedtatt}) {
+	if r := reps[1].Replaced; len(r) != 1 || r[0].Dataset != reps[0].Dataset.ID || r[0].Key != (budget.Key{Year: 2027, Version: budget.Vedtatt}) {
 		t.Errorf("second import: Replaced = %+v, want 2027 vedtatt from dataset %d", r, reps[0].Dataset.ID)
 	}
 	sets, err := db.Datasets(ctx)
@@ -136,7 +136,7 @@ func TestRun_NewFileBecomesCurrent(t *testing.T) {
 func TestRun_DryRunStoresNothing(t *testing.T) {
 	db := openDB(t)
 	p := writeFile(t, "budsjett.csv", []byte(goodCSV))
-	rep, err := importer.Run(context.Background(), db, p, importer.Options{DryRun: true})
+	rep, err := importer.Run(context.Background(), db, p, importer.Options{Part: budget.Begge, DryRun: true})
 	if err != nil || rep.Status != importer.DryRun {
 		t.Fatalf("dry run: %v %+v", err, rep)
 	}
@@ -154,7 +154,7 @@ func TestRun_CancelledLeavesWorkspace(t *testing.T) {
 	}
 	p := writeFile(t, "big.csv", []byte(b.String()))
 	ctx, cancel := context.WithCancel(context.Background())
-	opts := importer.Options{}
+	opts := importer.Options{Part: budget.Begge}
 	opts.Year = 2027
 	calls := 0
 	opts.Progress = func(done, total int64) {
@@ -200,12 +200,12 @@ func TestRun_BadInput(t *testing.T) {
 			db := openDB(t)
 			ctx := context.Background()
 			seed := writeFile(t, "seed.csv", []byte(goodCSV))
-			if _, err := importer.Run(ctx, db, seed, importer.Options{Now: fixedNow}); err != nil {
+			if _, err := importer.Run(ctx, db, seed, importer.Options{Part: budget.Begge, Now: fixedNow}); err != nil {
 				t.Fatal(err)
 			}
 			before := state(t, db)
 			p := writeFile(t, tc.file, tc.data(t))
-			opts := importer.Options{Now: fixedNow}
+			opts := importer.Options{Part: budget.Begge, Now: fixedNow}
 			opts.Year = tc.year
 			start := time.Now()
 			rep, err := importer.Run(ctx, db, p, opts)
@@ -368,7 +368,7 @@ func TestRun_lookupErrorRow(t *testing.T) {
 	t.Run("at zero: skipped with a warning", func(t *testing.T) {
 		db := openDB(t)
 		p, row := generatedProposal(t, "0")
-		rep, err := importer.Run(ctx, db, p, importer.Options{Options: budgetfile.Options{Year: 2027, Version: budget.Forslag}})
+		rep, err := importer.Run(ctx, db, p, importer.Options{Part: budget.Begge, Options: budgetfile.Options{Year: 2027, Version: budget.Forslag}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -385,7 +385,7 @@ func TestRun_lookupErrorRow(t *testing.T) {
 	t.Run("at 100 kr: rejected naming row and column", func(t *testing.T) {
 		db := openDB(t)
 		p, row := generatedProposal(t, "100")
-		rep, err := importer.Run(ctx, db, p, importer.Options{Options: budgetfile.Options{Year: 2027, Version: budget.Forslag}})
+		rep, err := importer.Run(ctx, db, p, importer.Options{Part: budget.Begge, Options: budgetfile.Options{Year: 2027, Version: budget.Forslag}})
 		if err != nil {
 			t.Fatal(err)
 		}

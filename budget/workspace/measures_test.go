@@ -154,7 +154,7 @@ func TestDB_Links_Fixtures(t *testing.T) {
 	}
 
 	t.Run("stavanger", func(t *testing.T) {
-		db, key := fixtureWorkspace(t, "stavanger-budsjett-2016-investering", "dataset.original.csv", importer.Options{Options: budgetfile.Options{Year: 2016}})
+		db, key := fixtureWorkspace(t, "stavanger-budsjett-2016-investering", "dataset.original.csv", importer.Options{Part: budget.Investering, Options: budgetfile.Options{Year: 2016}})
 		lines := allLines(t, db, key)
 		fn := mostCommon(lines, func(l *budget.Line) string { return l.Funksjon })
 		ansvar := mostCommon(lines, func(l *budget.Line) string { return l.Ansvar })
@@ -176,7 +176,7 @@ func TestDB_Links_Fixtures(t *testing.T) {
 	})
 
 	t.Run("bergen", func(t *testing.T) {
-		db, key := fixtureWorkspace(t, "bergen-driftsbudsjett-2013", "dataset.original.csv", importer.Options{})
+		db, key := fixtureWorkspace(t, "bergen-driftsbudsjett-2013", "dataset.original.csv", importer.Options{Part: budget.Drift})
 		check(t, db, key, []tc{
 			{"funksjon range and attribute", measure("1", "funksjon=240-259;avdeling=1|tjeneste=202*", 50), func(l *budget.Line) bool {
 				a, _ := l.Attr("avdeling")
@@ -191,7 +191,7 @@ func TestDB_Links_Fixtures(t *testing.T) {
 }
 
 func TestDB_CheckLinks_DoubleCount(t *testing.T) {
-	db, key := fixtureWorkspace(t, "stavanger-budsjett-2016-investering", "dataset.original.csv", importer.Options{Options: budgetfile.Options{Year: 2016}})
+	db, key := fixtureWorkspace(t, "stavanger-budsjett-2016-investering", "dataset.original.csv", importer.Options{Part: budget.Investering, Options: budgetfile.Options{Year: 2016}})
 	ctx := context.Background()
 	lines := allLines(t, db, key)
 	fn := mostCommon(lines, func(l *budget.Line) string { return l.Funksjon })

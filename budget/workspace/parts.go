@@ -36,6 +36,7 @@ type execQuerier interface {
 func makeCurrent(ctx context.Context, tx execQuerier, id int64, part budget.Part, keys []budget.Key) ([]Replacement, error) {
 	var out []Replacement
 	for _, k := range keys {
+		from := len(out)
 		var displaced []int64
 		for _, q := range part.Covers() {
 			var old int64
@@ -92,8 +93,20 @@ func makeCurrent(ctx context.Context, tx execQuerier, id int64, part budget.Part
 				out = append(out, Replacement{Key: k, Part: p, Dataset: old, Source: src, Whole: true})
 			}
 		}
+		out = append(out[:from], mergeParts(out[from:])...)
 	}
 	return out, nil
+}
+
+// mergeParts says "begge" once where one dataset lost both parts of a key
+// to the import, instead of once per part.
+func mergeParts(rs []Replacement) []Replacement {
+	if len(rs) == 2 && rs[0].Dataset == rs[1].Dataset && !rs[0].Whole && !rs[1].Whole {
+		r := rs[0]
+		r.Part = budget.Begge
+		return []Replacement{r}
+	}
+	return rs
 }
 
 func datasetSource(ctx context.Context, q querier, id int64) (string, budget.Part, error) {

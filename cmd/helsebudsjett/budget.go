@@ -17,8 +17,20 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
+// openWorkspace opens the workspace and tells the user, on stderr, what
+// upgrading an older one found (the budget parts it inferred).
 func openWorkspace(ctx context.Context, flagValue string, e *env) (*workspace.DB, error) {
-	return workspace.Open(ctx, dbPath(flagValue, e))
+	db, err := workspace.Open(ctx, dbPath(flagValue, e))
+	if err != nil {
+		return nil, err
+	}
+	if notes := db.MigrationNotes(); len(notes) > 0 {
+		fmt.Fprintln(e.stderr, "helsebudsjett: the workspace was upgraded:")
+		for _, n := range notes {
+			fmt.Fprintf(e.stderr, "  %s\n", n)
+		}
+	}
+	return db, nil
 }
 
 // openReading opens the workspace for a command that only reads it, so that
@@ -32,7 +44,7 @@ func openReading(ctx context.Context, flagValue string, e *env) (*workspace.DB, 
 		return db, nil
 	}
 	if budget.ErrorCode(err) == budget.ENOTFOUND || errors.Is(err, workspace.ErrNeedsWrite) {
-		return workspace.Open(ctx, p)
+		return openWorkspace(ctx, flagValue, e)
 	}
 	return nil, err
 }
@@ -66,12 +78,32 @@ func cmdDatasets(ctx context.Context, args []string, e *env) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tIMPORTED\tSOURCE\tFORMAT\tLINES\tYEARS AND VERSIONS\tSHA256")
+	fmt.Fprintln(tw, "ID\tIMPORTED\tSOURCE\tFORMAT\tPART\tLINES\tYEARS AND VERSIONS\tSHA256")
 	for _, d := range sets {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, d.ImportedAt.Format("2006-01-02 15:04"),
-			d.Source, d.Format, d.Lines, keysText(d), d.SHA256[:12])
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, d.ImportedAt.Format("2006-01-02 15:04"),
+			d.Source, d.Format, d.Part, d.Lines, keysText(d), d.SHA256[:12])
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "\nTotals per dataset, part and side (utgift: arts 000-599, inntekt: 600-999):")
+	tw = tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "ID\tYEAR\tVERSION\tPART\tUTGIFT (KR)\tINNTEKT (KR)\tSUM (KR)\t")
+	for _, d := range sets {
+		for _, t := range d.Totals {
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", d.ID, t.Year, t.Version, d.Part,
+				formatKroner(t.Utgift), formatKroner(t.Inntekt), formatKroner(t.Ore))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, d := range sets {
+		if d.PartReason != "" {
+			fmt.Fprintf(e.stdout, "Dataset %d is %s: %s.\n", d.ID, d.Part, d.PartReason)
+		}
+	}
+	return nil
 }
 
 // keysText lists a dataset's keys, marking those it is no longer current
@@ -161,7 +193,7 @@ func (kf keyFlags) openWith(ctx context.Context, e *env, open func(context.Conte
 
 func cmdSummary(ctx context.Context, args []string, e *env) error {
 	fs, kf := newKeyFlags("budget summary", e)
-	by := fs.String("by", "funksjon", "funksjon, ansvar, art, prosjekt, tjeneste, konto or an attribute such as bydel")
+	by := fs.String("by", "funksjon", "funksjon, ansvar, art, prosjekt, tjeneste, konto, part, art-group (KOSTRA's art groups), side (utgift/inntekt) or an attribute such as bydel")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if pos, err := parse(fs, args); err != nil {
 		return err
@@ -183,12 +215,20 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 		total += r.Ore
 		lines += r.Lines
 	}
+	parts, err := db.Summary(ctx, key, budget.ByPart)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		writeJSON(e.stdout, summaryJSON(key, *by, rows, total))
+		out := summaryJSON(key, *by, rows, total)
+		for _, p := range parts {
+			out.Parts = append(out.Parts, summaryRow{p.Value, p.Lines, budget.FormatOre(p.Ore)})
+		}
+		writeJSON(e.stdout, out)
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(e.stdout, "%d %s by %s\n", key.Year, key.Version, *by)
+	fmt.Fprintf(e.stdout, "%d %s by %s (%s)\n", key.Year, key.Version, *by, partsText(parts))
 	fmt.Fprintf(tw, "%s\tLINES\tAMOUNT (KR)\t\n", strings.ToUpper(*by))
 	for _, r := range rows {
 		v := r.Value
@@ -198,7 +238,28 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t\n", v, r.Lines, formatKroner(r.Ore))
 	}
 	fmt.Fprintf(tw, "Sum\t%d\t%s\t\n", lines, formatKroner(total))
+	if len(parts) > 1 {
+		for _, p := range parts {
+			fmt.Fprintf(tw, "of which %s\t%d\t%s\t\n", p.Value, p.Lines, formatKroner(p.Ore))
+		}
+	}
 	return tw.Flush()
+}
+
+// partsText says which parts a key's current datasets hold.
+func partsText(parts []workspace.SummaryRow) string {
+	if len(parts) == 1 && parts[0].Value == string(budget.Begge) {
+		return "drift and investering in one file"
+	}
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = p.Value
+	}
+	switch len(names) {
+	case 1:
+		return names[0] + " only"
+	}
+	return strings.Join(names, " and ")
 }
 
 type summaryOut struct {
@@ -207,6 +268,7 @@ type summaryOut struct {
 	By      string         `json:"by"`
 	Rows    []summaryRow   `json:"rows"`
 	Total   string         `json:"total"`
+	Parts   []summaryRow   `json:"parts"` // the total per part (drift, investering, or begge for a file holding both)
 }
 
 type summaryRow struct {
@@ -251,8 +313,9 @@ func writeLinesFile(ctx context.Context, db *workspace.DB, key budget.Key, path 
 	return atomicfile.Write(path, func(w io.Writer) error { return writeLines(ctx, db, key, w) })
 }
 
-// writeLines writes the lines as CSV: the codes, the year, version and
-// amount, then one column per attribute the file had (texts, bydel, free
+// writeLines writes the lines as CSV: the codes, the year, version,
+// amount and part (drift, investering, or begge for a file holding both),
+// then one column per attribute the file had (texts, bydel, free
 // dimensions), in the file's order, so the CSV opens as the ERP export did.
 func writeLines(ctx context.Context, db *workspace.DB, key budget.Key, w io.Writer) error {
 	names, err := db.AttributeNames(ctx, key)
@@ -264,7 +327,7 @@ func writeLines(ctx context.Context, db *workspace.DB, key budget.Key, w io.Writ
 		pos[n] = i
 	}
 	cw := csvsafe.NewWriter(w)
-	header := []string{"row", "ansvar", "funksjon", "tjeneste", "art", "konto", "prosjekt", "year", "version", "amount"}
+	header := []string{"row", "ansvar", "funksjon", "tjeneste", "art", "konto", "prosjekt", "year", "version", "amount", "part"}
 	if err := cw.Write(append(header, names...)); err != nil {
 		return err
 	}
@@ -279,7 +342,7 @@ func writeLines(ctx context.Context, db *workspace.DB, key budget.Key, w io.Writ
 		}
 		for _, a := range l.Amounts {
 			copy(record, []string{strconv.Itoa(l.Row), l.Ansvar, l.Funksjon, l.Tjeneste, l.Art, l.Konto, l.Prosjekt,
-				strconv.Itoa(a.Year), string(a.Version), budget.FormatOre(a.Ore)})
+				strconv.Itoa(a.Year), string(a.Version), budget.FormatOre(a.Ore), string(l.Part)})
 			if err := cw.Write(record); err != nil {
 				return err
 			}

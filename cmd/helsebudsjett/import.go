@@ -20,6 +20,7 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("import budget", e)
 	year := fs.Int("year", 0, "budget year, for files with one amount column (beløp)")
 	version := fs.String("version", "vedtatt", "forslag, vedtatt, revidert or regnskap (a column headed regnskap/rekneskap is regnskap whatever this says)")
+	part := fs.String("part", "", "drift, investering or begge: the part of the budget the file holds (default: what the file shows)")
 	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
 	mappingPath := fs.String("mapping", "", "YAML file that maps the columns (default: detect from the header)")
 	saveMapping := fs.String("save-mapping", "", "write the mapping that was used to this YAML file")
@@ -40,6 +41,11 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 		return usagef("--version: %v", err)
 	}
 	opts := importer.Options{DryRun: *dryRun}
+	if *part != "" {
+		if opts.Part, err = budget.ParsePart(*part); err != nil {
+			return usagef("--part: %v", err)
+		}
+	}
 	opts.Year, opts.Version, opts.Sheet, opts.MaxSize = *year, v, *sheet, *maxSize
 	switch *emptyAmount {
 	case "", budgetfile.EmptyZero, budgetfile.EmptySkip:
@@ -55,7 +61,7 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	bar := newProgress(e)
 	opts.Progress = bar.update
 
-	db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+	db, err := openWorkspace(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}
@@ -128,7 +134,21 @@ type importResult struct {
 	Totals       []jsonTotal             `json:"totals"`
 	Controls     []jsonControl           `json:"controls,omitempty"`
 	Replaced     []jsonReplaced          `json:"replaced,omitempty"`
-	Message      string                  `json:"message,omitempty"`
+	// Part is the part of the budget the file holds, PartReason how it
+	// was chosen; SameContent the earlier datasets of the same bytes
+	// imported with other options.
+	Part        budget.Part   `json:"part,omitempty"`
+	PartReason  string        `json:"part_reason,omitempty"`
+	SameContent []jsonDataset `json:"same_content,omitempty"`
+	Message     string        `json:"message,omitempty"`
+}
+
+// jsonDataset names an earlier dataset.
+type jsonDataset struct {
+	Dataset int64       `json:"dataset"`
+	Source  string      `json:"source"`
+	Part    budget.Part `json:"part"`
+	Totals  []jsonTotal `json:"totals"`
 }
 
 type jsonTotal struct {
@@ -154,6 +174,12 @@ func importJSON(rep *importer.Report) importResult {
 		Controls:     jsonControls(r.Controls),
 		Replaced:     jsonReplacedList(rep.Replaced),
 		Totals:       jsonTotals(r.Totals),
+
+		Part:       rep.Part,
+		PartReason: rep.PartReason,
+	}
+	for _, d := range rep.SameContent {
+		out.SameContent = append(out.SameContent, jsonDataset{Dataset: d.ID, Source: d.Source, Part: d.Part, Totals: jsonTotals(d.Totals)})
 	}
 	if out.Errors == nil {
 		out.Errors = []budgetfile.RowError{}
@@ -199,18 +225,22 @@ func jsonTotals(ts []budget.Total) []jsonTotal {
 	return out
 }
 
-// jsonReplaced is a key the import took over from an earlier dataset.
+// jsonReplaced is a (year, version, part) the import took over from an
+// earlier dataset. Whole is set when that dataset held both parts and so
+// stopped counting for the part this import did not bring.
 type jsonReplaced struct {
 	Year    int            `json:"year"`
 	Version budget.Version `json:"version"`
+	Part    budget.Part    `json:"part"`
 	Dataset int64          `json:"dataset"`
 	Source  string         `json:"source"`
+	Whole   bool           `json:"whole,omitempty"`
 }
 
-func jsonReplacedList(rs []importer.Replacement) []jsonReplaced {
+func jsonReplacedList(rs []workspace.Replacement) []jsonReplaced {
 	var out []jsonReplaced
 	for _, r := range rs {
-		out = append(out, jsonReplaced{r.Key.Year, r.Key.Version, r.Dataset.ID, r.Dataset.Source})
+		out = append(out, jsonReplaced{r.Key.Year, r.Key.Version, r.Part, r.Dataset, r.Source, r.Whole})
 	}
 	return out
 }
@@ -259,7 +289,7 @@ func printImport(w io.Writer, rep *importer.Report) {
 	}
 	switch rep.Status {
 	case importer.Unchanged:
-		fmt.Fprintf(w, "%s was imported before as dataset %d (same sha256): nothing changed.\n", where, rep.Dataset.ID)
+		fmt.Fprintf(w, "%s was imported before as dataset %d (same sha256 and options, %s): nothing changed.\n", where, rep.Dataset.ID, importer.Describe(*rep.Dataset))
 		return
 	case importer.Rejected:
 		fmt.Fprintf(w, "%s: rejected, %d row error(s); nothing was stored.\n", where, r.ErrorCount)
@@ -273,9 +303,20 @@ func printImport(w io.Writer, rep *importer.Report) {
 		fmt.Fprintf(w, "  rows with empty amount cells: %d with another amount filled (imported with it), %d read as 0 (--empty-amount zero), %d left out (--empty-amount skip)\n",
 			e.Partial, e.Zero, e.Skipped)
 	}
+	if rep.Part != "" {
+		fmt.Fprintf(w, "  part: %s (%s)\n", rep.Part, rep.PartReason)
+	}
+	for _, d := range rep.SameContent {
+		fmt.Fprintf(w, "  same content as dataset %d (%s: %s), imported with other options\n", d.ID, d.Source, importer.Describe(d))
+	}
 	for _, rp := range rep.Replaced {
-		fmt.Fprintf(w, "  replaces dataset %d (%s) as the current %s; it stays in the history (budget datasets)\n",
-			rp.Dataset.ID, rp.Dataset.Source, rp.Key)
+		if rp.Whole {
+			fmt.Fprintf(w, "  WARNING: dataset %d (%s) held both parts of %s and is no longer current for its %s part either: import that part too, or import this file with --part begge\n",
+				rp.Dataset, rp.Source, rp.Key, rp.Part)
+			continue
+		}
+		fmt.Fprintf(w, "  replaces dataset %d (%s) as the current %s, %s; it stays in the history (budget datasets)\n",
+			rp.Dataset, rp.Source, rp.Key, partText(rp.Part))
 	}
 	for _, t := range r.Totals {
 		fmt.Fprintf(w, "  total %d %-9s %22s kr\n", t.Year, t.Version, formatKroner(t.Ore))
@@ -305,3 +346,12 @@ func printRowErrors(w io.Writer, r *budgetfile.Result) {
 }
 
 func skippedText(m map[string]int) string { return budgetfile.SkippedText(m) }
+
+// partText names a part for a sentence: "drift", "investering", or "both
+// parts".
+func partText(p budget.Part) string {
+	if p == budget.Begge {
+		return "both parts"
+	}
+	return string(p)
+}

@@ -47,7 +47,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 	case *dryRun:
 		status = "dry-run"
 	default:
-		db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+		db, err := openWorkspace(ctx, *dbFlag, e)
 		if err != nil {
 			return err
 		}
@@ -205,7 +205,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 			return err
 		}
 	}
-	db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+	db, err := openWorkspace(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}

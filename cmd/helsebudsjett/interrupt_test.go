@@ -35,14 +35,14 @@ func TestImport_Interrupted(t *testing.T) {
 	writeBig(t, big, 400_000)
 	seed := write(t, dir, "seed.csv", sampleCSV)
 	db := filepath.Join(dir, "ws.db")
-	if code, _, stderr := cli(t, dir, "import", "budget", seed, "--db", db); code != exitOK {
+	if code, _, stderr := cli(t, dir, "import", "budget", seed, "--db", db, "--part", "drift"); code != exitOK {
 		t.Fatalf("seed import: %s", stderr)
 	}
 	_, before, _ := cli(t, dir, "budget", "datasets", "--db", db, "--json")
 
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "import", "budget", big, "--year", "2027", "--db", db)
+			cmd := exec.Command(os.Args[0], "import", "budget", big, "--year", "2027", "--db", db, "--part", "drift")
 			cmd.Env = append(os.Environ(), "HELSEBUDSJETT_RUN_MAIN=1")
 			var stderr strings.Builder
 			cmd.Stderr = &stderr

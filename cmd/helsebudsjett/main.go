@@ -253,6 +253,10 @@ func report(err error, e *env) int {
 		fmt.Fprintln(e.stderr, "helsebudsjett: interrupted; nothing was changed")
 		return exitFailure
 	}
+	if budget.ErrorCode(err) == budget.EMISSING {
+		fmt.Fprintf(e.stderr, "helsebudsjett: %s\nRun the command with --help for its flags.\n", err)
+		return exitUsage
+	}
 	fmt.Fprintf(e.stderr, "helsebudsjett: %s\n", err)
 	if budget.ErrorCode(err) == budget.EINVALID {
 		return exitRejected

@@ -40,7 +40,13 @@ func write(t *testing.T, dir, name, data string) string {
 func TestImportBudget_JSON(t *testing.T) {
 	dir := t.TempDir()
 	f := write(t, dir, "budsjett.csv", sampleCSV)
-	code, out, stderr := cli(t, dir, "import", "budget", f, "--json")
+	// Nothing in the file tells whether it is the driftsdel or the
+	// investeringsdel: a usage error naming the flag.
+	code, out, stderr := cli(t, dir, "import", "budget", f)
+	if code != exitUsage || !strings.Contains(stderr, "--part drift") {
+		t.Fatalf("import without --part: exit %d, stderr %s; want %d naming --part", code, stderr, exitUsage)
+	}
+	code, out, stderr = cli(t, dir, "import", "budget", f, "--json", "--part", "drift")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
@@ -48,7 +54,7 @@ func TestImportBudget_JSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("stdout is not one JSON object: %v\n%s", err, out)
 	}
-	if got.Status != "imported" || got.Lines != 3 || got.Skipped["sum_rows"] != 1 {
+	if got.Status != "imported" || got.Lines != 3 || got.Skipped["sum_rows"] != 1 || got.Part != "drift" || got.PartReason != "given with --part" {
 		t.Errorf("got %+v", got)
 	}
 	if len(got.Totals) != 1 || got.Totals[0].Amount != "1100000.25" || got.Totals[0].Year != 2027 {
@@ -58,14 +64,14 @@ func TestImportBudget_JSON(t *testing.T) {
 		t.Errorf("default workspace ./helsebudsjett.db not created: %v", err)
 	}
 
-	code, out, _ = cli(t, dir, "import", "budget", "--json", f)
+	code, out, _ = cli(t, dir, "import", "budget", "--json", f, "--part", "drift")
 	if code != exitOK || !strings.Contains(out, `"status": "unchanged"`) {
 		t.Errorf("second import: exit %d, %s", code, out)
 	}
 
 	code, out, _ = cli(t, dir, "budget", "lines", "--year", "2027", "--csv")
-	wantLines := "row,ansvar,funksjon,tjeneste,art,konto,prosjekt,year,version,amount,Bydel\n" +
-		"5,3100,202,,010,,,2027,vedtatt,1000000.50,Sentrum\n"
+	wantLines := "row,ansvar,funksjon,tjeneste,art,konto,prosjekt,year,version,amount,part,Bydel\n" +
+		"5,3100,202,,010,,,2027,vedtatt,1000000.50,drift,Sentrum\n"
 	if code != exitOK || !strings.HasPrefix(out, wantLines) || strings.Count(out, "\n") != 4 {
 		t.Errorf("budget lines: exit %d\n%s\nwant it to start\n%s", code, out, wantLines)
 	}
@@ -87,7 +93,7 @@ func TestImportBudget_RejectsBadAmount(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "ws.db")
 	good := write(t, dir, "good.csv", sampleCSV)
-	if code, _, stderr := cli(t, dir, "--db", db, "import", "budget", good); code != exitOK {
+	if code, _, stderr := cli(t, dir, "--db", db, "import", "budget", good, "--part", "drift"); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	_, before, _ := cli(t, dir, "budget", "datasets", "--db", db, "--json")

@@ -44,7 +44,7 @@ func runFileImport(ctx context.Context, name, what string, args []string, e *env
 	if err != nil {
 		return err
 	}
-	db, err := workspace.Open(ctx, dbPath(dbFlag, e))
+	db, err := openWorkspace(ctx, dbFlag, e)
 	if err != nil {
 		return err
 	}

@@ -284,7 +284,10 @@ func importReportFile(ctx context.Context, db *workspace.DB, path string, opts r
 		out.Status, out.Message = "rejected", err.Error()
 		return out, nil
 	}
-	if sha, err := reportform.SHA256File(ctx, path); err == nil {
+	// Only the bytes shape a stored form (its unit and period are in it);
+	// --unit and --period check it, so with them the form is read and
+	// checked again, and SaveReportSnapshot finds it unchanged.
+	if sha, err := reportform.SHA256File(ctx, path); err == nil && opts.Unit == "" && opts.Period.IsZero() {
 		old, err := db.ReportSnapshotBySHA256(ctx, sha)
 		if err != nil {
 			return nil, err

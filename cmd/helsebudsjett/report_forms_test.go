@@ -221,6 +221,24 @@ func TestImportReport_CLI(t *testing.T) {
 			t.Errorf("%d snapshots, want %d", n, seeded+1)
 		}
 	})
+	// What shapes a stored form is its bytes only (unit and period are in
+	// the form); --unit and --period check it, so they must hold for a form
+	// imported before too, never "unchanged" past them.
+	t.Run("the same file again with checks it fails is rejected", func(t *testing.T) {
+		for _, args := range [][]string{{"--unit", "tildeling"}, {"--period", "2026-T2"}} {
+			code, stdout, stderr := cli(t, dir, append([]string{"import", "report", good, "--db", dbFile}, args...)...)
+			if code != exitRejected || strings.Contains(stdout, "unchanged") {
+				t.Errorf("%v: exit %d\n%s%s", args, code, stdout, stderr)
+			}
+		}
+		code, stdout, stderr := cli(t, dir, "import", "report", good, "--db", dbFile, "--unit", "nav", "--period", "2026-T1")
+		if code != exitOK || !strings.Contains(stdout, "unchanged") {
+			t.Errorf("with checks it passes: exit %d\n%s%s", code, stdout, stderr)
+		}
+		if n := len(snapshotsOf(t, dbFile)); n != seeded+1 {
+			t.Errorf("%d snapshots, want %d", n, seeded+1)
+		}
+	})
 	t.Run("usage", func(t *testing.T) {
 		for _, args := range [][]string{
 			{"template", "report", "--unit", "nav", "-o", form},

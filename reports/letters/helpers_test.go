@@ -80,7 +80,7 @@ func newFixtureAt(tb testing.TB, dbPath string, n, perUnit int, names map[int]st
 	if err := os.WriteFile(p, []byte(csv.String()), 0o644); err != nil {
 		tb.Fatal(err)
 	}
-	rep, err := importer.Run(ctx, db, p, importer.Options{})
+	rep, err := importer.Run(ctx, db, p, importer.Options{Part: budget.Drift})
 	if err != nil || rep.Status != importer.Imported {
 		tb.Fatalf("import budget: %v %v", err, rep)
 	}

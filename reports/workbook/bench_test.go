@@ -99,7 +99,7 @@ func benchWorkspace(b *testing.B, dir string, n, m int) (*workspace.DB, budget.K
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	rep, err := importer.Run(ctx, db, csvPath, importer.Options{Options: budgetfile.Options{Year: key.Year}})
+	rep, err := importer.Run(ctx, db, csvPath, importer.Options{Part: budget.Drift, Options: budgetfile.Options{Year: key.Year}})
 	if err != nil || rep.Status != importer.Imported {
 		b.Fatalf("import: %v %+v", err, rep)
 	}
