@@ -23,9 +23,9 @@ const (
 // ArtGroups lists the groups in report order.
 var ArtGroups = []string{GroupLonn, GroupKjop, GroupOverforinger, GroupFinans, GroupInntekter, GroupNoArt}
 
-// artNumber returns the 3-digit art as a number, or -1 when art is not
+// exactArt returns the 3-digit art as a number, or -1 when art is not
 // three digits.
-func artNumber(art string) int {
+func exactArt(art string) int {
 	if len(art) != 3 {
 		return -1
 	}
@@ -42,7 +42,7 @@ func artNumber(art string) int {
 
 // ArtGroup returns the KOSTRA art group of a 3-digit art, or GroupNoArt.
 func ArtGroup(art string) string {
-	switch n := artNumber(art); {
+	switch n := exactArt(art); {
 	case n < 0:
 		return GroupNoArt
 	case n < 100:
@@ -63,7 +63,7 @@ func ArtGroup(art string) string {
 // KOSTRA; a line without a readable art goes by the sign of its amount
 // (expenses are positive).
 func SideOf(art string, ore int64) Side {
-	switch n := artNumber(art); {
+	switch n := exactArt(art); {
 	case n >= 600:
 		return Inntekt
 	case n >= 0:
