@@ -133,7 +133,7 @@ func TestImportBudget_EmptyAmount(t *testing.T) {
 		{"skip", 2, budgetfile.EmptyAmounts{Skipped: 1}, "1 left out"},
 	} {
 		t.Run(c.rule, func(t *testing.T) {
-			code, out, stderr := cli(t, dir, "import", "budget", csv, "--db", filepath.Join(t.TempDir(), "ws.db"), "--empty-amount", c.rule, "--json")
+			code, out, stderr := cli(t, dir, "import", "budget", csv, "--db", filepath.Join(t.TempDir(), "ws.db"), "--empty-amount", c.rule, "--json", "--part", "drift")
 			var got importResult
 			if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitOK {
 				t.Fatalf("exit %d, %v: %s %s", code, err, out, stderr)
@@ -141,7 +141,7 @@ func TestImportBudget_EmptyAmount(t *testing.T) {
 			if got.Lines != c.lines || got.EmptyAmounts != c.want {
 				t.Errorf("lines %d, empty amounts %+v; want %d, %+v", got.Lines, got.EmptyAmounts, c.lines, c.want)
 			}
-			code, out, _ = cli(t, dir, "import", "budget", csv, "--db", filepath.Join(t.TempDir(), "ws.db"), "--empty-amount", c.rule)
+			code, out, _ = cli(t, dir, "import", "budget", csv, "--db", filepath.Join(t.TempDir(), "ws.db"), "--empty-amount", c.rule, "--part", "drift")
 			if code != exitOK || !strings.Contains(out, c.wantSummary) {
 				t.Errorf("exit %d; summary lacks %q:\n%s", code, c.wantSummary, out)
 			}
