@@ -42,11 +42,11 @@ func TestImportBudget_JSON(t *testing.T) {
 	f := write(t, dir, "budsjett.csv", sampleCSV)
 	// Nothing in the file tells whether it is the driftsdel or the
 	// investeringsdel: a usage error naming the flag.
-	code, out, stderr := cli(t, dir, "import", "budget", f)
+	code, _, stderr := cli(t, dir, "import", "budget", f)
 	if code != exitUsage || !strings.Contains(stderr, "--part drift") {
 		t.Fatalf("import without --part: exit %d, stderr %s; want %d naming --part", code, stderr, exitUsage)
 	}
-	code, out, stderr = cli(t, dir, "import", "budget", f, "--json", "--part", "drift")
+	code, out, stderr := cli(t, dir, "import", "budget", f, "--json", "--part", "drift")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
