@@ -241,7 +241,7 @@ func TestLines_CSVSafe(t *testing.T) {
 		"3100;202;010;=HYPERLINK(\"http://x\");1 000,50\n"+
 		"3100;202;700;-2+3;-200,25\n"+
 		"3200;232;010;@SUM(A1);300\n")
-	if code, _, stderr := cli(t, dir, "import", "budget", f); code != exitOK {
+	if code, _, stderr := cli(t, dir, "import", "budget", f, "--part", "drift"); code != exitOK {
 		t.Fatalf("import: exit %d: %s", code, stderr)
 	}
 	code, stdout, stderr := cli(t, dir, "budget", "lines", "--year", "2027", "--csv")

@@ -31,7 +31,7 @@ func TestReadOnlyWorkspace(t *testing.T) {
 			ws := filepath.Join(dir, "ws", "helsebudsjett.db")
 			os.Mkdir(filepath.Dir(ws), 0o755)
 			f := write(t, dir, "b.csv", sampleCSV)
-			if code, _, stderr := cli(t, dir, "import", "budget", f, "--db", ws); code != exitOK {
+			if code, _, stderr := cli(t, dir, "import", "budget", f, "--db", ws, "--part", "drift"); code != exitOK {
 				t.Fatalf("import: exit %d: %s", code, stderr)
 			}
 			for _, p := range []string{filepath.Dir(root), root, bin, filepath.Dir(dir), dir} {
