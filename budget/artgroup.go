@@ -23,26 +23,20 @@ const (
 // ArtGroups lists the groups in report order.
 var ArtGroups = []string{GroupLonn, GroupKjop, GroupOverforinger, GroupFinans, GroupInntekter, GroupNoArt}
 
-// exactArt returns the 3-digit art as a number, or -1 when art is not
-// three digits.
-func exactArt(art string) int {
-	if len(art) != 3 {
+// artGroupNumber returns the art's first three digits as a number, or -1
+// (artNumber's rule, shared with the gross base).
+func artGroupNumber(art string) int {
+	n, ok := artNumber(art)
+	if !ok {
 		return -1
-	}
-	n := 0
-	for i := 0; i < 3; i++ {
-		c := art[i]
-		if c < '0' || c > '9' {
-			return -1
-		}
-		n = n*10 + int(c-'0')
 	}
 	return n
 }
 
-// ArtGroup returns the KOSTRA art group of a 3-digit art, or GroupNoArt.
+// ArtGroup returns the KOSTRA art group of an art (its first three
+// digits), or GroupNoArt.
 func ArtGroup(art string) string {
-	switch n := exactArt(art); {
+	switch n := artGroupNumber(art); {
 	case n < 0:
 		return GroupNoArt
 	case n < 100:
@@ -63,7 +57,7 @@ func ArtGroup(art string) string {
 // KOSTRA; a line without a readable art goes by the sign of its amount
 // (expenses are positive).
 func SideOf(art string, ore int64) Side {
-	switch n := exactArt(art); {
+	switch n := artGroupNumber(art); {
 	case n >= 600:
 		return Inntekt
 	case n >= 0:

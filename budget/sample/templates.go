@@ -13,7 +13,7 @@ import (
 const ReadmeFile = "README.md"
 
 // TemplateFiles lists the files WriteTemplates writes, in order.
-func TemplateFiles() []string { return []string{PlanFile, AccountsFile, ReadmeFile} }
+func TemplateFiles() []string { return []string{PlanFile, ProposalFile, AccountsFile, ReadmeFile} }
 
 // WriteTemplates writes the sample files into dir, creating it if needed:
 // the xlsx and csv of WriteXLSX and WriteCSV with Spec{}, and a README that
@@ -26,6 +26,7 @@ func WriteTemplates(dir string) error {
 	}
 	writers := map[string]func(io.Writer) error{
 		PlanFile:     func(w io.Writer) error { return WriteXLSX(w, Spec{}) },
+		ProposalFile: writeProposal,
 		AccountsFile: func(w io.Writer) error { return WriteCSV(w, Spec{}) },
 		ReadmeFile:   writeReadme,
 	}
@@ -121,6 +122,27 @@ lines) per column:
 		fmt.Fprintf(&b, "| %d | %s | %s | %s |\n", keys[k].Year, keys[k].Version,
 			formatNOK(s.gross[k], " ", true), formatNOK(s.net[k], " ", true))
 	}
+	ps := proposal()
+	var sum int64
+	for _, p := range ps {
+		sum += p.ore
+	}
+	fmt.Fprintf(&b, `
+## The proposal
+
+%s is the kommunedirektør's proposal for 2027 (forslag), in the shape of %s
+with one amount column, "Budsjett 2027": import it with `+"`--version forslag`"+`. %d lines,
+summing to %s kr. The council adopted it with these changes, which
+`+"`helsebudsjett budget compare --year 2027 --from forslag --to vedtatt`"+` shows:
+
+- %s kr more to the first lønn line of funksjon 232 (helsestasjons- og skolehelsetjenesten);
+- %s kr less to the first line of funksjon 120 (administrasjon);
+- a line of %s kr (konsulenttjenester) struck;
+- the first line of funksjon 233 (annet forebyggende helsearbeid) added;
+- the avsetning til disposisjonsfond (konto 54000) taking up the difference.
+`, ProposalFile, PlanFile, len(ps), formatNOK(sum, " ", true),
+		formatNOK(councilHelsestasjon*100, " ", true), formatNOK(-councilCutAdmin*100, " ", true),
+		formatNOK(councilConsultants*100, " ", true))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -55,6 +55,13 @@ func (db *DB) Keys(ctx context.Context) ([]budget.Key, error) {
 // attribute fall in the group "". A key without a current dataset is an
 // ENOTFOUND error, an unknown group an EINVALID one listing the choices.
 func (db *DB) Summary(ctx context.Context, key budget.Key, by string) ([]SummaryRow, error) {
+	return db.SummaryOf(ctx, key, "", by)
+}
+
+// SummaryOf is Summary of one part of the budget: drift (the driftsdel,
+// which a dataset holding both parts counts as), investering, or "" for
+// all. A key whose current datasets hold none of the part gives no rows.
+func (db *DB) SummaryOf(ctx context.Context, key budget.Key, part budget.Part, by string) ([]SummaryRow, error) {
 	tx, err := db.readTx(ctx)
 	if err != nil {
 		return nil, err
@@ -75,6 +82,9 @@ func (db *DB) Summary(ctx context.Context, key budget.Key, by string) ([]Summary
 			key, by, strings.Join(choices, ", "))
 	}
 	for _, cur := range curs {
+		if !inPart(cur.part, part) {
+			continue
+		}
 		if err := summarise(ctx, tx, key, cur, by, groups); err != nil {
 			return nil, err
 		}
@@ -92,6 +102,19 @@ func (db *DB) Summary(ctx context.Context, key budget.Key, by string) ([]Summary
 		return a < b
 	})
 	return out, nil
+}
+
+// inPart reports whether a dataset of part p counts in part want: a
+// dataset holding both counts as the driftsdel, since its lines cannot be
+// told apart.
+func inPart(p, want budget.Part) bool {
+	switch want {
+	case "":
+		return true
+	case budget.Drift:
+		return p != budget.Investering
+	}
+	return p == want
 }
 
 // derivedGroup reports whether by is a group computed from a line rather

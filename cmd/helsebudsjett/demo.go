@@ -68,6 +68,8 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget datasets --db %s\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2027 --by funksjon\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2026 --version regnskap --by bydel\n", final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett budget summary --db %s --year 2027 --by art-group\n", final)
+	fmt.Fprintf(e.stdout, "  helsebudsjett budget compare --db %s --year 2027 --from forslag --to vedtatt --by funksjon\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett indicators show barn-lavinntekt --db %s\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett areas list --db %s\n", final)
 	fmt.Fprintf(e.stdout, "  helsebudsjett import indicators %s --indicator trangboddhet --dry-run --db %s\n",
@@ -111,7 +113,7 @@ func copySamples(dir string) ([]string, error) {
 		return nil, err
 	}
 	var paths []string
-	for _, name := range []string{sample.PlanFile, sample.AccountsFile} {
+	for _, name := range []string{sample.ProposalFile, sample.PlanFile, sample.AccountsFile} {
 		data, err := fs.ReadFile(templates.Sample, "sample/"+name)
 		if err != nil {
 			return nil, err
@@ -134,7 +136,11 @@ func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.
 	defer db.Close()
 	db.SetClock(demoClock())
 	for _, f := range files {
-		rep, err := importer.Run(ctx, db, f, importer.Options{})
+		opts := importer.Options{}
+		if filepath.Base(f) == sample.ProposalFile {
+			opts.Version = budget.Forslag
+		}
+		rep, err := importer.Run(ctx, db, f, opts)
 		if err != nil {
 			return fmt.Errorf("demo import of %s: %w", filepath.Base(f), err)
 		}
@@ -147,6 +153,15 @@ func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.
 			return err
 		}
 	}
+	// What finance staff check first after the budget meeting.
+	forslag, vedtatt := budget.Key{Year: 2027, Version: budget.Forslag}, budget.Key{Year: 2027, Version: budget.Vedtatt}
+	c, err := db.Compare(ctx, forslag, vedtatt, budget.ByArtGroup)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nWhat the council changed in the proposal (budget compare --year 2027 --from forslag --to vedtatt):")
+	printComparison(w, forslag, vedtatt, c)
+	fmt.Fprintln(w)
 	if err := demoIndicators(ctx, db, filepath.Join(outDir, "sample"), w); err != nil {
 		return err
 	}

@@ -73,6 +73,7 @@ Budget (finance staff):
   helsebudsjett budget datasets [--json]      the imported files, current and replaced
   helsebudsjett budget summary --year Y --by FIELD [--version V] [--json]
   helsebudsjett budget lines --year Y [--version V] --csv [-o FILE]
+  helsebudsjett budget compare --year Y [--from forslag] [--to vedtatt] [--by FIELD] [--json]
   helsebudsjett generate budget --lines N -o FILE.csv|FILE.xlsx
                                               a synthetic budget of any size (for trials and benchmarks)
 
@@ -227,10 +228,12 @@ func cmdBudget(ctx context.Context, args []string, e *env) error {
 		return cmdDatasets(ctx, args[1:], e)
 	case "summary":
 		return cmdSummary(ctx, args[1:], e)
+	case "compare":
+		return cmdCompare(ctx, args[1:], e)
 	case "lines":
 		return cmdLines(ctx, args[1:], e)
 	}
-	return usagef("unknown budget command %q: use datasets, summary or lines", args[0])
+	return usagef("unknown budget command %q: use datasets, summary, lines or compare", args[0])
 }
 
 // report prints err for the user and turns it into the exit code.

@@ -47,6 +47,12 @@ func (l *loader) loadMoney(ctx context.Context, r *Report) error {
 	y, py := first(cur), first(prev)
 	m.Linked, m.LinkedGross, m.Expenses = y.Linked, y.LinkedGross, y.Expenses
 	m.PrevLinked, m.PrevExpenses = py.Linked, py.Expenses
+	// The share is the driftsdel's; money linked in the investeringsdel is
+	// said beside it, never added to a share of operating expenditure.
+	if y.LinkedInvestering != 0 {
+		m.Notes = append(m.Notes, fmt.Sprintf(l.t("Andelen er regnet av driftsdelen. I tillegg er %s kr i investeringsdelen knyttet til tiltak.",
+			"Delen er rekna av driftsdelen. I tillegg er %s kr i investeringsdelen knytt til tiltak."), KronerOf(WholeKroner(y.LinkedInvestering))))
+	}
 	groups := func(get func(*model.Budget) []model.Group) []Compare {
 		var out []Compare
 		at := map[string]int{}

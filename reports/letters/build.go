@@ -303,12 +303,24 @@ func (s *Source) budget(l *Letter, code string) {
 	}
 	printed := make([]int64, len(s.Keys)) // the sum of the rounded amounts as printed, in kroner
 	for _, f := range s.funded[code] {
-		row := BudgetRow{Nr: f.Nr, Name: names[f.Nr], Ore: append([]int64(nil), f.Ore...)}
 		for k, ore := range f.Ore {
 			b.Total[k] += ore
 			printed[k] += wholeKroner(ore)
 		}
-		b.Rows = append(b.Rows, row)
+		if !anyNonZero(f.Investering) {
+			b.Rows = append(b.Rows, BudgetRow{Nr: f.Nr, Name: names[f.Nr], Ore: append([]int64(nil), f.Ore...)})
+			continue
+		}
+		// Money in both parts of the budget: a row for each, as the
+		// workbook's Finansiering sheet has them in columns of their own.
+		drift := make([]int64, len(f.Ore))
+		for k := range f.Ore {
+			drift[k] = f.Ore[k] - f.Investering[k]
+		}
+		if anyNonZero(drift) {
+			b.Rows = append(b.Rows, BudgetRow{Nr: f.Nr, Name: names[f.Nr] + " (drift)", Ore: drift})
+		}
+		b.Rows = append(b.Rows, BudgetRow{Nr: f.Nr, Name: names[f.Nr] + " (investering)", Ore: append([]int64(nil), f.Investering...)})
 	}
 	b.Note = roundingNote(b.Keys, b.Total, printed, l.Lang)
 	for _, m := range s.measuresOf(code) {
@@ -452,4 +464,13 @@ func (s *Source) reporting(l *Letter, code string, mine []*budget.Measure, roles
 			}
 		}
 	}
+}
+
+func anyNonZero(xs []int64) bool {
+	for _, x := range xs {
+		if x != 0 {
+			return true
+		}
+	}
+	return false
 }

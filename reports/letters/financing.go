@@ -24,7 +24,7 @@ func Financing(db *workspace.DB) FinancingFunc {
 		var out []Funded
 		for _, uf := range ufs {
 			for _, m := range uf.Measures {
-				out = append(out, Funded{Unit: uf.Unit.Code, Nr: m.Nr, Ore: m.Ore})
+				out = append(out, Funded{Unit: uf.Unit.Code, Nr: m.Nr, Ore: m.Ore, Investering: m.Investering})
 			}
 		}
 		return out, nil

@@ -54,6 +54,9 @@ type Funded struct {
 	Unit string
 	Nr   string
 	Ore  []int64
+	// Investering is the part of Ore from the investeringsdel, per key;
+	// nil when there is none.
+	Investering []int64
 }
 
 // FinancingFunc returns the money of the stored measures attributed to

@@ -40,7 +40,9 @@ type Budget struct {
 	Catalogue     *indicators.Catalogue `json:"-"`
 }
 
-// YearTotals are one budget's totals on the Budget's Gross base:
+// YearTotals are one budget's totals on the Budget's Gross base, of the
+// driftsdel, where the health-equity share is computed (a dataset holding
+// both parts counts as driftsdel: its lines cannot be told apart):
 //
 //   - Expenses: gross operating expenditure (brutto driftsutgifter, the
 //     sum the base counts: budget.GrossBase.Counts);
@@ -63,6 +65,12 @@ type YearTotals struct {
 	LinkedGross  int64      `json:"linked_gross"`
 	UnknownLines int        `json:"unknown_lines"`
 	UnknownOre   int64      `json:"unknown_ore"`
+
+	// InvesteringExpenses and LinkedInvestering are the investeringsdel's
+	// expenses (arts 000-599, budget.SideOf) and the amount counted for the
+	// measures there, shown beside the share, never in it.
+	InvesteringExpenses int64 `json:"investering_expenses"`
+	LinkedInvestering   int64 `json:"linked_investering"`
 }
 
 // MeasureRow is a measure with the amount counted for it per plan key.
@@ -162,7 +170,12 @@ func LoadWith(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, 
 			return nil, err
 		}
 		for _, m := range b.Measures {
-			yt.Linked += m.Ore[i]
+			var inv int64
+			if v := lt.measureInv[m.Nr]; v != nil {
+				inv = v[i]
+			}
+			yt.Linked += m.Ore[i] - inv
+			yt.LinkedInvestering += inv
 		}
 		yt.LinkedGross = lt.gross[i]
 		b.Years = append(b.Years, yt)
@@ -257,10 +270,20 @@ func ordered(m map[string][]int64, first []string) []Group {
 	return out
 }
 
-// yearTotals sums key's dataset by art on the gross base.
+// yearTotals sums key's driftsdel by art on the gross base, and the
+// investeringsdel's expenses.
 func yearTotals(ctx context.Context, db *workspace.DB, key budget.Key, gross budget.GrossBase) (YearTotals, error) {
 	yt := YearTotals{Key: key}
-	rows, err := db.Summary(ctx, key, "art")
+	inv, err := db.SummaryOf(ctx, key, budget.Investering, "art")
+	if err != nil {
+		return yt, err
+	}
+	for _, r := range inv {
+		if budget.SideOf(r.Value, r.Ore) == budget.Utgift {
+			yt.InvesteringExpenses += r.Ore
+		}
+	}
+	rows, err := db.SummaryOf(ctx, key, budget.Drift, "art")
 	if err != nil {
 		return yt, err
 	}

@@ -14,6 +14,22 @@ type FundedMeasure struct {
 	Nr   string  `json:"nr"`
 	Name string  `json:"name"`
 	Ore  []int64 `json:"ore"` // per key, in the order of UnitFinancing.Keys
+	// Investering is the part of Ore from lines of the investeringsdel,
+	// per key; the rest (Drift) is the driftsdel's, where a file holding
+	// both parts counts.
+	Investering []int64 `json:"investering"`
+}
+
+// Drift returns the part of Ore from the driftsdel, per key.
+func (m FundedMeasure) Drift() []int64 {
+	out := make([]int64, len(m.Ore))
+	for i := range m.Ore {
+		out[i] = m.Ore[i]
+		if i < len(m.Investering) {
+			out[i] -= m.Investering[i]
+		}
+	}
+	return out
 }
 
 // UnitFinancing is one unit's part of the Finansiering sheet: the measures
@@ -31,6 +47,8 @@ type UnitFinancing struct {
 	Keys     []budget.Key    `json:"keys"`
 	Measures []FundedMeasure `json:"measures"` // by Nr (budget.CompareNr)
 	Total    []int64         `json:"total"`    // per key
+	// TotalInvestering is the part of Total from the investeringsdel.
+	TotalInvestering []int64 `json:"total_investering"`
 }
 
 // Financing returns, for the keys given (an økonomiplan's, see PlanKeys),
@@ -60,7 +78,11 @@ func Financing(ctx context.Context, db *workspace.DB, keys []budget.Key) ([]Unit
 type linkTotals struct {
 	measure map[string][]int64      // by Nr, per key
 	unit    map[unitMeasure][]int64 // per key
-	gross   []int64                 // per key: the counted amounts that are gross operating expenditure
+	gross   []int64                 // per key: the counted amounts that are gross operating expenditure (driftsdel)
+	// measureInv and unitInv are measure and unit for the lines of the
+	// investeringsdel only.
+	measureInv map[string][]int64
+	unitInv    map[unitMeasure][]int64
 }
 
 type unitMeasure struct{ unit, nr string }
@@ -76,7 +98,8 @@ func countLinks(ctx context.Context, db *workspace.DB, keys []budget.Key, ms []b
 	for i := range ms {
 		byNr[ms[i].Nr] = &ms[i]
 	}
-	lt := &linkTotals{measure: map[string][]int64{}, unit: map[unitMeasure][]int64{}, gross: make([]int64, len(keys))}
+	lt := &linkTotals{measure: map[string][]int64{}, unit: map[unitMeasure][]int64{}, gross: make([]int64, len(keys)),
+		measureInv: map[string][]int64{}, unitInv: map[unitMeasure][]int64{}}
 	add := func(m map[string][]int64, k string, i int, ore int64) error {
 		v := m[k]
 		if v == nil {
@@ -96,12 +119,29 @@ func countLinks(ctx context.Context, db *workspace.DB, keys []budget.Key, ms []b
 				return err
 			}
 			um := unitMeasure{attribute(byNr[l.Measure], l.Line, byCode), l.Measure}
-			v := lt.unit[um]
-			if v == nil {
-				v = make([]int64, len(keys))
-				lt.unit[um] = v
+			units := []map[unitMeasure][]int64{lt.unit}
+			if l.Line.Part == budget.Investering {
+				// The investeringsdel's money is shown apart and is no
+				// gross operating expenditure.
+				units = append(units, lt.unitInv)
+				v := lt.measureInv[l.Measure]
+				if v == nil {
+					v = make([]int64, len(keys))
+					lt.measureInv[l.Measure] = v
+				}
+				v[i] += l.CountedOre // cannot overflow: bounded by the measure's total above
 			}
-			v[i] += l.CountedOre // cannot overflow: bounded by the measure's total above
+			for _, m := range units {
+				v := m[um]
+				if v == nil {
+					v = make([]int64, len(keys))
+					m[um] = v
+				}
+				v[i] += l.CountedOre // cannot overflow: bounded by the measure's total above
+			}
+			if l.Line.Part == budget.Investering {
+				return nil
+			}
 			g, ok := budget.SumOre(lt.gross[i], gross.Counts(l.Line.Art, l.CountedOre))
 			if !ok {
 				return budget.Errorf(budget.EINVALID, "the amount linked to measures in %s is too large", keys[i])
@@ -140,7 +180,8 @@ func (lt *linkTotals) financing(ms []budget.Measure, us []budget.Unit, keys []bu
 	for um, ore := range lt.unit {
 		uf := byUnit[um.unit]
 		if uf == nil {
-			uf = &UnitFinancing{Unit: budget.Unit{Code: um.unit, Name: um.unit}, Keys: keys, Total: make([]int64, len(keys))}
+			uf = &UnitFinancing{Unit: budget.Unit{Code: um.unit, Name: um.unit}, Keys: keys, Total: make([]int64, len(keys)),
+				TotalInvestering: make([]int64, len(keys))}
 			for _, u := range us {
 				if u.Code == um.unit {
 					uf.Unit = u
@@ -148,9 +189,14 @@ func (lt *linkTotals) financing(ms []budget.Measure, us []budget.Unit, keys []bu
 			}
 			byUnit[um.unit] = uf
 		}
-		uf.Measures = append(uf.Measures, FundedMeasure{Nr: um.nr, Name: names[um.nr], Ore: ore})
+		inv := lt.unitInv[um]
+		if inv == nil {
+			inv = make([]int64, len(keys))
+		}
+		uf.Measures = append(uf.Measures, FundedMeasure{Nr: um.nr, Name: names[um.nr], Ore: ore, Investering: inv})
 		for i, o := range ore {
 			uf.Total[i] += o
+			uf.TotalInvestering[i] += inv[i]
 		}
 	}
 	out := make([]UnitFinancing, 0, len(byUnit))

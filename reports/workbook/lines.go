@@ -128,9 +128,11 @@ func (wr *writer) lines(links Links) error {
 	if !ok {
 		return budget.Errorf(budget.EINVALID, "the amount linked to measures in %s is too large", b.Key)
 	}
-	if len(b.Years) > 0 && sum != b.Years[0].Linked {
+	// Both parts: the lines sheet lists the investeringsdel's linked lines
+	// too, which Linked (the driftsdel's) leaves out.
+	if len(b.Years) > 0 && sum != b.Years[0].Linked+b.Years[0].LinkedInvestering {
 		return budget.Errorf(budget.ECONFLICT, "the budget or the measures changed while the workbook was written (%s kr linked, then %s kr): write it again",
-			budget.FormatOre(b.Years[0].Linked), budget.FormatOre(sum))
+			budget.FormatOre(b.Years[0].Linked+b.Years[0].LinkedInvestering), budget.FormatOre(sum))
 	}
 	last := max(row, 2)
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + cellName(len(head), last), Name: "Budsjettlinjer",

@@ -54,7 +54,7 @@ func (wr *writer) summary() error {
 			s.money(j+2, ln.row, ln.ore(y), st.kr)
 		}
 	}
-	s.str(1, rNet, wr.l("Netto, hele budsjettet", "Netto, heile budsjettet"), st.text)
+	s.str(1, rNet, wr.l("Netto, driftsdelen", "Netto, driftsdelen"), st.text)
 	s.str(1, rShare, wr.l("Andel av brutto driftsutgifter", "Del av brutto driftsutgifter"), st.text)
 	for j, y := range b.Years {
 		c := colName(j + 2)
@@ -66,6 +66,20 @@ func (wr *writer) summary() error {
 	row = r + 1
 	for _, note := range wr.baseNotes() {
 		s.note(row, note)
+		row++
+	}
+	// The investeringsdel beside the share, never in it.
+	for _, ln := range []struct {
+		label string
+		ore   func(model.YearTotals) int64
+	}{
+		{wr.l("Investeringsdelen: utgifter (art 010-599)", "Investeringsdelen: utgifter (art 010-599)"), func(y model.YearTotals) int64 { return y.InvesteringExpenses }},
+		{wr.l("Investeringsdelen: knyttet til tiltak", "Investeringsdelen: knytt til tiltak"), func(y model.YearTotals) int64 { return y.LinkedInvestering }},
+	} {
+		s.str(1, row, ln.label, st.text)
+		for j, y := range b.Years {
+			s.money(j+2, row, ln.ore(y), st.kr)
+		}
 		row++
 	}
 	row += 2
@@ -159,7 +173,9 @@ func (wr *writer) summary() error {
 func (wr *writer) baseNotes() []string {
 	b := wr.b
 	notes := []string{fmt.Sprintf(wr.l("Andelen er beløpet knyttet til tiltak på linjer som er brutto driftsutgifter, delt på %s. Netto etter inntekter tar også med inntektslinjene som er knyttet til tiltakene.",
-		"Delen er beløpet knytt til tiltak på liner som er brutto driftsutgifter, delt på %s. Netto etter inntekter tek òg med inntektslinene som er knytte til tiltaka."), b.Gross.Label(wr.lang == indicators.Nynorsk))}
+		"Delen er beløpet knytt til tiltak på liner som er brutto driftsutgifter, delt på %s. Netto etter inntekter tek òg med inntektslinene som er knytte til tiltaka."), b.Gross.Label(wr.lang == indicators.Nynorsk)),
+		wr.l("Tallene over gjelder driftsdelen av budsjettet (en fil med begge deler regnes som drift); investeringsdelen står under.",
+			"Tala over gjeld driftsdelen av budsjettet (ei fil med begge delar blir rekna som drift); investeringsdelen står under.")}
 	for _, y := range b.Years {
 		if y.UnknownLines == 0 {
 			continue

@@ -51,6 +51,17 @@ func fixture(t testing.TB) *workspace.DB {
 	if err != nil || rep.Status != importer.Imported {
 		t.Fatalf("import plan: %v %+v", err, rep)
 	}
+	// The investeringsdel of 2027, a file of its own: measure 6 picks
+	// prosjekt 71001 in both parts, and art 910 (bruk av lån) shows the part.
+	inv := filepath.Join(dir, "investering-2027.csv")
+	if err := os.WriteFile(inv, []byte("Ansvar;Tjeneste;Konto;Prosjekt;Budsjett 2027\n"+
+		"9040;30100;02000;71001;2 500 000,50\n9040;87000;91000;;-2 500 000,50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = importer.Run(ctx, db, inv, importer.Options{})
+	if err != nil || rep.Status != importer.Imported || rep.Part != budget.Investering || len(rep.Replaced) != 0 {
+		t.Fatalf("import investering: %v %+v", err, rep)
+	}
 	if err := db.ImportAreas(ctx, "omrader.csv", isample.Areas(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -109,6 +120,12 @@ type expected struct {
 	linkedGr int64              // key: the counted amounts on lines that are gross operating expenditure
 	net      int64
 	links    []budget.Link
+	// The driftsdel's own, where the share is computed, and the
+	// investeringsdel's: linked per plan key; gross, linked gross and
+	// expenses of key.
+	linkedDrift, linkedInv    []int64
+	driftGross, driftLinkedGr int64
+	invExp                    int64
 }
 
 // kostraGross reports whether a line on art counts in KOSTRA's brutto
@@ -140,11 +157,33 @@ func independent(t *testing.T, db *workspace.DB) expected {
 		}
 		ex.measure = append(ex.measure, mt)
 		ex.linked = append(ex.linked, sum)
+		var d, i int64
+		err = db.EachLink(ctx, k, func(l budget.Link) error {
+			if l.Line.Part == budget.Investering {
+				i += l.CountedOre
+			} else {
+				d += l.CountedOre
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex.linkedDrift, ex.linkedInv = append(ex.linkedDrift, d), append(ex.linkedInv, i)
 	}
 	err := db.Lines(ctx, key, func(l *budget.Line) error {
 		ore := l.OreFor(key)
 		if kostraGross(l.Art) {
 			ex.expenses += ore
+			if l.Part != budget.Investering {
+				ex.driftGross += ore
+			}
+		}
+		if l.Part == budget.Investering {
+			if art, _ := strconv.Atoi(l.Art); art < 600 {
+				ex.invExp += ore
+			}
+			return nil
 		}
 		ex.net += ore
 		return nil
@@ -158,6 +197,9 @@ func independent(t *testing.T, db *workspace.DB) expected {
 	for _, l := range ex.links {
 		if kostraGross(l.Line.Art) {
 			ex.linkedGr += l.CountedOre
+			if l.Line.Part != budget.Investering {
+				ex.driftLinkedGr += l.CountedOre
+			}
 		}
 	}
 	return ex
@@ -223,19 +265,30 @@ func TestWrite_TotalsMatchWorkspace(t *testing.T) {
 		linked := findRow(t, rs, "Knyttet til tiltak for helseutjevning, netto etter inntekter")
 		linkedGross := findRow(t, rs, "Knyttet til tiltak for helseutjevning, av brutto driftsutgifter")
 		gross := findRow(t, rs, "Brutto driftsutgifter etter KOSTRA (art 010–480 og 590 minus 690, 710 og 729)")
+		// The share is the driftsdel's; the investeringsdel is shown below.
+		linkedInv := findRow(t, rs, "Investeringsdelen: knyttet til tiltak")
 		for i, c := range yearCols {
-			if got := ore(t, f, workbook.SheetSummary, c+itoa(linked)); got != ex.linked[i] {
-				t.Errorf("linked %d: %d, want %d", ex.plan[i].Year, got, ex.linked[i])
+			if got := ore(t, f, workbook.SheetSummary, c+itoa(linked)); got != ex.linkedDrift[i] {
+				t.Errorf("linked %d: %d, want %d", ex.plan[i].Year, got, ex.linkedDrift[i])
+			}
+			if got := ore(t, f, workbook.SheetSummary, c+itoa(linkedInv)); got != ex.linkedInv[i] || got+ex.linkedDrift[i] != ex.linked[i] {
+				t.Errorf("linked investering %d: %d, want %d", ex.plan[i].Year, got, ex.linkedInv[i])
 			}
 		}
-		if got := ore(t, f, workbook.SheetSummary, "B"+itoa(gross)); got != ex.expenses {
-			t.Errorf("gross %d, want %d", got, ex.expenses)
+		if ex.linkedInv[0] == 0 || ex.invExp == 0 {
+			t.Error("the fixture's investering file links nothing: the test proves nothing about parts")
 		}
-		if got := ore(t, f, workbook.SheetSummary, "B"+itoa(linkedGross)); got != ex.linkedGr {
-			t.Errorf("linked gross %d, want %d", got, ex.linkedGr)
+		if got := ore(t, f, workbook.SheetSummary, "B"+itoa(findRow(t, rs, "Investeringsdelen: utgifter (art 010-599)"))); got != ex.invExp {
+			t.Errorf("investering expenses %d, want %d", got, ex.invExp)
+		}
+		if got := ore(t, f, workbook.SheetSummary, "B"+itoa(gross)); got != ex.driftGross {
+			t.Errorf("gross %d, want %d", got, ex.driftGross)
+		}
+		if got := ore(t, f, workbook.SheetSummary, "B"+itoa(linkedGross)); got != ex.driftLinkedGr {
+			t.Errorf("linked gross %d, want %d", got, ex.driftLinkedGr)
 		}
 		shareRow := findRow(t, rs, "Andel av brutto driftsutgifter")
-		if got, want := rs[shareRow-1][1], float64(ex.linkedGr)/float64(ex.expenses); !closeTo(got, want) {
+		if got, want := rs[shareRow-1][1], float64(ex.driftLinkedGr)/float64(ex.driftGross); !closeTo(got, want) {
 			t.Errorf("share %s, want %g", got, want)
 		}
 		if formula, _ := f.GetCellFormula(workbook.SheetSummary, "B"+itoa(shareRow)); !strings.Contains(formula, "B"+itoa(linkedGross)+"/B"+itoa(gross)) {
@@ -307,13 +360,18 @@ func TestWrite_TotalsMatchWorkspace(t *testing.T) {
 		rs := rows(workbook.SheetFinancing)
 		all := findRow(t, rs, "Sum alle virksomheter")
 		head := findRow(t, rs, "Sum per virksomhet") + 1
-		for j, c := range []string{"C", "D", "E", "F"} {
-			if got := ore(t, f, workbook.SheetFinancing, c+itoa(all)); got != ex.linked[j] {
-				t.Errorf("all units %d: %d, want %d", ex.plan[j].Year, got, ex.linked[j])
+		// Drift and investering in separate columns, year by year: their
+		// sum is the linked money.
+		for j, cols := range [][2]string{{"C", "D"}, {"E", "F"}, {"G", "H"}, {"I", "J"}} {
+			var all2, units int64
+			for _, c := range cols {
+				all2 += ore(t, f, workbook.SheetFinancing, c+itoa(all))
+				for r := head + 1; r < all; r++ {
+					units += ore(t, f, workbook.SheetFinancing, c+itoa(r))
+				}
 			}
-			var units int64
-			for r := head + 1; r < all; r++ {
-				units += ore(t, f, workbook.SheetFinancing, c+itoa(r))
+			if all2 != ex.linked[j] {
+				t.Errorf("all units %d: %d, want %d", ex.plan[j].Year, all2, ex.linked[j])
 			}
 			if units != ex.linked[j] {
 				t.Errorf("unit sums %d: %d, want %d", ex.plan[j].Year, units, ex.linked[j])
@@ -321,8 +379,9 @@ func TestWrite_TotalsMatchWorkspace(t *testing.T) {
 		}
 		for _, uf := range b.Financing {
 			r := findRow(t, rs, "Sum "+uf.Unit.Name)
-			if got := ore(t, f, workbook.SheetFinancing, "C"+itoa(r)); got != uf.Total[0] {
-				t.Errorf("%s: %d, want %d", uf.Unit.Name, got, uf.Total[0])
+			d, i := ore(t, f, workbook.SheetFinancing, "C"+itoa(r)), ore(t, f, workbook.SheetFinancing, "D"+itoa(r))
+			if d+i != uf.Total[0] || i != uf.TotalInvestering[0] {
+				t.Errorf("%s: drift %d + investering %d, want %d with %d investering", uf.Unit.Name, d, i, uf.Total[0], uf.TotalInvestering[0])
 			}
 		}
 	})
