@@ -77,10 +77,13 @@ const (
 	fieldProsjekt
 	fieldTjeneste
 	fieldKonto
+	fieldDel // the line's part of the budget: drift, investering, begge
 )
 
-// CodeFields are the line codes a Selector may name besides attributes.
-var CodeFields = []string{"ansvar", "funksjon", "art", "prosjekt", "tjeneste", "konto"}
+// CodeFields are the line codes a Selector may name besides attributes;
+// "del" is the line's part of the budget (drift, investering, or begge for
+// a file holding both), so a measure can pick the investeringsdel only.
+var CodeFields = []string{"ansvar", "funksjon", "art", "prosjekt", "tjeneste", "konto", "del"}
 
 func codeFieldOf(name string) codeField {
 	switch name {
@@ -96,6 +99,8 @@ func codeFieldOf(name string) codeField {
 		return fieldTjeneste
 	case "konto":
 		return fieldKonto
+	case "del":
+		return fieldDel
 	}
 	return attrField
 }
@@ -325,6 +330,8 @@ func (c *Clause) value(l *Line) string {
 		return l.Tjeneste
 	case fieldKonto:
 		return l.Konto
+	case fieldDel:
+		return string(l.Part)
 	}
 	v, _ := l.Attr(c.Field)
 	return v

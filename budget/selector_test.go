@@ -11,7 +11,7 @@ import (
 
 func TestSelector_Match(t *testing.T) {
 	l := &budget.Line{Ansvar: "3120", Funksjon: "232", Tjeneste: "23200", Art: "010", Konto: "01000", Prosjekt: "P1407",
-		Attributes: []budget.Attribute{{Name: "Bydel", Value: "Nordbyen"}}}
+		Attributes: []budget.Attribute{{Name: "Bydel", Value: "Nordbyen"}}, Part: budget.Investering}
 	cases := []struct {
 		sel  string
 		want bool
@@ -32,6 +32,8 @@ func TestSelector_Match(t *testing.T) {
 		{"prosjekt=*;bydel=Sør*", false},
 		{"virksomhet=*", false}, // a line without the attribute has ""
 		{" funksjon = 232 ; ansvar = 3120 ", true},
+		{"funksjon=232;del=investering", true}, // a line of the investeringsdel
+		{"funksjon=232;del=drift", false},
 		{"", false},
 	}
 	for _, c := range cases {

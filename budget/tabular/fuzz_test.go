@@ -120,6 +120,7 @@ func FuzzSheetXML(f *testing.F) {
 		"\xEF\xBB\xBF<worksheet/>",
 		`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="3"><mergeCell ref="A1:A2"/><mergeCell ref="B1:Z9"></mergeCell><mergeCell ref="bad"/><mergeCell ref="XFD1048576:A1"/></mergeCells></worksheet>`,
 		`this is <<< not xml`,
+		sheetXML(`<row r="1"><c r="C1" t="e"><v>#I/T</v></c><c r="A1" t="e"><v>#REF!</v></c><c t="e"/><c r="B1" t="e"><v></v></c></row>`),
 	} {
 		f.Add([]byte(s))
 	}
@@ -132,6 +133,12 @@ func FuzzSheetXML(f *testing.F) {
 			n := len(r.Cells)
 			if r.Number < 1 || r.Number > 1<<20 || n == 0 || n > 1<<14 || r.Cells[n-1] == "" {
 				t.Fatalf("row %d with %d cells %q", r.Number, n, r.Cells)
+			}
+			// Error columns ascend, and each is a non-empty cell of the row.
+			for i, c := range r.Errors {
+				if c < 0 || c >= n || r.Cells[c] == "" || (i > 0 && r.Errors[i-1] >= c) {
+					t.Fatalf("row %d: error columns %v over cells %q", r.Number, r.Errors, r.Cells)
+				}
 			}
 		}
 	})

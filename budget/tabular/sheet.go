@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // Spreadsheet limits: Excel's, which no honest file exceeds.
@@ -396,8 +397,15 @@ func (s *sheetScanner) cell(prev int) (int, error) {
 		s.cells = append(s.cells, "")
 	}
 	s.cells[col] = value
-	if typ == cellErrorValue && value != "" && (len(s.errors) == 0 || s.errors[len(s.errors)-1] < col) {
-		s.errors = append(s.errors, col)
+	// Cells come in column order in every file Excel writes; one out of
+	// order is put in its place, so Row.Errors stays sorted, and a cell
+	// written twice is what it was last.
+	i, found := slices.BinarySearch(s.errors, col)
+	switch isErr := typ == cellErrorValue && value != ""; {
+	case isErr && !found:
+		s.errors = slices.Insert(s.errors, i, col)
+	case !isErr && found:
+		s.errors = slices.Delete(s.errors, i, i+1)
 	}
 	return col, nil
 }

@@ -97,6 +97,10 @@ func TestSheetCells(t *testing.T) {
 		if len(got[1].Errors) != 0 {
 			t.Errorf("row 2 errors = %v, want none: a row's errors must not leak into the next", got[1].Errors)
 		}
+		got = scan(t, `<row r="3"><c r="C3" t="e"><v>#N/A</v></c><c r="A3" t="e"><v>#REF!</v></c><c r="B3" t="e"><v>#I/T</v></c><c r="B3"><v>7</v></c></row>`)
+		if e := got[0].Errors; len(e) != 2 || e[0] != 0 || e[1] != 2 {
+			t.Errorf("cells out of order: errors = %v, want [0 2] (B3 was written again as a number)", e)
+		}
 	})
 	t.Run("inline strings with rich runs", func(t *testing.T) {
 		got := scan(t, `<row r="2"><c r="A2" t="inlineStr"><is><t>plain</t></is></c>`+

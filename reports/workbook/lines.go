@@ -10,7 +10,8 @@ import (
 )
 
 // lines streams Budsjettlinjer: every budget line linked to a measure, one
-// row per (line, measure), with its codes, its row in the budget file, its
+// row per (line, measure), with its codes, its part of the budget (Del),
+// its row in the budget file of that part, its
 // texts and other attributes, the measure, its Andel, the line's amount and
 // the amount counted as a formula, ROUND(amount × Andel / 100; 2), whose
 // cached value is budget.Counted (Excel's ROUND rounds half away from zero,
@@ -19,8 +20,8 @@ func (wr *writer) lines(links Links) error {
 	b := wr.b
 	st := wr.st
 	head := []string{wr.l("Nr", "Nr"), wr.l("Tiltak", "Tiltak"), wr.l("Rad i budsjettfila", "Rad i budsjettfila"),
-		"Ansvar", "Funksjon", wr.l("Tjeneste", "Teneste"), "Art", "Konto", "Prosjekt"}
-	widths := []float64{6, 36, 10, 9, 9, 10, 7, 8, 10}
+		"Ansvar", "Funksjon", wr.l("Tjeneste", "Teneste"), "Art", "Konto", "Prosjekt", "Del"}
+	widths := []float64{6, 36, 10, 9, 9, 10, 7, 8, 10, 12}
 	seen := map[string]bool{}
 	for _, h := range head {
 		seen[h] = true
@@ -104,10 +105,11 @@ func (wr *writer) lines(links Links) error {
 		cells[0], cells[1], cells[2] = top(l.Measure), excelize.Cell{StyleID: st.wrap, Value: names[l.Measure]}, top(line.Row)
 		cells[3], cells[4], cells[5], cells[6], cells[7], cells[8] = top(text(line.Ansvar)), top(text(line.Funksjon)), top(text(line.Tjeneste)),
 			top(text(line.Art)), top(text(line.Konto)), top(text(line.Prosjekt))
+		cells[9] = top(string(line.Part)) // drift, investering, or begge for a file holding both: the file Rad refers to
 		for i, a := range attrs {
 			if v, ok := line.Attr(a); ok && v != "" {
-				cells[9+i] = excelize.Cell{StyleID: st.wrap, Value: v}
-				lines = max(lines, lineCount(v, widths[9+i]))
+				cells[10+i] = excelize.Cell{StyleID: st.wrap, Value: v}
+				lines = max(lines, lineCount(v, widths[10+i]))
 			}
 		}
 		r := itoa(row)
