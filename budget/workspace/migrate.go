@@ -81,7 +81,7 @@ func migrate(ctx context.Context, c *sql.Conn) ([]string, error) {
 // SQL. A step returns notes for the user, which are also kept in
 // migration_note.
 var migrationSteps = map[int]func(ctx context.Context, tx *sql.Tx) ([]string, error){
-	8: migrateParts,
+	10: migrateParts,
 }
 
 func migrateOne(ctx context.Context, c *sql.Conn, m migration) ([]string, error) {

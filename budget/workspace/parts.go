@@ -145,7 +145,7 @@ func (s sideSums) get(k budget.Key) (utgift, inntekt int64, ok bool) {
 	return u, i, ok1 && ok2
 }
 
-// migrateParts is migration 8's step: it reads every dataset's lines,
+// migrateParts is migration 10's step: it reads every dataset's lines,
 // infers its part as an import would (else begge), stores its utgift and
 // inntekt totals, and makes datasets current per (year, version, part) as
 // if they had been imported in order under the new rule, so a drift file

@@ -1,4 +1,4 @@
--- 0008: budget parts, import keys, and totals per utgift/inntekt.
+-- 0010: budget parts, import keys, and totals per utgift/inntekt.
 --
 -- A dataset belongs to a part of the budget (kommuneloven § 14-4): drift,
 -- investering, or begge for a file that holds both; part_reason says how
