@@ -62,7 +62,7 @@ func newShaped(t *testing.T) (*letters.Source, *workspace.DB) {
 		"3001;232;011;12 345,67;12 345,67\n"
 	p := filepath.Join(dir, "budsjett.csv")
 	must(os.WriteFile(p, []byte(csv), 0o644))
-	rep, err := importer.Run(ctx, db, p, importer.Options{})
+	rep, err := importer.Run(ctx, db, p, importer.Options{Part: budget.Drift})
 	if err != nil || rep.Status != importer.Imported {
 		t.Fatalf("import budget: %v %v", err, rep)
 	}

@@ -73,7 +73,7 @@ func (wr *writer) summary() error {
 		label string
 		ore   func(model.YearTotals) int64
 	}{
-		{wr.l("Investeringsdelen: utgifter (art 010-599)", "Investeringsdelen: utgifter (art 010-599)"), func(y model.YearTotals) int64 { return y.InvesteringExpenses }},
+		{wr.l("Investeringsdelen: utgifter (art 010–599)", "Investeringsdelen: utgifter (art 010–599)"), func(y model.YearTotals) int64 { return y.InvesteringExpenses }},
 		{wr.l("Investeringsdelen: knyttet til tiltak", "Investeringsdelen: knytt til tiltak"), func(y model.YearTotals) int64 { return y.LinkedInvestering }},
 	} {
 		s.str(1, row, ln.label, st.text)

@@ -278,7 +278,7 @@ func TestWrite_TotalsMatchWorkspace(t *testing.T) {
 		if ex.linkedInv[0] == 0 || ex.invExp == 0 {
 			t.Error("the fixture's investering file links nothing: the test proves nothing about parts")
 		}
-		if got := ore(t, f, workbook.SheetSummary, "B"+itoa(findRow(t, rs, "Investeringsdelen: utgifter (art 010-599)"))); got != ex.invExp {
+		if got := ore(t, f, workbook.SheetSummary, "B"+itoa(findRow(t, rs, "Investeringsdelen: utgifter (art 010–599)"))); got != ex.invExp {
 			t.Errorf("investering expenses %d, want %d", got, ex.invExp)
 		}
 		if got := ore(t, f, workbook.SheetSummary, "B"+itoa(gross)); got != ex.driftGross {
