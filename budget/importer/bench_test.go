@@ -12,7 +12,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // BenchmarkImport imports generated budgets of 100k and 1M lines, as csv and
@@ -39,7 +39,7 @@ func BenchmarkImport(b *testing.B) {
 func importOnce(b *testing.B, path string, n int) {
 	b.StopTimer()
 	dir := b.TempDir()
-	db, err := workspace.Open(context.Background(), filepath.Join(dir, "bench.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "bench.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

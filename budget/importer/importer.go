@@ -13,7 +13,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // Status is the outcome of an import.
@@ -56,7 +56,7 @@ type Report struct {
 	// Replaced lists, when Status is Imported, the (year, version, part)
 	// keys another dataset was current for until this import took them
 	// over. That dataset stays in the history.
-	Replaced []workspace.Replacement
+	Replaced []sqlite.Replacement
 }
 
 // ShapingOptions returns the canonical encoding of the options that shape
@@ -117,7 +117,7 @@ func sameImport(prev budget.Dataset, options string, o Options) bool {
 // the import could not be carried out at all (the file is unreadable or not a
 // budget file, or the workspace failed). Whatever happens, the workspace is
 // either changed by the whole file or not at all.
-func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Report, error) {
+func Run(ctx context.Context, db *sqlite.DB, path string, opts Options) (*Report, error) {
 	if opts.Name == "" {
 		opts.Name = filepath.Base(path)
 	}
@@ -226,7 +226,7 @@ func unchanged(prev *budget.Dataset, name, sha string, size int64) *Report {
 	}
 }
 
-func dataset(db *workspace.DB, res *budgetfile.Result, opts Options) budget.Dataset {
+func dataset(db *sqlite.DB, res *budgetfile.Result, opts Options) budget.Dataset {
 	now := db.Now
 	if opts.Now != nil {
 		now = opts.Now

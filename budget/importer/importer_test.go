@@ -15,7 +15,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -24,9 +24,9 @@ const goodCSV = "Ansvar;Funksjon;Art;Tekst;Budsjett 2027\r\n" +
 	"3100;202;700;Refusjon;-234 567,89\r\n" +
 	"3200;232;010;Helsestasjon;500 000\r\n"
 
-func openDB(t *testing.T) *workspace.DB {
+func openDB(t *testing.T) *sqlite.DB {
 	t.Helper()
-	db, err := workspace.Open(context.Background(), filepath.Join(t.TempDir(), "ws.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func fixedNow() time.Time { return time.Date(2026, 12, 15, 10, 0, 0, 0, time.UTC
 
 // state is what a user can see of a workspace; an import that fails must
 // leave it as it was.
-func state(t *testing.T, db *workspace.DB) string {
+func state(t *testing.T, db *sqlite.DB) string {
 	t.Helper()
 	sets, err := db.Datasets(context.Background())
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
@@ -59,7 +59,7 @@ func cmdAreasList(ctx context.Context, args []string, e *env) error {
 		}
 		want = l
 	}
-	db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+	db, err := sqlite.Open(ctx, dbPath(*dbFlag, e))
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func cmdAreasList(ctx context.Context, args []string, e *env) error {
 
 // areaRows is the workspace's areas in its order, then (with all) the
 // reference's not stored, by level and code.
-func areaRows(ctx context.Context, db *workspace.DB, all bool) ([]areaRow, indicators.Geo, error) {
+func areaRows(ctx context.Context, db *sqlite.DB, all bool) ([]areaRow, indicators.Geo, error) {
 	geos, err := db.Areas(ctx)
 	if err != nil {
 		return nil, indicators.Geo{}, err
@@ -178,7 +178,7 @@ func cmdAreasSetHome(ctx context.Context, args []string, e *env) error {
 	if len(pos) != 1 {
 		return usagef("areas set-home takes one area: its code or name, e.g. 4001")
 	}
-	db, err := workspace.Open(ctx, dbPath(*dbFlag, e))
+	db, err := sqlite.Open(ctx, dbPath(*dbFlag, e))
 	if err != nil {
 		return err
 	}

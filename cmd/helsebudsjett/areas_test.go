@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // A fresh workspace imports a file of kommuner, the county and the
@@ -52,7 +52,7 @@ func TestAreas_freshWorkspaceHomeAndList(t *testing.T) {
 	}
 	// The reports take the first kommune of the workspace as the
 	// municipality: it is the home area, not the lowest code.
-	ws, err := workspace.Open(context.Background(), db)
+	ws, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

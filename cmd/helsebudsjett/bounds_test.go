@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
 // TestTimeFlags_Bounded: `wheel run-due --now 9999-12-31T23:59:59Z` stored a
@@ -90,7 +90,7 @@ tasks:
 	}
 
 	// A crash mid-run leaves a run started.
-	ws, err := workspace.Open(context.Background(), db)
+	ws, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestImportAreas_BadParents(t *testing.T) {
 			if code != exitRejected || !strings.Contains(stderr, c.want) {
 				t.Errorf("exit %d, want %d saying %q:\n%s", code, exitRejected, c.want, stderr)
 			}
-			ws, err := workspace.Open(context.Background(), db)
+			ws, err := sqlite.Open(context.Background(), db)
 			if err != nil {
 				t.Fatal(err)
 			}

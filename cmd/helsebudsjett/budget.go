@@ -14,13 +14,13 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // openWorkspace opens the workspace and tells the user, on stderr, what
 // upgrading an older one found (the budget parts it inferred).
-func openWorkspace(ctx context.Context, flagValue string, e *env) (*workspace.DB, error) {
-	db, err := workspace.Open(ctx, dbPath(flagValue, e))
+func openWorkspace(ctx context.Context, flagValue string, e *env) (*sqlite.DB, error) {
+	db, err := sqlite.Open(ctx, dbPath(flagValue, e))
 	if err != nil {
 		return nil, err
 	}
@@ -37,13 +37,13 @@ func openWorkspace(ctx context.Context, flagValue string, e *env) (*workspace.DB
 // a read-only file or folder can still be listed and shown. A workspace that
 // does not exist yet, is empty or needs upgrading is opened as by
 // openWorkspace, which creates or upgrades it.
-func openReading(ctx context.Context, flagValue string, e *env) (*workspace.DB, error) {
+func openReading(ctx context.Context, flagValue string, e *env) (*sqlite.DB, error) {
 	p := dbPath(flagValue, e)
-	db, err := workspace.OpenReadOnly(ctx, p)
+	db, err := sqlite.OpenReadOnly(ctx, p)
 	if err == nil {
 		return db, nil
 	}
-	if budget.ErrorCode(err) == budget.ENOTFOUND || errors.Is(err, workspace.ErrNeedsWrite) {
+	if budget.ErrorCode(err) == budget.ENOTFOUND || errors.Is(err, sqlite.ErrNeedsWrite) {
 		return openWorkspace(ctx, flagValue, e)
 	}
 	return nil, err
@@ -126,7 +126,7 @@ func keysText(d budget.Dataset) string {
 
 // resolveKey picks the version when none was given: the only one the year
 // has, else vedtatt.
-func resolveKey(ctx context.Context, db *workspace.DB, year int, version string) (budget.Key, error) {
+func resolveKey(ctx context.Context, db *sqlite.DB, year int, version string) (budget.Key, error) {
 	if year == 0 {
 		return budget.Key{}, usagef("give --year")
 	}
@@ -169,16 +169,16 @@ func newKeyFlags(name string, e *env) (*flag.FlagSet, keyFlags) {
 }
 
 // open opens the workspace and resolves the key; the caller closes the DB.
-func (kf keyFlags) open(ctx context.Context, e *env) (*workspace.DB, budget.Key, error) {
+func (kf keyFlags) open(ctx context.Context, e *env) (*sqlite.DB, budget.Key, error) {
 	return kf.openWith(ctx, e, openWorkspace)
 }
 
 // openReading is open for a command that only reads the workspace.
-func (kf keyFlags) openReading(ctx context.Context, e *env) (*workspace.DB, budget.Key, error) {
+func (kf keyFlags) openReading(ctx context.Context, e *env) (*sqlite.DB, budget.Key, error) {
 	return kf.openWith(ctx, e, openReading)
 }
 
-func (kf keyFlags) openWith(ctx context.Context, e *env, open func(context.Context, string, *env) (*workspace.DB, error)) (*workspace.DB, budget.Key, error) {
+func (kf keyFlags) openWith(ctx context.Context, e *env, open func(context.Context, string, *env) (*sqlite.DB, error)) (*sqlite.DB, budget.Key, error) {
 	db, err := open(ctx, *kf.db, e)
 	if err != nil {
 		return nil, budget.Key{}, err
@@ -247,7 +247,7 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 }
 
 // partsText says which parts a key's current datasets hold.
-func partsText(parts []workspace.SummaryRow) string {
+func partsText(parts []sqlite.SummaryRow) string {
 	if len(parts) == 1 && parts[0].Value == string(budget.Begge) {
 		return "drift and investering in one file"
 	}
@@ -277,7 +277,7 @@ type summaryRow struct {
 	Amount string `json:"amount"`
 }
 
-func summaryJSON(key budget.Key, by string, rows []workspace.SummaryRow, total int64) summaryOut {
+func summaryJSON(key budget.Key, by string, rows []sqlite.SummaryRow, total int64) summaryOut {
 	out := summaryOut{Year: key.Year, Version: key.Version, By: by, Rows: []summaryRow{}, Total: budget.FormatOre(total)}
 	for _, r := range rows {
 		out.Rows = append(out.Rows, summaryRow{r.Value, r.Lines, budget.FormatOre(r.Ore)})
@@ -306,7 +306,7 @@ func cmdLines(ctx context.Context, args []string, e *env) error {
 	return writeLinesFile(ctx, db, key, *out, *force)
 }
 
-func writeLinesFile(ctx context.Context, db *workspace.DB, key budget.Key, path string, force bool) error {
+func writeLinesFile(ctx context.Context, db *sqlite.DB, key budget.Key, path string, force bool) error {
 	if err := outguard.Check(ctx, db, path, force); err != nil {
 		return err
 	}
@@ -317,7 +317,7 @@ func writeLinesFile(ctx context.Context, db *workspace.DB, key budget.Key, path 
 // amount and part (drift, investering, or begge for a file holding both),
 // then one column per attribute the file had (texts, bydel, free
 // dimensions), in the file's order, so the CSV opens as the ERP export did.
-func writeLines(ctx context.Context, db *workspace.DB, key budget.Key, w io.Writer) error {
+func writeLines(ctx context.Context, db *sqlite.DB, key budget.Key, w io.Writer) error {
 	names, err := db.AttributeNames(ctx, key)
 	if err != nil {
 		return err

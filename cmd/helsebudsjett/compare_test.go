@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // TestBudgetCompare reads what the council changed in the sample's 2027
@@ -24,7 +24,7 @@ func TestBudgetCompare(t *testing.T) {
 	}
 	// The workspace's own sums per funksjon, read line by line.
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,8 +15,8 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
@@ -129,7 +129,7 @@ func copySamples(dir string) ([]string, error) {
 }
 
 func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.Writer) error {
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/indicators/sample"
@@ -24,7 +24,7 @@ import (
 // holds (indikatorer/trangboddhet.csv). The embedded files are written to
 // dir (the demo's sample/ folder) and imported from there, so the user can
 // open them and import them again by hand.
-func demoIndicators(ctx context.Context, db *workspace.DB, dir string, w io.Writer) error {
+func demoIndicators(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) error {
 	areas, err := extractSample(dir, "sample/"+sample.AreasFile)
 	if err != nil {
 		return err
@@ -72,7 +72,7 @@ func demoIndicators(ctx context.Context, db *workspace.DB, dir string, w io.Writ
 
 // demoTargets imports sample/targets.csv, when the templates have it,
 // with the import targets command's own code.
-func demoTargets(ctx context.Context, db *workspace.DB, dir string, w io.Writer) error {
+func demoTargets(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) error {
 	if _, err := fs.Stat(templates.Sample, "sample/targets.csv"); err != nil {
 		return nil
 	}

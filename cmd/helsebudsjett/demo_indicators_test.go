@@ -8,12 +8,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 func TestDemoIndicators(t *testing.T) {
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, filepath.Join(t.TempDir(), "ws.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
@@ -29,7 +29,7 @@ func demoLetters(ctx context.Context, dbPath, outDir string, e *env) error {
 	if err := atomicfile.Write(cfg, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return fmt.Errorf("demo letters: write %s: %w", cfg, err)
 	}
-	db, err := workspace.Open(ctx, dbPath)
+	db, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // demoMeasures imports the sample municipality's units, measures and
@@ -15,7 +15,7 @@ import (
 // vurdering.csv) into db, which must hold the sample budget already, and
 // prints what it imported. Any warning or rejection is an error: the
 // sample is meant to import cleanly.
-func demoMeasures(ctx context.Context, db *workspace.DB, dir string, w io.Writer) error {
+func demoMeasures(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) error {
 	steps := []struct {
 		file, what string
 		imp        fileImporter

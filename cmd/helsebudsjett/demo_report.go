@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 )
 
@@ -20,7 +20,7 @@ const demoAnnualYear = demoReportYear
 // marked internal on every page, and arsrapport-2026-offentlig.pdf, with
 // the small-number rules applied, for the council.
 func demoAnnualReport(ctx context.Context, dbPath, outDir string, e *env) error {
-	db, err := workspace.Open(ctx, dbPath)
+	db, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		return err
 	}

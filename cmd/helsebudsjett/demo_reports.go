@@ -9,7 +9,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
@@ -26,7 +26,7 @@ const demoReportYear = 2026
 //
 // The sample's measures that run in 2026 are those without a Start year
 // (igangsatt before the økonomiplan); the reports cover them.
-func demoReports(ctx context.Context, db *workspace.DB, outDir string, w io.Writer) error {
+func demoReports(ctx context.Context, db *sqlite.DB, outDir string, w io.Writer) error {
 	dir := filepath.Join(outDir, fmt.Sprintf("tertialrapporter-%d", demoReportYear))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("demo: make %s: %w", dir, err)

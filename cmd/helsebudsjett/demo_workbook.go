@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -18,7 +18,7 @@ const demoBudgetYear = 2027
 // budget, helsebudsjett-2027.xlsx, into the demo folder, from the demo
 // workspace once it is in place.
 func demoWorkbook(ctx context.Context, dbFile, outDir string, e *env) error {
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
@@ -71,7 +71,7 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 // atomically, and returns the model it shows, on the gross operating
 // expenditure of mo. It refuses to write over an input, or over an
 // existing file unless overwrite (outguard.Check).
-func exportWorkbook(ctx context.Context, db *workspace.DB, key budget.Key, path string, lang indicators.Lang, mo model.Options, overwrite bool) (*model.Budget, error) {
+func exportWorkbook(ctx context.Context, db *sqlite.DB, key budget.Key, path string, lang indicators.Lang, mo model.Options, overwrite bool) (*model.Budget, error) {
 	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
 		return nil, err
 	}

@@ -12,8 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
 )
 
@@ -144,7 +144,7 @@ func TestIndicatorsTrajectory(t *testing.T) {
 func TestExportBudgetAction(t *testing.T) {
 	_, dbFile := demoWorkspace(t)
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		t.Fatal(err)
 	}

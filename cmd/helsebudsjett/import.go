@@ -11,7 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 const defaultMaxSize = 256 << 20
@@ -237,7 +237,7 @@ type jsonReplaced struct {
 	Whole   bool           `json:"whole,omitempty"`
 }
 
-func jsonReplacedList(rs []workspace.Replacement) []jsonReplaced {
+func jsonReplacedList(rs []sqlite.Replacement) []jsonReplaced {
 	var out []jsonReplaced
 	for _, r := range rs {
 		out = append(out, jsonReplaced{r.Key.Year, r.Key.Version, r.Part, r.Dataset, r.Source, r.Whole})

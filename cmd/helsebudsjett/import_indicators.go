@@ -9,8 +9,8 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
@@ -247,7 +247,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 }
 
 // importIndicatorFile runs one import with the workspace's catalogue.
-func importIndicatorFile(ctx context.Context, db *workspace.DB, path string, opts indicatorimport.Options) (*indicatorimport.Report, error) {
+func importIndicatorFile(ctx context.Context, db *sqlite.DB, path string, opts indicatorimport.Options) (*indicatorimport.Report, error) {
 	cat, err := catalogue(ctx, db)
 	if err != nil {
 		return nil, err

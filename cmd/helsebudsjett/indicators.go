@@ -8,8 +8,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/catalogfile"
 	"github.com/helsebudsjett/helsebudsjett/templates"
@@ -17,7 +17,7 @@ import (
 
 // catalogue returns the embedded default catalogue with the workspace's
 // own definitions (import catalogue) merged over it.
-func catalogue(ctx context.Context, db *workspace.DB) (*indicators.Catalogue, error) {
+func catalogue(ctx context.Context, db *sqlite.DB) (*indicators.Catalogue, error) {
 	def, err := indicators.LoadCatalogue(templates.Indicators)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in catalogue is damaged: %w", err) // a bug: tests load it

@@ -12,7 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/templates"
@@ -33,7 +33,7 @@ import (
 func seedIndicators(t *testing.T, path string, importedAt time.Time) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, path)
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func seedIndicators(t *testing.T, path string, importedAt time.Time) {
 	}
 	vintage := func(ind string) {
 		t.Helper()
-		if _, err := im.BeginVintage(workspace.Vintage{Indicator: ind, Source: ind + ".csv", SHA256: "sha-" + ind, ImportedAt: importedAt}); err != nil {
+		if _, err := im.BeginVintage(sqlite.Vintage{Indicator: ind, Source: ind + ".csv", SHA256: "sha-" + ind, ImportedAt: importedAt}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -211,7 +211,7 @@ func TestImportTargets(t *testing.T) {
 	full := filepath.Join(dir, "full.db")
 	seedIndicators(t, full, time.Now())
 	ctx := context.Background()
-	w, _ := workspace.Open(ctx, full)
+	w, _ := sqlite.Open(ctx, full)
 	var geos []indicators.Geo
 	for _, c := range []string{"469905", "469906"} {
 		geos = append(geos, indicators.Geo{Code: c, Name: "Bydel " + c, Level: indicators.Bydel, Parent: "4699"})

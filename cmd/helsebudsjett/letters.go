@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 )
@@ -37,7 +37,7 @@ type lettersOptions struct {
 // writeLetters is the one path from the workspace to the oppdragsbrev:
 // the letters command, the demo and the wheel's letters action all call
 // it.
-func writeLetters(ctx context.Context, db *workspace.DB, o lettersOptions) (*letters.Result, error) {
+func writeLetters(ctx context.Context, db *sqlite.DB, o lettersOptions) (*letters.Result, error) {
 	var cfg *letters.Config
 	if o.Config != "" {
 		c, err := letters.LoadConfig(o.Config)
@@ -179,7 +179,7 @@ const (
 // with brev.yaml and brevmaler/ beside the workspace when they exist. A
 // letter that exists there with other contents is never replaced: the
 // run fails and says so.
-func lettersAction(db *workspace.DB, out string) runner.Action {
+func lettersAction(db *sqlite.DB, out string) runner.Action {
 	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
 		at := o.At.In(wheel.Oslo())
 		lo := lettersOptions{Year: at.Year(), Lang: indicators.Bokmal, Combined: true,

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -90,7 +90,7 @@ func TestLetters_CLI(t *testing.T) {
 
 	// Every letter's total equals the workbook's Finansiering sheet.
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		t.Fatal(err)
 	}

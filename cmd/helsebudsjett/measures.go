@@ -10,7 +10,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -36,7 +36,7 @@ func fileImportFlags(name string, args []string, e *env) (path string, dbFlag st
 	return pos[0], *db, measurefile.Options{Sheet: *sheet, MaxSize: *maxSize, ReplaceAll: *replaceAll}, *dry, *js, nil
 }
 
-type fileImporter func(ctx context.Context, db *workspace.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error)
+type fileImporter func(ctx context.Context, db *sqlite.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error)
 
 // runFileImport is the body of import units, measures and ratings.
 func runFileImport(ctx context.Context, name, what string, args []string, e *env, imp fileImporter) error {

@@ -11,7 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -41,7 +41,7 @@ func newFileImport(f *measurefile.File, count int) *fileImport {
 // the links to the current budget (a selector that picks nothing is a
 // warning; a line counted more than 100 % an error). Unless dryRun, and
 // when nothing is wrong, it replaces the stored measures.
-func importMeasuresFile(ctx context.Context, db *workspace.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error) {
+func importMeasuresFile(ctx context.Context, db *sqlite.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error) {
 	res, err := measurefile.ReadMeasures(ctx, path, opts)
 	if err != nil {
 		return nil, err
@@ -67,7 +67,7 @@ func importMeasuresFile(ctx context.Context, db *workspace.DB, path string, opts
 }
 
 // checkMeasures adds to res the problems found against the workspace.
-func checkMeasures(ctx context.Context, db *workspace.DB, res *measurefile.Measures) error {
+func checkMeasures(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) error {
 	refs, err := measureRefs(ctx, db)
 	if err != nil {
 		return err
@@ -143,7 +143,7 @@ func checkMeasures(ctx context.Context, db *workspace.DB, res *measurefile.Measu
 
 // warnGoalsReached warns of each måltall that the baseline of the target
 // path it is judged on already meets (model.GoalsReachedAtBaseline).
-func warnGoalsReached(ctx context.Context, db *workspace.DB, res *measurefile.Measures) error {
+func warnGoalsReached(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) error {
 	cat, err := catalogue(ctx, db)
 	if err != nil {
 		return err
@@ -171,7 +171,7 @@ func keysList(ks []budget.Key) string {
 // indicator catalogue with the workspace's overrides, the areas (when
 // none are stored, the bydel codes the units serve), the selector fields
 // of the current budget and the report's påvirkningsfaktorer.
-func measureRefs(ctx context.Context, db *workspace.DB) (budget.MeasureRefs, error) {
+func measureRefs(ctx context.Context, db *sqlite.DB) (budget.MeasureRefs, error) {
 	var refs budget.MeasureRefs
 	us, err := db.Units(ctx)
 	if err != nil {
@@ -247,7 +247,7 @@ func nearestName(s string, cands []string) string {
 
 // importUnitsFile reads a units file and, unless dryRun and when nothing
 // is wrong, replaces the stored units.
-func importUnitsFile(ctx context.Context, db *workspace.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error) {
+func importUnitsFile(ctx context.Context, db *sqlite.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error) {
 	res, err := measurefile.ReadUnits(ctx, path, opts)
 	if err != nil {
 		return nil, err
@@ -269,7 +269,7 @@ func importUnitsFile(ctx context.Context, db *workspace.DB, path string, opts me
 // importRatingsFile reads a rating sheet and, unless dryRun and when
 // nothing is wrong, replaces the stored ratings. A funksjon that no
 // current budget has is a warning.
-func importRatingsFile(ctx context.Context, db *workspace.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error) {
+func importRatingsFile(ctx context.Context, db *sqlite.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error) {
 	res, err := measurefile.ReadRatings(ctx, path, opts)
 	if err != nil {
 		return nil, err
@@ -293,7 +293,7 @@ func importRatingsFile(ctx context.Context, db *workspace.DB, path string, opts 
 	return out, nil
 }
 
-func checkRatings(ctx context.Context, db *workspace.DB, res *measurefile.Ratings) error {
+func checkRatings(ctx context.Context, db *sqlite.DB, res *measurefile.Ratings) error {
 	ks, err := db.Keys(ctx)
 	if err != nil || len(ks) == 0 {
 		return err

@@ -11,7 +11,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -70,7 +70,7 @@ func TestDemoMeasures_ListMatchesIndependentSum(t *testing.T) {
 func TestTemplateMeasures_RoundTrip(t *testing.T) {
 	dir, dbFile := demoWorkspace(t)
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestTemplateMeasures_RoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil || res.Status != "imported" || len(res.Warnings) > 0 {
 		t.Fatalf("import: %v %+v", err, res)
 	}
-	db, err = workspace.Open(ctx, dbFile)
+	db, err = sqlite.Open(ctx, dbFile)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,13 +6,13 @@ import (
 	"os"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // recordInputs remembers the files an import read, once it has stored
 // them, so that no command later writes an output over them
 // (outguard.Check). Empty paths are skipped.
-func recordInputs(ctx context.Context, db *workspace.DB, paths ...string) error {
+func recordInputs(ctx context.Context, db *sqlite.DB, paths ...string) error {
 	var ins []outguard.Input
 	for _, p := range paths {
 		if p == "" {
@@ -46,7 +46,7 @@ func checkOutputNoWorkspace(ctx context.Context, dbFlag string, e *env, path str
 // withInputs is the workspace with the files of the import under way,
 // which are not recorded yet: --save-mapping must not land on them either.
 type withInputs struct {
-	*workspace.DB
+	*sqlite.DB
 	paths []string
 }
 

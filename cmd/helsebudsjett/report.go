@@ -11,9 +11,9 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 )
 
@@ -97,7 +97,7 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 // writeAnnualReport loads, renders and writes the report atomically to
 // path, returning the content and the file's size. It refuses to write over
 // an input, or over an existing file unless overwrite (outguard.Check).
-func writeAnnualReport(ctx context.Context, db *workspace.DB, opt annual.Options, path string, overwrite bool) (*annual.Report, int, error) {
+func writeAnnualReport(ctx context.Context, db *sqlite.DB, opt annual.Options, path string, overwrite bool) (*annual.Report, int, error) {
 	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
 		return nil, 0, err
 	}
@@ -138,7 +138,7 @@ func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {
 // year the status report per the latest tertial (T1 until August, then
 // T2), each in an internal and a public edition, written under
 // OUT/YEAR/rapporter.
-func reportAction(db *workspace.DB, out string) runner.Action {
+func reportAction(db *sqlite.DB, out string) runner.Action {
 	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
 		at := o.At.In(wheel.Oslo())
 		opt := annual.Options{Year: at.Year(), Term: budget.T2, Date: o.At}

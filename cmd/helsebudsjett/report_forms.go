@@ -14,7 +14,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // cmdTemplateReport: helsebudsjett template report --period P (--unit CODE
@@ -102,7 +102,7 @@ func writeForm(path string, form reportform.Form) error {
 
 // pickForm returns the form of unit, or an EINVALID error saying why there
 // is none.
-func pickForm(ctx context.Context, db *workspace.DB, forms []reportform.Form, unit string, period budget.Period) (reportform.Form, error) {
+func pickForm(ctx context.Context, db *sqlite.DB, forms []reportform.Form, unit string, period budget.Period) (reportform.Form, error) {
 	for _, f := range forms {
 		if f.Unit.Code == unit {
 			return f, nil
@@ -134,7 +134,7 @@ func pickForm(ctx context.Context, db *workspace.DB, forms []reportform.Form, un
 // reportForms builds the form of every unit that is the reporting unit of
 // a measure running in the period's year, in the units' stored order, with
 // each measure's amount in the year's budget.
-func reportForms(ctx context.Context, db *workspace.DB, period budget.Period) ([]reportform.Form, error) {
+func reportForms(ctx context.Context, db *sqlite.DB, period budget.Period) ([]reportform.Form, error) {
 	us, err := db.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -275,7 +275,7 @@ func overallStatus(fs []reportImport) string {
 // snapshot. A file imported before (same sha256) is unchanged, without
 // being read again. A form that cannot be read, or has errors, is
 // rejected; the error returned is for failures only (I/O, the workspace).
-func importReportFile(ctx context.Context, db *workspace.DB, path string, opts reportform.Options, dryRun bool) (*reportImport, error) {
+func importReportFile(ctx context.Context, db *sqlite.DB, path string, opts reportform.Options, dryRun bool) (*reportImport, error) {
 	out := &reportImport{File: filepath.Base(path), Sheet: reportform.SheetForm, NotReported: []string{}, Warnings: []string{}, Errors: []budgetfile.RowError{}}
 	reject := func(err error) (*reportImport, error) {
 		if budget.ErrorCode(err) != budget.EINVALID {

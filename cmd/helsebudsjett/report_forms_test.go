@@ -15,13 +15,13 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 func TestDemoReports(t *testing.T) {
 	ctx := context.Background()
 	dir, dbFile := demoWorkspace(t)
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestDemoReports(t *testing.T) {
 // and after a rejected import.
 func snapshotsOf(t *testing.T, dbFile string) []budget.ReportSnapshot {
 	t.Helper()
-	db, err := workspace.Open(context.Background(), dbFile)
+	db, err := sqlite.Open(context.Background(), dbFile)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual/annualtest"
@@ -21,7 +21,7 @@ import (
 func TestReport_SampleText(t *testing.T) {
 	_, dbFile := demoWorkspace(t)
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		t.Fatal(err)
 	}

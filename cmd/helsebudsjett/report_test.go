@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
 func TestReport(t *testing.T) {
@@ -75,7 +75,7 @@ func TestReport(t *testing.T) {
 	})
 	t.Run("wheel action", func(t *testing.T) {
 		ctx := context.Background()
-		ws, err := workspace.Open(ctx, db)
+		ws, err := sqlite.Open(ctx, db)
 		if err != nil {
 			t.Fatal(err)
 		}

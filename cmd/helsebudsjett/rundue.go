@@ -11,9 +11,9 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
 // runFlags are the flags run-due and serve share.
@@ -21,7 +21,7 @@ type runFlags struct {
 	out, mail *string
 }
 
-func (f runFlags) outDir(db *workspace.DB) string {
+func (f runFlags) outDir(db *sqlite.DB) string {
 	if *f.out != "" {
 		return *f.out
 	}
@@ -31,7 +31,7 @@ func (f runFlags) outDir(db *workspace.DB) string {
 // newRunner wires the runner to the workspace. export-budget writes the
 // helsebudsjett workbook, letters the oppdragsbrev and report the annual
 // report (or, after April, the tertial status report).
-func newRunner(db *workspace.DB, out string, now func() time.Time) *runner.Runner {
+func newRunner(db *sqlite.DB, out string, now func() time.Time) *runner.Runner {
 	return &runner.Runner{Store: db, Load: planLoader(db), Actions: map[wheel.Action]runner.Action{
 		wheel.ExportBudget: exportBudgetAction(db, out),
 		wheel.Letters:      lettersAction(db, out),
@@ -42,7 +42,7 @@ func newRunner(db *workspace.DB, out string, now func() time.Time) *runner.Runne
 }
 
 // newMailer reads the mail configuration; nil when none is given.
-func newMailer(path string, db *workspace.DB, e *env) (*runner.Mailer, error) {
+func newMailer(path string, db *sqlite.DB, e *env) (*runner.Mailer, error) {
 	if path == "" {
 		return nil, nil
 	}

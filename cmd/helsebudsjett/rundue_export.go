@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -23,7 +23,7 @@ import (
 // budget in June). Its version: the latest one the workspace holds for that
 // year, regnskap left aside (revidert before vedtatt before forslag). No
 // budget for the year is an error the run records.
-func exportBudgetAction(db *workspace.DB, out string) runner.Action {
+func exportBudgetAction(db *sqlite.DB, out string) runner.Action {
 	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
 		at := o.At.In(wheel.Oslo())
 		year := at.Year()
@@ -48,7 +48,7 @@ func exportBudgetAction(db *workspace.DB, out string) runner.Action {
 
 // latestBudget is the key of year's latest budget version, regnskap left
 // aside.
-func latestBudget(ctx context.Context, db *workspace.DB, year int) (budget.Key, error) {
+func latestBudget(ctx context.Context, db *sqlite.DB, year int) (budget.Key, error) {
 	ks, err := db.Keys(ctx)
 	if err != nil {
 		return budget.Key{}, err

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/reports/web"
 )
 
@@ -87,7 +87,7 @@ func (h *hostFlags) Set(s string) error {
 
 // serveSource gives the web server the workspace's wheel.
 type serveSource struct {
-	db     *workspace.DB
+	db     *sqlite.DB
 	daemon *runner.Daemon
 	lang   string
 }

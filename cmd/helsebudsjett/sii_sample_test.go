@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -45,7 +45,7 @@ func TestSII_SampleBydeler(t *testing.T) {
 		t.Fatalf("latest period %s has no SII/RII", last.Period)
 	}
 
-	db, err := workspace.Open(context.Background(), dbPath)
+	db, err := sqlite.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestSII_SampleBydeler(t *testing.T) {
 
 // headline returns the indicator's values without dimensions for the
 // period, by area.
-func headline(t *testing.T, db *workspace.DB, id, period string) map[string]float64 {
+func headline(t *testing.T, db *sqlite.DB, id, period string) map[string]float64 {
 	t.Helper()
 	vals, err := db.IndicatorValues(context.Background(), id, time.Time{})
 	if err != nil {

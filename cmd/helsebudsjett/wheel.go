@@ -15,10 +15,10 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/ics"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/web"
 	"github.com/helsebudsjett/helsebudsjett/templates"
@@ -56,7 +56,7 @@ func defaultWheel() *wheel.Wheel {
 // loadWheel returns the workspace's wheel, or the default (without storing
 // it) when none was imported, and the time it was stored (zero for the
 // default).
-func loadWheel(ctx context.Context, db *workspace.DB) (*wheel.Wheel, *workspace.StoredWheel, error) {
+func loadWheel(ctx context.Context, db *sqlite.DB) (*wheel.Wheel, *sqlite.StoredWheel, error) {
 	sw, err := db.Wheel(ctx)
 	if err != nil || sw == nil {
 		return defaultWheel(), nil, err
@@ -71,7 +71,7 @@ func loadWheel(ctx context.Context, db *workspace.DB) (*wheel.Wheel, *workspace.
 // ensureWheel stores the default wheel, active from now, when the
 // workspace has none: running needs a start, so that the first run-due in
 // May does not send January's letters.
-func ensureWheel(ctx context.Context, db *workspace.DB, now time.Time) error {
+func ensureWheel(ctx context.Context, db *sqlite.DB, now time.Time) error {
 	sw, err := db.Wheel(ctx)
 	if err != nil || sw != nil {
 		return err
@@ -88,7 +88,7 @@ func taskIDs(w *wheel.Wheel) []string {
 }
 
 // planLoader gives the runner the stored wheel on every run.
-func planLoader(db *workspace.DB) func(context.Context) (*runner.Plan, error) {
+func planLoader(db *sqlite.DB) func(context.Context) (*runner.Plan, error) {
 	return func(ctx context.Context) (*runner.Plan, error) {
 		w, sw, err := loadWheel(ctx, db)
 		if err != nil {
@@ -202,7 +202,7 @@ func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) 
 }
 
 // yearEntries returns the year's occurrences with the status of their runs.
-func yearEntries(ctx context.Context, db *workspace.DB, w *wheel.Wheel, year int) ([]web.Entry, error) {
+func yearEntries(ctx context.Context, db *sqlite.DB, w *wheel.Wheel, year int) ([]web.Entry, error) {
 	occ := w.Year(year)
 	runs, err := db.Runs(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, wheel.Oslo()), time.Date(year+1, 1, 1, 0, 0, 0, 0, wheel.Oslo()))
 	if err != nil {
@@ -265,7 +265,7 @@ func cmdWheelList(ctx context.Context, args []string, e *env) error {
 	return printWheelList(ctx, db, *year, *lang, *asJSON, e.stdout)
 }
 
-func printWheelList(ctx context.Context, db *workspace.DB, year int, lang string, asJSON bool, w io.Writer) error {
+func printWheelList(ctx context.Context, db *sqlite.DB, year int, lang string, asJSON bool, w io.Writer) error {
 	wh, _, err := loadWheel(ctx, db)
 	if err != nil {
 		return err
@@ -363,7 +363,7 @@ func cmdWheelICS(ctx context.Context, args []string, e *env) error {
 }
 
 // calendarBytes renders years of the workspace's wheel as iCalendar.
-func calendarBytes(ctx context.Context, db *workspace.DB, year, years int, lang string) ([]byte, error) {
+func calendarBytes(ctx context.Context, db *sqlite.DB, year, years int, lang string) ([]byte, error) {
 	w, sw, err := loadWheel(ctx, db)
 	if err != nil {
 		return nil, err
@@ -393,7 +393,7 @@ func calendarBytes(ctx context.Context, db *workspace.DB, year, years int, lang 
 // names neither domain nor organisation number: the code of its own area
 // ("kommune-4699", unique in Norway; "omrade-030101" for a bydel that runs
 // its own helsebudsjett), else of the first kommune, else "".
-func kommuneIdentity(ctx context.Context, db *workspace.DB) (string, error) {
+func kommuneIdentity(ctx context.Context, db *sqlite.DB) (string, error) {
 	if home, ok, err := db.Home(ctx); err != nil {
 		return "", err
 	} else if ok {
@@ -416,7 +416,7 @@ func kommuneIdentity(ctx context.Context, db *workspace.DB) (string, error) {
 
 // writeICS writes the calendar to path atomically. It refuses to write over
 // an input, or over an existing file unless overwrite (outguard.Check).
-func writeICS(ctx context.Context, db *workspace.DB, path string, year, years int, lang string, overwrite bool) error {
+func writeICS(ctx context.Context, db *sqlite.DB, path string, year, years int, lang string, overwrite bool) error {
 	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
 		return err
 	}
@@ -432,7 +432,7 @@ func writeICS(ctx context.Context, db *workspace.DB, path string, year, years in
 
 // demoWheel writes the sample's calendar for the budget year 2027 to
 // outDir/arshjul.ics and prints the wheel list of 2027.
-func demoWheel(ctx context.Context, db *workspace.DB, outDir string, w io.Writer) error {
+func demoWheel(ctx context.Context, db *sqlite.DB, outDir string, w io.Writer) error {
 	p := filepath.Join(outDir, "arshjul.ics")
 	if err := writeICS(ctx, db, p, 2027, 1, "nb", true); err != nil {
 		return err
@@ -448,7 +448,7 @@ func demoWheel(ctx context.Context, db *workspace.DB, outDir string, w io.Writer
 // demoWheelIn opens the finished demo workspace (buildDemo has closed it)
 // and adds the wheel to the demo's output.
 func demoWheelIn(ctx context.Context, dbFile, outDir string, e *env) error {
-	db, err := workspace.Open(ctx, dbFile)
+	db, err := sqlite.Open(ctx, dbFile)
 	if err != nil {
 		return err
 	}

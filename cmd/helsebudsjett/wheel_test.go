@@ -16,7 +16,7 @@ import (
 
 	ical "github.com/arran4/golang-ical"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 func TestWheelList_defaultYear2026(t *testing.T) {
@@ -282,7 +282,7 @@ func TestServe(t *testing.T) {
 
 func TestDemoWheel(t *testing.T) {
 	dir := t.TempDir()
-	db, err := workspace.Open(context.Background(), filepath.Join(dir, "ws.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

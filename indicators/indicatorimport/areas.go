@@ -4,19 +4,19 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
 )
 
 // ImportAreas stores the areas an areas file gave (see
-// workspace.DB.ImportAreasHome), with the areas of the built-in reference
+// sqlite.DB.ImportAreasHome), with the areas of the built-in reference
 // geography above them that neither the file nor the workspace holds: a
 // file of Oslo's delbydeler whose parents are bydeler brings those
 // bydeler, Oslo and the country along, so the parents form a tree. It
 // returns the areas added from the reference.
-func ImportAreas(ctx context.Context, db *workspace.DB, res *areafile.Result) ([]indicators.Geo, error) {
+func ImportAreas(ctx context.Context, db *sqlite.DB, res *areafile.Result) ([]indicators.Geo, error) {
 	gaz, err := Areas(ctx, db)
 	if err != nil {
 		return nil, err

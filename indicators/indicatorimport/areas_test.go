@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
@@ -30,12 +30,12 @@ func writeFile(t *testing.T, name, data string) string {
 }
 
 // writeAreas writes an areas file and imports it.
-func writeAreas(t *testing.T, db *workspace.DB, data string) {
+func writeAreas(t *testing.T, db *sqlite.DB, data string) {
 	t.Helper()
 	importAreas(t, db, writeFile(t, "omrader.csv", data))
 }
 
-func values(t *testing.T, db *workspace.DB, id string) []indicators.Value {
+func values(t *testing.T, db *sqlite.DB, id string) []indicators.Value {
 	t.Helper()
 	vs, err := db.IndicatorValues(context.Background(), id, time.Time{})
 	if err != nil {
@@ -57,7 +57,7 @@ func flat(vs []indicators.Value) []string {
 	return out
 }
 
-func areaLevels(t *testing.T, db *workspace.DB) map[string]indicators.Level {
+func areaLevels(t *testing.T, db *sqlite.DB) map[string]indicators.Level {
 	t.Helper()
 	as, err := db.Areas(context.Background())
 	if err != nil {
@@ -71,7 +71,7 @@ func areaLevels(t *testing.T, db *workspace.DB) map[string]indicators.Level {
 }
 
 // rejected imports and expects a rejection whose errors say every want.
-func rejected(t *testing.T, db *workspace.DB, path string, opts indicatorimport.Options, want ...string) {
+func rejected(t *testing.T, db *sqlite.DB, path string, opts indicatorimport.Options, want ...string) {
 	t.Helper()
 	rep, err := indicatorimport.Run(context.Background(), db, path, opts)
 	if err != nil {

@@ -10,13 +10,13 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
 
 // state is everything an import could change, to show a rejected one
 // changed nothing.
-func state(t *testing.T, db *workspace.DB) string {
+func state(t *testing.T, db *sqlite.DB) string {
 	t.Helper()
 	ctx := context.Background()
 	vs, err := db.Vintages(ctx, "")

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
@@ -61,7 +61,7 @@ func BenchmarkImportAndQuery(b *testing.B) {
 	var importTime, queryTime time.Duration
 	for n := 0; n < b.N; n++ {
 		b.StopTimer()
-		db, err := workspace.Open(ctx, filepath.Join(b.TempDir(), "ws.db"))
+		db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "ws.db"))
 		if err != nil {
 			b.Fatal(err)
 		}

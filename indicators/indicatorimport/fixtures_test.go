@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
@@ -19,9 +19,9 @@ import (
 // find returns the value of area and period with exactly dims.
 func find(t *testing.T, vs []indicators.Value, area, period string, dims ...indicators.Dim) indicators.Value {
 	t.Helper()
-	want := workspace.EncodeDims(dims)
+	want := sqlite.EncodeDims(dims)
 	for _, v := range vs {
-		if v.Area == area && v.Period.Label == period && workspace.EncodeDims(v.Dims) == want {
+		if v.Area == area && v.Period.Label == period && sqlite.EncodeDims(v.Dims) == want {
 			return v
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
@@ -36,9 +36,9 @@ func catalogue(t testing.TB) *indicators.Catalogue {
 }
 
 // openDB returns a new workspace in a temporary folder.
-func openDB(t testing.TB) *workspace.DB {
+func openDB(t testing.TB) *sqlite.DB {
 	t.Helper()
-	db, err := workspace.Open(context.Background(), filepath.Join(t.TempDir(), "ws.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func openDB(t testing.TB) *workspace.DB {
 }
 
 // importAreas reads an area file and stores it.
-func importAreas(t testing.TB, db *workspace.DB, path string) {
+func importAreas(t testing.TB, db *sqlite.DB, path string) {
 	t.Helper()
 	ctx := context.Background()
 	res, err := areafile.Read(ctx, path, areafile.Options{})
@@ -71,7 +71,7 @@ func options(t testing.TB, indicator string) indicatorimport.Options {
 }
 
 // run imports and fails the test unless the import was stored.
-func run(t testing.TB, db *workspace.DB, path string, opts indicatorimport.Options) *indicatorimport.Report {
+func run(t testing.TB, db *sqlite.DB, path string, opts indicatorimport.Options) *indicatorimport.Report {
 	t.Helper()
 	rep, err := indicatorimport.Run(context.Background(), db, path, opts)
 	if err != nil {

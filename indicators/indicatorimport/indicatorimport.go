@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
@@ -42,8 +42,8 @@ type Options struct {
 type Report struct {
 	Status   Status
 	Result   *indicatorfile.Result
-	Vintages []workspace.Vintage
-	Replaced []workspace.Vintage
+	Vintages []sqlite.Vintage
+	Replaced []sqlite.Vintage
 }
 
 // Run imports the file at path into db. It returns a Report whenever the
@@ -51,7 +51,7 @@ type Report struct {
 // when the import could not be carried out at all (the file is unreadable,
 // its indicator unknown, it mixes indicators, the workspace failed). The
 // workspace is changed by the whole file or not at all.
-func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Report, error) {
+func Run(ctx context.Context, db *sqlite.DB, path string, opts Options) (*Report, error) {
 	if opts.Name == "" {
 		opts.Name = filepath.Base(path)
 	}
@@ -100,7 +100,7 @@ func Run(ctx context.Context, db *workspace.DB, path string, opts Options) (*Rep
 // previous sorts the file's indicators by their latest vintage of the same
 // bytes: same options (unchanged: same), other options (to store, and
 // replaced), or none (to store).
-func previous(ctx context.Context, db *workspace.DB, res *indicatorfile.Result) (same, replaced []workspace.Vintage, store []string, err error) {
+func previous(ctx context.Context, db *sqlite.DB, res *indicatorfile.Result) (same, replaced []sqlite.Vintage, store []string, err error) {
 	for _, id := range res.Indicators() {
 		v, err := db.VintageBySHA256(ctx, id, res.SHA256)
 		switch {
@@ -118,7 +118,7 @@ func previous(ctx context.Context, db *workspace.DB, res *indicatorfile.Result) 
 }
 
 // store writes one vintage of each of ids.
-func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, ids []string, opts Options) ([]workspace.Vintage, error) {
+func store(ctx context.Context, db *sqlite.DB, res *indicatorfile.Result, ids []string, opts Options) ([]sqlite.Vintage, error) {
 	now := db.Now
 	if opts.Now != nil {
 		now = opts.Now
@@ -134,7 +134,7 @@ func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, ids
 	}
 	at := now()
 	for _, id := range ids {
-		_, err := im.BeginVintage(workspace.Vintage{Indicator: id, Source: res.File, SHA256: res.SHA256, Size: res.Size,
+		_, err := im.BeginVintage(sqlite.Vintage{Indicator: id, Source: res.File, SHA256: res.SHA256, Size: res.Size,
 			Mapping: string(mapping), RowsRead: res.RowsRead, ImportedAt: at, OptionsKey: res.OptionsKey})
 		if err != nil {
 			return nil, err
@@ -152,7 +152,7 @@ func store(ctx context.Context, db *workspace.DB, res *indicatorfile.Result, ids
 // geography (package refgeo): what an indicator file's geographies are
 // matched against, so that a fresh workspace needs no areas imported for
 // files of kommuner, fylker, the country and the four cities' bydeler.
-func Areas(ctx context.Context, db *workspace.DB) (*indicators.Gazetteer, error) {
+func Areas(ctx context.Context, db *sqlite.DB) (*indicators.Gazetteer, error) {
 	ref, err := refgeo.Load()
 	if err != nil {
 		return nil, err

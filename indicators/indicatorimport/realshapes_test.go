@@ -10,14 +10,14 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
 
 // stored returns show() of the values of id.
-func stored(t *testing.T, db *workspace.DB, id string) []string {
+func stored(t *testing.T, db *sqlite.DB, id string) []string {
 	t.Helper()
 	vs, err := db.IndicatorValues(context.Background(), id, time.Time{})
 	if err != nil {
@@ -29,7 +29,7 @@ func stored(t *testing.T, db *workspace.DB, id string) []string {
 // importShape imports path (without a mapping) into a new workspace with
 // the sample areas, requires it stored, and returns the workspace and the
 // report.
-func importShape(t *testing.T, path, id string, opt func(*indicatorimport.Options)) (*workspace.DB, *indicatorimport.Report) {
+func importShape(t *testing.T, path, id string, opt func(*indicatorimport.Options)) (*sqlite.DB, *indicatorimport.Report) {
 	t.Helper()
 	db := openDB(t)
 	importAreas(t, db, "../../templates/sample/omrader.csv")
@@ -202,7 +202,7 @@ func TestRun_ShapeKommunehelsaInExcel(t *testing.T) {
 // kommuneAreas is an areas file of two fylker and three kommuner.
 const kommuneAreas = "kode;navn;nivå;overordnet;andre navn\n0;Hele landet;land;;Norge\n46;Vestland;fylke;0;\n4601;Bergen;kommune;46;\n4699;Fjordvik;kommune;46;\n11;Rogaland;fylke;0;\n1103;Stavanger;kommune;11;\n"
 
-func importKommuneShape(t *testing.T, path, id string) (*workspace.DB, *indicatorimport.Report) {
+func importKommuneShape(t *testing.T, path, id string) (*sqlite.DB, *indicatorimport.Report) {
 	t.Helper()
 	db := openDB(t)
 	importAreas(t, db, writeText(t, "omrader.csv", []byte(kommuneAreas)))

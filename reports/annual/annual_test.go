@@ -13,13 +13,13 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual/annualtest"
 )
 
-func load(t *testing.T, db *workspace.DB, opt annual.Options) *annual.Report {
+func load(t *testing.T, db *sqlite.DB, opt annual.Options) *annual.Report {
 	t.Helper()
 	r, err := annual.Load(context.Background(), db, catalogue(t, db), opt)
 	if err != nil {

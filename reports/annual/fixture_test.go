@@ -10,7 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
@@ -59,10 +59,10 @@ var fixed = time.Date(2027, 2, 20, 9, 0, 0, 0, time.UTC)
 // values for every indicator, area and year, targets, one unit, measures
 // linked to budget lines, the budget of the year and the year before and
 // the year's accounts, and the units' reports for T1, T2 and the year.
-func build(tb testing.TB, path string, s spec) *workspace.DB {
+func build(tb testing.TB, path string, s spec) *sqlite.DB {
 	tb.Helper()
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, path)
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func build(tb testing.TB, path string, s spec) *workspace.DB {
 	all := append([]indicators.Indicator{indicator("lavinntekt", "")}, inds...)
 	var targets []indicators.Target
 	for n, ind := range all {
-		_, err := imp.BeginVintage(workspace.Vintage{Indicator: ind.ID, Source: ind.ID + ".csv", SHA256: fmt.Sprintf("%064d", n+1), ImportedAt: fixed})
+		_, err := imp.BeginVintage(sqlite.Vintage{Indicator: ind.ID, Source: ind.ID + ".csv", SHA256: fmt.Sprintf("%064d", n+1), ImportedAt: fixed})
 		must(err)
 		for _, g := range geos {
 			if g.Code == emptyArea {
@@ -228,7 +228,7 @@ func value(n int, area string, y int) float64 {
 // importBudget stores a dataset for key: for each measure one line on its
 // ansvar (funksjon 232, art 010) of (m × 1 000 000 + extra × m) øre, and
 // two lines no measure picks.
-func importBudget(tb testing.TB, db *workspace.DB, name string, key budget.Key, measures int, extra int64) {
+func importBudget(tb testing.TB, db *sqlite.DB, name string, key budget.Key, measures int, extra int64) {
 	tb.Helper()
 	ctx := context.Background()
 	im, err := db.BeginImport(ctx, budget.Dataset{Source: name + ".csv", SHA256: fmt.Sprintf("%064x", len(name)*1000+key.Year), Format: "csv"})
@@ -254,7 +254,7 @@ func importBudget(tb testing.TB, db *workspace.DB, name string, key budget.Key, 
 
 // catalogue is the built-in catalogue with the workspace's overrides, as
 // the CLI makes it.
-func catalogue(tb testing.TB, db *workspace.DB) *indicators.Catalogue {
+func catalogue(tb testing.TB, db *sqlite.DB) *indicators.Catalogue {
 	tb.Helper()
 	def, err := indicators.LoadCatalogue(templates.Indicators)
 	if err != nil {

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -22,7 +22,7 @@ import (
 // years that have budgets (the year asked for is the input at fault). A year outside 1900-2200 is EINVALID. Every
 // indicator of cat with values in the workspace gets a section; the
 // others are listed in Om tallene.
-func Load(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, opt Options) (*Report, error) {
+func Load(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, opt Options) (*Report, error) {
 	if opt.Year < 1900 || opt.Year > 2200 {
 		return nil, budget.Errorf(budget.EINVALID, "year %d: give a four-digit year, such as --year 2026", opt.Year)
 	}
@@ -72,7 +72,7 @@ func Load(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, opt 
 
 // loader carries what the parts of Load share.
 type loader struct {
-	db       *workspace.DB
+	db       *sqlite.DB
 	cat      *indicators.Catalogue
 	opt      Options
 	lang     indicators.Lang
@@ -121,7 +121,7 @@ func (l *loader) base(ctx context.Context, r *Report) error {
 }
 
 // budgetKey is the year's revidert budget when there is one, else
-// vedtatt; the zero Key when neither (as workspace.SpentVsBudget picks).
+// vedtatt; the zero Key when neither (as sqlite.SpentVsBudget picks).
 func budgetKey(keys []budget.Key, year int) budget.Key {
 	var k budget.Key
 	for _, x := range keys {

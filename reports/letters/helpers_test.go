@@ -13,8 +13,8 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 	"github.com/helsebudsjett/helsebudsjett/templates"
@@ -24,7 +24,7 @@ import (
 // responsible for measures "i.j" picking its own budget lines, a budget
 // for 2027 and 2028, and a target for the municipality.
 type fixture struct {
-	db    *workspace.DB
+	db    *sqlite.DB
 	units []budget.Unit
 	ms    []budget.Measure
 }
@@ -45,7 +45,7 @@ func newFixtureAt(tb testing.TB, dbPath string, n, perUnit int, names map[int]st
 	tb.Helper()
 	ctx := context.Background()
 	dir := tb.TempDir()
-	db, err := workspace.Open(ctx, dbPath)
+	db, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/internal/wording"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
@@ -60,11 +60,11 @@ func (e *demoError) Error() string { return e.err.Error() + "\n" + e.out }
 
 // sampleSource is the letters' source of the sample's 2027 letters, read
 // as the letters command reads it.
-func sampleSource(t *testing.T) (*letters.Source, *workspace.DB, *letters.Config) {
+func sampleSource(t *testing.T) (*letters.Source, *sqlite.DB, *letters.Config) {
 	t.Helper()
 	dir := sampleDemo(t)
 	ctx := context.Background()
-	db, err := workspace.Open(ctx, filepath.Join(dir, "helsebudsjett.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "helsebudsjett.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestLetters_Sample(t *testing.T) {
 
 // latestValue is the latest headline value of the indicator in the area,
 // as the workspace has it ("" when none).
-func latestValue(t *testing.T, db *workspace.DB, ctx context.Context, id, area string) string {
+func latestValue(t *testing.T, db *sqlite.DB, ctx context.Context, id, area string) string {
 	t.Helper()
 	vs, err := db.IndicatorValues(ctx, id, time.Time{})
 	if err != nil {

@@ -15,8 +15,8 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/internal/wording"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
@@ -38,11 +38,11 @@ const (
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // newShaped builds the shaped workspace and returns its letters' source.
-func newShaped(t *testing.T) (*letters.Source, *workspace.DB) {
+func newShaped(t *testing.T) (*letters.Source, *sqlite.DB) {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := workspace.Open(ctx, filepath.Join(dir, "ws.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func newShaped(t *testing.T) (*letters.Source, *workspace.DB) {
 	n := 0
 	vintage := func(id string) {
 		n++
-		_, err := imp.BeginVintage(workspace.Vintage{Indicator: id, Source: id + ".csv", SHA256: fmt.Sprintf("%064d", n), ImportedAt: fixed})
+		_, err := imp.BeginVintage(sqlite.Vintage{Indicator: id, Source: id + ".csv", SHA256: fmt.Sprintf("%064d", n), ImportedAt: fixed})
 		must(err)
 	}
 	vintage("barn-lavinntekt")

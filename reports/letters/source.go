@@ -12,7 +12,7 @@ import (
 )
 
 // Workspace is what the letters read of the workspace
-// (*workspace.DB has it).
+// (*sqlite.DB has it).
 type Workspace interface {
 	Units(ctx context.Context) ([]budget.Unit, error)
 	Measures(ctx context.Context) ([]budget.Measure, error)

@@ -8,7 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -44,7 +44,7 @@ type ResultRow struct {
 
 // Results returns the result indicators of ms (in their order): one row per
 // måltall whose indicator is in cat.
-func Results(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, ms []budget.Measure, geos []indicators.Geo) ([]ResultRow, error) {
+func Results(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms []budget.Measure, geos []indicators.Geo) ([]ResultRow, error) {
 	targets, err := db.Targets(ctx, "")
 	if err != nil {
 		return nil, err
@@ -125,7 +125,7 @@ type GoalWarning struct {
 // that the baseline value of the target path it is judged on (see
 // ResultRow) already meets, direction-aware. Måltall without a path, or of
 // an indicator not in cat, are not judged.
-func GoalsReachedAtBaseline(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, ms []budget.Measure) ([]GoalWarning, error) {
+func GoalsReachedAtBaseline(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms []budget.Measure) ([]GoalWarning, error) {
 	targets, err := db.Targets(ctx, "")
 	if err != nil {
 		return nil, err
@@ -202,7 +202,7 @@ type TrajectoryRow struct {
 // another area than the target's does not bear on it; one in parts of it
 // is weighted by their population in the target year (indicators.AreaWeight).
 // Targets of indicators not in cat are left out.
-func Trajectories(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, ms []budget.Measure, geos []indicators.Geo, id string) ([]TrajectoryRow, error) {
+func Trajectories(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms []budget.Measure, geos []indicators.Geo, id string) ([]TrajectoryRow, error) {
 	targets, err := db.Targets(ctx, id)
 	if err != nil {
 		return nil, err

@@ -6,7 +6,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -16,7 +16,7 @@ import (
 // areas (land, fylke) or, when the workspace has no areas, the units'
 // bydeler by code, and the determinants. With fill it also holds the
 // stored measures, for a round trip. Errors are the workspace's.
-func MeasuresTemplate(ctx context.Context, db *workspace.DB, cat *indicators.Catalogue, fill bool) (measurefile.MeasuresTemplate, error) {
+func MeasuresTemplate(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, fill bool) (measurefile.MeasuresTemplate, error) {
 	t := measurefile.MeasuresTemplate{Determinants: indicators.Determinants}
 	us, err := db.Units(ctx)
 	if err != nil {
@@ -65,12 +65,12 @@ func sortedSetKeys(m map[string]bool) []string {
 
 // RatingsTemplate gathers the rows of the ratings workbook
 // (measurefile.WriteRatingsTemplate) for the budget key: every funksjon of
-// the budget, in the order of workspace.DB.Summary, with its lines, its
+// the budget, in the order of sqlite.DB.Summary, with its lines, its
 // amount and, where stored, its rating; the ratings narrowed by ansvar or
 // art follow their funksjon's row with the lines and money they cover. A
 // key without a current dataset is ENOTFOUND; other errors are the
 // workspace's.
-func RatingsTemplate(ctx context.Context, db *workspace.DB, key budget.Key) (measurefile.RatingsTemplate, error) {
+func RatingsTemplate(ctx context.Context, db *sqlite.DB, key budget.Key) (measurefile.RatingsTemplate, error) {
 	t := measurefile.RatingsTemplate{Key: key}
 	sums, err := db.Summary(ctx, key, "funksjon")
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
 )
@@ -81,7 +81,7 @@ func BenchmarkWrite_Million(b *testing.B) {
 // benchWorkspace imports a generated budget of n lines for 2027 vedtatt,
 // ten units and m measures, each picking a run of the budget's ansvar
 // codes (between them every line) with a share of 100, 75 or 50 %.
-func benchWorkspace(b *testing.B, dir string, n, m int) (*workspace.DB, budget.Key) {
+func benchWorkspace(b *testing.B, dir string, n, m int) (*sqlite.DB, budget.Key) {
 	b.Helper()
 	ctx := context.Background()
 	key := budget.Key{Year: 2027, Version: budget.Vedtatt}
@@ -94,7 +94,7 @@ func benchWorkspace(b *testing.B, dir string, n, m int) (*workspace.DB, budget.K
 		b.Fatal(err)
 	}
 	f.Close()
-	db, err := workspace.Open(ctx, filepath.Join(dir, "ws.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "ws.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	isample "github.com/helsebudsjett/helsebudsjett/indicators/sample"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -44,11 +44,11 @@ const secondBudget = `Ansvar;Funksjon;Art;Budsjett 2027;Budsjett 2028
 // bydeler, two units, three measures with måltall (one in a bydel with its
 // own target path, one whose måltall differs from the kommune's target,
 // one already met at the baseline) and a few indicator values.
-func secondFixture(t *testing.T) *workspace.DB {
+func secondFixture(t *testing.T) *sqlite.DB {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := workspace.Open(ctx, filepath.Join(dir, "ws.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func secondFixture(t *testing.T) *workspace.DB {
 }
 
 // addValues stores one vintage of values (period, value pairs) for an area.
-func addValues(t testing.TB, db *workspace.DB, id, area string, pv ...string) {
+func addValues(t testing.TB, db *sqlite.DB, id, area string, pv ...string) {
 	t.Helper()
 	im, err := db.BeginIndicatorImport(context.Background())
 	if err != nil {
@@ -144,7 +144,7 @@ func addValues(t testing.TB, db *workspace.DB, id, area string, pv ...string) {
 	}
 	defer im.Rollback()
 	sha := id + area + strings.Join(pv, ",")
-	if _, err := im.BeginVintage(workspace.Vintage{Indicator: id, Source: id + ".csv", SHA256: sha, ImportedAt: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if _, err := im.BeginVintage(sqlite.Vintage{Indicator: id, Source: id + ".csv", SHA256: sha, ImportedAt: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i+1 < len(pv); i += 2 {
@@ -165,7 +165,7 @@ func addValues(t testing.TB, db *workspace.DB, id, area string, pv ...string) {
 // addSampleValues stores the sample municipality's headline series of the
 // indicators the sample's måltall name, so its Resultatindikatorer rows
 // have values to judge.
-func addSampleValues(t testing.TB, db *workspace.DB) {
+func addSampleValues(t testing.TB, db *sqlite.DB) {
 	t.Helper()
 	for _, id := range []string{"trivsel-skole", "frafall-vgs", "sosialhjelp", "grunnskolepoeng", "rekreasjonsareal"} {
 		byArea := map[string][]string{}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/internal/wording"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
@@ -93,7 +93,7 @@ func TestWrite_Wording(t *testing.T) {
 
 // userTexts are the workspace's texts that the municipality wrote, longest
 // first so a name is taken out before a shorter one inside it.
-func userTexts(t *testing.T, db *workspace.DB) []string {
+func userTexts(t *testing.T, db *sqlite.DB) []string {
 	t.Helper()
 	ctx := context.Background()
 	var out []string

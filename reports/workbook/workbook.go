@@ -51,7 +51,7 @@ const (
 // Sheets lists the sheets in workbook order.
 var Sheets = []string{SheetSummary, SheetMeasures, SheetFinancing, SheetResults, SheetLines, SheetRatings, SheetPath}
 
-// Links streams the links of the budget's key, as workspace.DB.EachLink
+// Links streams the links of the budget's key, as sqlite.DB.EachLink
 // gives them: fn is called once per link, in line order.
 type Links func(fn func(budget.Link) error) error
 

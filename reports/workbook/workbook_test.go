@@ -18,7 +18,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	isample "github.com/helsebudsjett/helsebudsjett/indicators/sample"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -30,11 +30,11 @@ var key = budget.Key{Year: 2027, Version: budget.Vedtatt}
 
 // fixture builds a workspace with the sample municipality's økonomiplan,
 // areas, units, measures, ratings and two targets.
-func fixture(t testing.TB) *workspace.DB {
+func fixture(t testing.TB) *sqlite.DB {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := workspace.Open(ctx, filepath.Join(dir, "ws.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func catalogue(t testing.TB) *indicators.Catalogue {
 }
 
 // export writes the workbook for key and returns its bytes and model.
-func export(t testing.TB, db *workspace.DB, opts workbook.Options) ([]byte, *model.Budget) {
+func export(t testing.TB, db *sqlite.DB, opts workbook.Options) ([]byte, *model.Budget) {
 	t.Helper()
 	ctx := context.Background()
 	b, err := model.Load(ctx, db, catalogue(t), key)
@@ -140,7 +140,7 @@ func kostraGross(art string) bool {
 	return n >= 10 && n <= 480 || n == 590 || n == 690 || n == 710 || n == 729
 }
 
-func independent(t *testing.T, db *workspace.DB) expected {
+func independent(t *testing.T, db *sqlite.DB) expected {
 	t.Helper()
 	ctx := context.Background()
 	var ex expected

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/budget/workspace"
 )
 
 // clock is a settable clock safe for concurrent use.
@@ -25,9 +25,9 @@ func oslo(y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, wheel.Oslo())
 }
 
-func openDB(t *testing.T, path string) *workspace.DB {
+func openDB(t *testing.T, path string) *sqlite.DB {
 	t.Helper()
-	db, err := workspace.Open(context.Background(), path)
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func openDB(t *testing.T, path string) *workspace.DB {
 
 // setup stores the wheel given as YAML in a new workspace, active from
 // activeFrom, and returns a runner on it with the clock.
-func setup(t *testing.T, yaml string, activeFrom time.Time) (*runner.Runner, *workspace.DB, *clock) {
+func setup(t *testing.T, yaml string, activeFrom time.Time) (*runner.Runner, *sqlite.DB, *clock) {
 	t.Helper()
 	dir := t.TempDir()
 	db := openDB(t, filepath.Join(dir, "ws.db"))
@@ -60,7 +60,7 @@ func setup(t *testing.T, yaml string, activeFrom time.Time) (*runner.Runner, *wo
 }
 
 // newRunner returns a runner that loads the plan from db, as the CLI does.
-func newRunner(db *workspace.DB, out string, c *clock) *runner.Runner {
+func newRunner(db *sqlite.DB, out string, c *clock) *runner.Runner {
 	return &runner.Runner{
 		Store: db,
 		Load: func(ctx context.Context) (*runner.Plan, error) {
@@ -88,7 +88,7 @@ func runDue(t *testing.T, r *runner.Runner, now time.Time) []wheel.Run {
 	return runs
 }
 
-func allRuns(t *testing.T, db *workspace.DB) []wheel.Run {
+func allRuns(t *testing.T, db *sqlite.DB) []wheel.Run {
 	t.Helper()
 	runs, err := db.Runs(context.Background(), oslo(2000, 1, 1, 0, 0), oslo(2100, 1, 1, 0, 0))
 	if err != nil {

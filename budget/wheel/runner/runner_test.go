@@ -72,7 +72,7 @@ func TestRunner_RunDue_concurrentClaims(t *testing.T) {
 	// Two runners on two connections to one workspace, as two processes
 	// would be, racing over the same ten occurrences.
 	_, db0, c := setup(t, `tasks: [{id: d, title: {nb: D}, schedule: "0 9 * * *", action: none}]`, oslo(2026, 1, 1, 0, 0))
-	// Close first: workspace.Open refuses a second handle on a new
+	// Close first: sqlite.Open refuses a second handle on a new
 	// workspace whose schema is still only in the -wal file.
 	db0.Close()
 	db, db2 := openDB(t, db0.Path()), openDB(t, db0.Path())

@@ -1,0 +1,253 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+)
+
+// ReplaceMeasures replaces the workspace's measures with ms, read from
+// source (the file name, kept for the record), in one transaction: the
+// measures are a set, and the previous set is not kept. Each measure is
+// normalised (budget.Measure.Normalize) and stored in the order given.
+//
+// It checks what needs only the workspace's own tables: numbers unique,
+// every responsible unit stored. An import checks the rest (indicators,
+// areas, selector fields, links) with budget.ValidateMeasures and
+// CheckLinks first. A problem is an EINVALID error naming source, and
+// nothing is stored.
+func (db *DB) ReplaceMeasures(ctx context.Context, source string, ms []budget.Measure) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("import measures from %s: %w", source, err)
+	}
+	defer tx.Rollback()
+	us, err := units(ctx, tx)
+	if err != nil {
+		return err
+	}
+	codes := map[string]bool{}
+	for _, u := range us {
+		codes[u.Code] = true
+	}
+	norm := make([]budget.Measure, len(ms))
+	copy(norm, ms)
+	for i := range norm {
+		norm[i].Normalize()
+	}
+	if probs := budget.ValidateMeasures(norm, budget.MeasureRefs{Units: codes}); hasErrors(probs) {
+		var msgs []string
+		for _, p := range probs {
+			if !p.Warning {
+				msgs = append(msgs, "measure "+p.Nr+": "+p.Message)
+			}
+		}
+		return budget.Errorf(budget.EINVALID, "%s: %s", source, strings.Join(msgs, "; "))
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM measure"); err != nil {
+		return fmt.Errorf("import measures from %s: %w", source, err)
+	}
+	now := formatTime(db.Now())
+	for i, m := range norm {
+		if strings.TrimSpace(m.Nr) == "" {
+			return budget.Errorf(budget.EINVALID, "%s: measure %q has no number (Nr)", source, m.Name)
+		}
+		def, err := json.Marshal(m)
+		if err != nil {
+			return fmt.Errorf("store measure %s: %w", m.Nr, err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO measure (nr, position, name, effort, reporting, selector, share,
+			start_year, end_year, status, definition, source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			m.Nr, i, m.Name, string(m.Effort), m.Reporting, m.Selector.String(), m.Share.String(),
+			m.Start, m.End, string(m.Status), string(def), source, now)
+		if err != nil {
+			return fmt.Errorf("store measure %s: %w", m.Nr, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("import measures from %s: %w", source, err)
+	}
+	return nil
+}
+
+func hasErrors(ps []budget.MeasureProblem) bool {
+	for _, p := range ps {
+		if !p.Warning {
+			return true
+		}
+	}
+	return false
+}
+
+// Measures returns the stored measures in the order they were imported.
+func (db *DB) Measures(ctx context.Context) ([]budget.Measure, error) {
+	return measures(ctx, db.sql)
+}
+
+func measures(ctx context.Context, q querier) ([]budget.Measure, error) {
+	rows, err := q.QueryContext(ctx, "SELECT nr, definition FROM measure ORDER BY position")
+	if err != nil {
+		return nil, fmt.Errorf("read measures: %w", err)
+	}
+	defer rows.Close()
+	var out []budget.Measure
+	for rows.Next() {
+		var nr, def string
+		if err := rows.Scan(&nr, &def); err != nil {
+			return nil, fmt.Errorf("read measures: %w", err)
+		}
+		var m budget.Measure
+		if err := json.Unmarshal([]byte(def), &m); err != nil {
+			return nil, fmt.Errorf("read measure %s: damaged definition: %w", nr, err)
+		}
+		m.Nr = nr
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read measures: %w", err)
+	}
+	return out, nil
+}
+
+// EachLink calls fn with every link of the stored measures to the lines of
+// the current dataset for key, in line order and, within a line, in
+// measure order, until fn returns an error, which EachLink returns. It
+// reads the dataset once and matches every measure active in key.Year
+// (budget.Measure.ActiveIn) against each line, with selectors parsed once,
+// so it suits a million lines and hundreds of measures; memory stays
+// bounded by one line's links.
+//
+// A line that the measures count more than 100 % of (a budget imported
+// after the measures can cause it) is an ECONFLICT error naming the line
+// and the measures: the workspace never counts a krone twice. A key without
+// a current dataset is ENOTFOUND.
+func (db *DB) EachLink(ctx context.Context, key budget.Key, fn func(budget.Link) error) error {
+	ms, err := db.Measures(ctx)
+	if err != nil {
+		return err
+	}
+	return eachLink(ctx, db, key, ms, fn)
+}
+
+func eachLink(ctx context.Context, db *DB, key budget.Key, ms []budget.Measure, fn func(budget.Link) error) error {
+	lk := budget.NewLinker(ms, key.Year)
+	if lk.Measures() == 0 {
+		return db.hasCurrent(ctx, key) // nothing to link, but a missing budget is still ENOTFOUND
+	}
+	var picked []*budget.Measure
+	return db.Lines(ctx, key, func(l *budget.Line) error {
+		picked = lk.Match(l, picked[:0])
+		if len(picked) == 0 {
+			return nil
+		}
+		if o, bad := budget.CheckShares(key, l, picked); bad {
+			return budget.Errorf(budget.ECONFLICT, "%s; then import the measures again", o.Error())
+		}
+		for _, link := range budget.LinkLine(key, l, picked) {
+			if err := fn(link); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// hasCurrent returns the ENOTFOUND error of a key without a current
+// dataset, and nil for one with.
+func (db *DB) hasCurrent(ctx context.Context, key budget.Key) error {
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	_, err = currents(ctx, tx, key)
+	return err
+}
+
+// Links returns every link of the stored measures to the lines of the
+// current dataset for key, as EachLink gives them. Each Link's Line is its
+// own.
+func (db *DB) Links(ctx context.Context, key budget.Key) ([]budget.Link, error) {
+	var out []budget.Link
+	err := db.EachLink(ctx, key, func(l budget.Link) error {
+		out = append(out, l)
+		return nil
+	})
+	return out, err
+}
+
+// MeasureTotals returns the amount counted for each stored measure (by
+// Nr) in the current dataset for key: the sum of its links' CountedOre.
+// Measures without links are absent.
+func (db *DB) MeasureTotals(ctx context.Context, key budget.Key) (map[string]int64, error) {
+	out := map[string]int64{}
+	err := db.EachLink(ctx, key, func(l budget.Link) error {
+		s, ok := budget.SumOre(out[l.Measure], l.CountedOre)
+		if !ok {
+			return budget.Errorf(budget.EINVALID, "the amount of measure %s in %s is too large", l.Measure, key)
+		}
+		out[l.Measure] = s
+		return nil
+	})
+	return out, err
+}
+
+// LinkCheck is what CheckLinks found when it matched measures against
+// every current dataset.
+type LinkCheck struct {
+	Keys []budget.Key `json:"keys"` // the keys checked, in order
+	// Picked counts, per measure Nr, the lines it picks in each key where
+	// it is active; a measure absent picks nothing anywhere.
+	Picked map[string]map[budget.Key]int `json:"-"`
+	// Overcounts are lines counted more than 100 %, at most 100 of them;
+	// OvercountCount counts them all.
+	Overcounts     []budget.Overcount `json:"overcounts"`
+	OvercountCount int                `json:"overcount_count"`
+}
+
+// maxOvercounts bounds the overcounts a LinkCheck keeps in full.
+const maxOvercounts = 100
+
+// CheckLinks matches ms, which need not be stored, against every current
+// dataset (each budget year and version), reading each once. It returns
+// the lines each measure picks and the lines counted more than 100 %. A
+// workspace with no budget gives an empty LinkCheck.
+func (db *DB) CheckLinks(ctx context.Context, ms []budget.Measure) (*LinkCheck, error) {
+	ks, err := db.Keys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res := &LinkCheck{Keys: ks, Picked: map[string]map[budget.Key]int{}, Overcounts: []budget.Overcount{}}
+	for _, key := range ks {
+		lk := budget.NewLinker(ms, key.Year)
+		if lk.Measures() == 0 {
+			continue
+		}
+		var picked []*budget.Measure
+		err := db.Lines(ctx, key, func(l *budget.Line) error {
+			picked = lk.Match(l, picked[:0])
+			for _, m := range picked {
+				pm := res.Picked[m.Nr]
+				if pm == nil {
+					pm = map[budget.Key]int{}
+					res.Picked[m.Nr] = pm
+				}
+				pm[key]++
+			}
+			if o, bad := budget.CheckShares(key, l, picked); bad {
+				res.OvercountCount++
+				if len(res.Overcounts) < maxOvercounts {
+					res.Overcounts = append(res.Overcounts, o)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
