@@ -59,7 +59,7 @@ func TestReimport_otherImports(t *testing.T) {
 // budget parts) with a command that reads it.
 func TestOpen_saysWhatTheUpgradeInferred(t *testing.T) {
 	dir := t.TempDir()
-	data, err := os.ReadFile(filepath.Join("..", "..", "budget", "workspace", "testdata", "v6", "v6.db"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "budget", "sqlite", "testdata", "v6", "v6.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
