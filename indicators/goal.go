@@ -153,9 +153,9 @@ func DistanceText(d decimal.Decimal, u Unit, lang Lang, whatNB, whatNN string) s
 	r := d.Round(u.Places())
 	switch {
 	case r.IsNegative():
-		return lang.pick("mangler ", "manglar ") + DiffText(r, u, lang)
+		return lang.Pick("mangler ", "manglar ") + DiffText(r, u, lang)
 	case r.IsPositive():
-		return DiffText(r, u, lang) + lang.pick(" bedre enn ", " betre enn ") + lang.pick(whatNB, whatNN)
+		return DiffText(r, u, lang) + lang.Pick(" bedre enn ", " betre enn ") + lang.Pick(whatNB, whatNN)
 	}
-	return lang.pick("på ", "på ") + lang.pick(whatNB, whatNN)
+	return lang.Pick("på ", "på ") + lang.Pick(whatNB, whatNN)
 }

@@ -28,8 +28,9 @@ func ParseLang(s string) (Lang, error) {
 	return "", fmt.Errorf("language %q: use nb (bokmål) or nn (nynorsk)", s)
 }
 
-// pick returns nn for nynorsk when it is given, else nb.
-func (l Lang) pick(nb, nn string) string {
+// Pick returns nn for nynorsk when it is given, else nb: the one place
+// that chooses between a bokmål and a nynorsk text.
+func (l Lang) Pick(nb, nn string) string {
 	if l == Nynorsk && nn != "" {
 		return nn
 	}
@@ -37,15 +38,15 @@ func (l Lang) pick(nb, nn string) string {
 }
 
 // NameIn returns the indicator's name in lang.
-func (ind Indicator) NameIn(lang Lang) string { return lang.pick(ind.Name, ind.NameNN) }
+func (ind Indicator) NameIn(lang Lang) string { return lang.Pick(ind.Name, ind.NameNN) }
 
 // DefinitionIn returns the indicator's definition in lang.
 func (ind Indicator) DefinitionIn(lang Lang) string {
-	return lang.pick(ind.Definition, ind.DefinitionNN)
+	return lang.Pick(ind.Definition, ind.DefinitionNN)
 }
 
 // TextIn returns the rule's text in lang.
-func (r TrendRule) TextIn(lang Lang) string { return lang.pick(r.Text, r.TextNN) }
+func (r TrendRule) TextIn(lang Lang) string { return lang.Pick(r.Text, r.TextNN) }
 
 // NorwegianLess reports whether a sorts before b in Norwegian alphabetical
 // order: case is ignored at first, Æ Ø Å come after Z in that order (Ä and

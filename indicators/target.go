@@ -101,11 +101,11 @@ const (
 func (s State) Text(lang Lang) string {
 	switch s {
 	case OnTrack:
-		return lang.pick("i rute", "i rute")
+		return lang.Pick("i rute", "i rute")
 	case OffTrack:
-		return lang.pick("ikke i rute", "ikkje i rute")
+		return lang.Pick("ikke i rute", "ikkje i rute")
 	}
-	return lang.pick("ingen data", "ingen data")
+	return lang.Pick("ingen data", "ingen data")
 }
 
 // Status is where an area stands against its target in the latest period

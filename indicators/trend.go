@@ -23,13 +23,13 @@ const (
 func (r Rating) Text(lang Lang) string {
 	switch r {
 	case Improving:
-		return lang.pick("bedring", "betring")
+		return lang.Pick("bedring", "betring")
 	case Maintaining:
 		return "stabilt"
 	case Worsening:
 		return "forverring"
 	}
-	return lang.pick("ikke vurdert", "ikkje vurdert")
+	return lang.Pick("ikke vurdert", "ikkje vurdert")
 }
 
 // Trend is a trend rating with the rule that gave it, so the rule can be
@@ -71,14 +71,14 @@ func RateTrend(ind Indicator, area string, series []Value, lang Lang) (tr Trend)
 	sort.Slice(pts, func(i, j int) bool { return ComparePeriods(pts[i].Period, pts[j].Period) < 0 })
 	n := ind.Trend.Periods
 	if len(pts) < n || n < 2 {
-		tr.Note = fmt.Sprintf(lang.pick("for få perioder: regelen trenger %d, det finnes %d", "for få periodar: regelen treng %d, det finst %d"), n, len(pts))
+		tr.Note = fmt.Sprintf(lang.Pick("for få perioder: regelen trenger %d, det finnes %d", "for få periodar: regelen treng %d, det finst %d"), n, len(pts))
 		return tr
 	}
 	first, last := pts[len(pts)-n], pts[len(pts)-1]
 	tr.From, tr.To = &first.Period, &last.Period
 	for _, v := range []Value{first, last} {
 		if v.Value == nil {
-			tr.Note = fmt.Sprintf(lang.pick("verdien for %s mangler", "verdien for %s manglar"), v.Period.Label)
+			tr.Note = fmt.Sprintf(lang.Pick("verdien for %s mangler", "verdien for %s manglar"), v.Period.Label)
 			return tr
 		}
 	}

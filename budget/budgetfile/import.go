@@ -225,7 +225,7 @@ func Import(ctx context.Context, path string, opts Options, add func(*budget.Lin
 	defer t.Close()
 	res := newResult(opts.Name)
 	res.Format, res.Sheet, res.Encoding = t.Format(), t.Sheet(), t.Encoding()
-	if res.SHA256, res.Size, err = HashFile(ctx, path, opts.MaxSize); err != nil {
+	if res.SHA256, res.Size, err = inputfile.Hash(ctx, path, "", opts.MaxSize); err != nil {
 		return nil, err
 	}
 	im := newImporter(ctx, opts, res, add)
@@ -285,13 +285,6 @@ func checkOptions(opts Options) error {
 
 func newResult(name string) *Result {
 	return &Result{File: name, Skipped: map[string]int{"blank": 0, "sum_rows": 0}}
-}
-
-// HashFile returns the SHA-256 of the file at path, in hex, and its size.
-// It refuses what inputfile.Open refuses, within maxSize (the default
-// limit when 0), and stops when ctx is done.
-func HashFile(ctx context.Context, path string, maxSize int64) (sha256hex string, size int64, err error) {
-	return inputfile.Hash(ctx, path, "", maxSize)
 }
 
 // importer is the state of one import.

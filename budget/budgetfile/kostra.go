@@ -63,7 +63,7 @@ func importKostra(ctx context.Context, path string, opts Options, add func(*budg
 	defer f.Close()
 	res := newResult(opts.Name)
 	res.Format, res.Encoding = "kostra", "ascii"
-	if res.SHA256, res.Size, err = HashFile(ctx, path, opts.MaxSize); err != nil {
+	if res.SHA256, res.Size, err = inputfile.Hash(ctx, path, "", opts.MaxSize); err != nil {
 		return nil, err
 	}
 	im := newImporter(ctx, opts, res, add)

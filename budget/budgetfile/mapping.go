@@ -1,17 +1,11 @@
 package budgetfile
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"fmt"
-	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
-	"go.yaml.in/yaml/v3"
+	"github.com/helsebudsjett/helsebudsjett/budget/yamlfile"
 )
 
 // Mapping says which columns of a file hold what. Import detects one from
@@ -108,41 +102,22 @@ const (
 	maxYear = 2100
 )
 
-// LoadMapping reads and checks a mapping file. Unknown keys are errors, so
-// that a misspelt key is not silently ignored.
+// LoadMapping reads and checks a mapping file (yamlfile.LoadMapping).
 func LoadMapping(ctx context.Context, path string) (*Mapping, error) {
-	b, err := inputfile.ReadAll(ctx, path, "mapping file "+path, inputfile.SmallMaxSize)
-	if err != nil {
-		return nil, err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
 	var m Mapping
-	if err := dec.Decode(&m); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, budget.Errorf(budget.EINVALID, "mapping file %s is empty", path)
+	if err := yamlfile.LoadMapping(ctx, path, &m, func() error {
+		if err := m.check(); err != nil {
+			return err
 		}
-		return nil, budget.Errorf(budget.EINVALID, "mapping file %s: %v", path, err)
-	}
-	if err := m.check(); err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "mapping file %s: %s", filepath.Base(path), err.Message)
+		return nil
+	}); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }
 
 // YAML returns the mapping as YAML, as LoadMapping reads it.
-func (m Mapping) YAML() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
-		return nil, fmt.Errorf("encode mapping: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("encode mapping: %w", err)
-	}
-	return buf.Bytes(), nil
-}
+func (m Mapping) YAML() ([]byte, error) { return yamlfile.Encode(m) }
 
 // check reports the first thing wrong with a mapping.
 func (m *Mapping) check() *budget.Error {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
@@ -121,7 +122,7 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opts Options) (*Report
 	if opts.Name == "" {
 		opts.Name = filepath.Base(path)
 	}
-	sha, size, err := budgetfile.HashFile(ctx, path, opts.MaxSize)
+	sha, size, err := inputfile.Hash(ctx, path, "", opts.MaxSize)
 	if err != nil {
 		return nil, err
 	}

@@ -200,7 +200,16 @@ func ReadAll(ctx context.Context, path, name string, maxSize int64) ([]byte, err
 	}
 }
 
-// Hash returns the SHA-256 of the file at path, in hex, and its size.
+// Sum returns the SHA-256 of data in hex, as Hash gives it for a file
+// holding data: for a caller that has read the file already.
+func Sum(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// Hash returns the SHA-256 of the file at path, in hex, and its size:
+// the one file hasher of the importers, so every stored sha256 means the
+// same thing.
 func Hash(ctx context.Context, path, name string, maxSize int64) (string, int64, error) {
 	f, err := Open(ctx, path, name, maxSize)
 	if err != nil {

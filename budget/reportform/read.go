@@ -3,8 +3,6 @@ package reportform
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -70,13 +68,6 @@ func (r *Result) fail(row int, field, value, msg string) {
 	r.Errors = append(r.Errors, budgetfile.RowError{Row: row, Column: col, Field: field, Value: value, Message: msg})
 }
 
-// SHA256File returns the sha256 of a file in hex, so a caller can tell
-// a form imported before without reading it.
-func SHA256File(ctx context.Context, path string) (string, error) {
-	sum, _, err := inputfile.Hash(ctx, path, "", DefaultMaxSize)
-	return sum, err
-}
-
 // ReadForm reads a filled-in reporting form. It returns a Go error only
 // when the file cannot be read as a workbook at all (missing, too large, not
 // xlsx, no sheet Tertialrapport); every problem in the form is a row error
@@ -109,8 +100,7 @@ func ReadForm(ctx context.Context, path string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	res.SHA256, res.Size = hex.EncodeToString(sum[:]), int64(len(data))
+	res.SHA256, res.Size = inputfile.Sum(data), int64(len(data))
 	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		hint := "save it as an Excel workbook (.xlsx)"
 		if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")) {

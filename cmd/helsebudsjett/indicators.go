@@ -59,12 +59,7 @@ func langFlag(s string) (indicators.Lang, error) {
 }
 
 // tr picks the bokmål or nynorsk text of an output.
-func tr(lang indicators.Lang, nb, nn string) string {
-	if lang == indicators.Nynorsk {
-		return nn
-	}
-	return nb
-}
+func tr(lang indicators.Lang, nb, nn string) string { return lang.Pick(nb, nn) }
 
 // listedIndicator is an indicator as `indicators list --json` gives it:
 // all fields, and where the definition comes from.

@@ -12,6 +12,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
@@ -287,7 +288,7 @@ func importReportFile(ctx context.Context, db *sqlite.DB, path string, opts repo
 	// Only the bytes shape a stored form (its unit and period are in it);
 	// --unit and --period check it, so with them the form is read and
 	// checked again, and SaveReportSnapshot finds it unchanged.
-	if sha, err := reportform.SHA256File(ctx, path); err == nil && opts.Unit == "" && opts.Period.IsZero() {
+	if sha, _, err := inputfile.Hash(ctx, path, "", reportform.DefaultMaxSize); err == nil && opts.Unit == "" && opts.Period.IsZero() {
 		old, err := db.ReportSnapshotBySHA256(ctx, sha)
 		if err != nil {
 			return nil, err

@@ -1,17 +1,11 @@
 package indicatorfile
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"path/filepath"
 
-	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/yamlfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	"go.yaml.in/yaml/v3"
 )
 
 // Mapping says what a file holds and where. Read detects one when none is
@@ -120,41 +114,17 @@ const (
 	LayoutJSONStat = "json-stat"
 )
 
-// LoadMapping reads and checks a mapping file. Unknown keys are errors, so
-// a misspelt key is not silently ignored.
+// LoadMapping reads and checks a mapping file (yamlfile.LoadMapping).
 func LoadMapping(ctx context.Context, path string) (*Mapping, error) {
-	b, err := inputfile.ReadAll(ctx, path, "mapping file "+path, inputfile.SmallMaxSize)
-	if err != nil {
-		return nil, err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
 	var m Mapping
-	if err := dec.Decode(&m); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, budget.Errorf(budget.EINVALID, "mapping file %s is empty", path)
-		}
-		return nil, budget.Errorf(budget.EINVALID, "mapping file %s: %v", path, err)
-	}
-	if err := m.check(); err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "mapping file %s: %s", filepath.Base(path), err)
+	if err := yamlfile.LoadMapping(ctx, path, &m, m.check); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }
 
 // YAML returns the mapping as YAML, as LoadMapping reads it.
-func (m Mapping) YAML() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
-		return nil, fmt.Errorf("encode mapping: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("encode mapping: %w", err)
-	}
-	return buf.Bytes(), nil
-}
+func (m Mapping) YAML() ([]byte, error) { return yamlfile.Encode(m) }
 
 func (m *Mapping) check() error {
 	switch m.Format {

@@ -60,7 +60,7 @@ func Read(ctx context.Context, path string, opts Options) (*Result, error) {
 	}
 	res := &Result{File: opts.Name, Values: map[string][]indicators.Value{}, Skipped: map[string]int{"blank": 0},
 		Warnings: []string{}, Notes: []string{}, Errors: []budgetfile.RowError{}}
-	if res.SHA256, res.Size, err = budgetfile.HashFile(ctx, path, opts.MaxSize); err != nil {
+	if res.SHA256, res.Size, err = inputfile.Hash(ctx, path, "", opts.MaxSize); err != nil {
 		return nil, err
 	}
 	var recs []record

@@ -204,12 +204,7 @@ func UnitSuffix(u indicators.Unit, lang indicators.Lang) string {
 }
 
 // lang2 picks the bokmål or nynorsk text.
-func lang2(lang indicators.Lang, nb, nn string) string {
-	if lang == indicators.Nynorsk {
-		return nn
-	}
-	return nb
-}
+func lang2(lang indicators.Lang, nb, nn string) string { return lang.Pick(nb, nn) }
 
 // versionText names a budget version in a sentence: "revidert", in
 // nynorsk "vedteke" for vedtatt.
