@@ -64,6 +64,15 @@ type Key struct {
 
 func (k Key) String() string { return fmt.Sprintf("%d %s", k.Year, k.Version) }
 
+// JoinKeys names keys for a sentence: "2026 vedtatt, 2027 forslag".
+func JoinKeys(ks []Key) string {
+	parts := make([]string, len(ks))
+	for i, k := range ks {
+		parts[i] = k.String()
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Less orders keys by year, then by version rank.
 func (k Key) Less(o Key) bool {
 	if k.Year != o.Year {

@@ -284,6 +284,23 @@ func (g *Gazetteer) Closest(s string, n int) []string {
 	return out
 }
 
+// NearestName returns the candidate nearest to s by edit distance (ignoring
+// case) when it is near enough to be a likely typo, else "". Ties go to
+// the candidate that sorts first.
+func NearestName(s string, cands []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range cands {
+		d := EditDistance(strings.ToLower(s), strings.ToLower(c))
+		if d < bestD || d == bestD && c < best {
+			best, bestD = c, d
+		}
+	}
+	if best == "" || bestD > max(2, len(s)/3) {
+		return ""
+	}
+	return best
+}
+
 // EditDistance returns the Levenshtein distance between a and b, counted in
 // runes.
 func EditDistance(a, b string) int {

@@ -62,6 +62,7 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 )
@@ -83,22 +84,9 @@ type Options struct {
 	Progress func(done, total int64)
 }
 
-// RowError is a problem with one cell or row. Row is the row number as the
-// user sees it; Column the spreadsheet letter (for KOSTRA files the
-// character positions, "40-48"); Field what the cell should hold ("beløp",
-// "funksjon"); Value the cell as it stood; Message the reason.
-type RowError struct {
-	Row     int    `json:"row"`
-	Column  string `json:"column"`
-	Field   string `json:"field"`
-	Value   string `json:"value"`
-	Message string `json:"message"`
-}
-
-// String returns the error as one line for a person to read.
-func (e RowError) String() string {
-	return "row " + strconv.Itoa(e.Row) + ", column " + e.Column + " (" + e.Field + ") " + strconv.Quote(e.Value) + ": " + e.Message
-}
+// RowError is a problem with one cell or row: the one row error of every
+// import (imports.RowError).
+type RowError = imports.RowError
 
 // Control is a sum row of the file checked against the lines imported.
 // Stated is the sum row's amount, Section the sum of the lines since the

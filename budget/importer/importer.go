@@ -13,19 +13,20 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
-// Status is the outcome of an import.
-type Status string
+// Status is the outcome of an import, shared by every importer.
+type Status = imports.Status
 
 // The outcomes an import can have.
 const (
-	Imported  Status = "imported"  // stored and made current
-	Rejected  Status = "rejected"  // rows had errors: nothing stored
-	Unchanged Status = "unchanged" // the same file (sha256) was imported before with the same options
-	DryRun    Status = "dry-run"   // read and checked, nothing stored
+	Imported  = imports.Imported  // stored and made current
+	Rejected  = imports.Rejected  // rows had errors: nothing stored
+	Unchanged = imports.Unchanged // the same file (sha256) was imported before with the same options
+	DryRun    = imports.DryRun    // read and checked, nothing stored
 )
 
 // Options control one import.

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
+	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
@@ -20,21 +21,21 @@ func demoMeasures(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) e
 		file, what string
 		imp        fileImporter
 	}{
-		{sample.UnitsFile, "units", importUnitsFile},
-		{sample.MeasuresFile, "measures", importMeasuresFile},
-		{sample.RatingsFile, "ratings", importRatingsFile},
+		{sample.UnitsFile, "units", measureimport.Units},
+		{sample.MeasuresFile, "measures", measureimport.Measures},
+		{sample.RatingsFile, "ratings", measureimport.Ratings},
 	}
 	for _, s := range steps {
 		p, err := extractSample(dir, "sample/"+s.file)
 		if err != nil {
 			return err
 		}
-		out, err := s.imp(ctx, db, p, measurefile.Options{}, false)
+		out, err := s.imp(ctx, db, p, measureimport.Options{})
 		if err != nil {
 			return fmt.Errorf("demo import of %s: %w", s.file, err)
 		}
 		printFileImport(w, w, out, s.what)
-		if out.Status != "imported" || len(out.Warnings) > 0 {
+		if out.Status != imports.Imported || len(out.Warnings) > 0 {
 			return fmt.Errorf("demo import of %s: %s with %d warning(s)", s.file, out.Status, len(out.Warnings))
 		}
 	}

@@ -12,26 +12,13 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/catalogfile"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
-// catalogue returns the embedded default catalogue with the workspace's
-// own definitions (import catalogue) merged over it.
+// catalogue returns the catalogue in force (indicatorimport.Catalogue).
 func catalogue(ctx context.Context, db *sqlite.DB) (*indicators.Catalogue, error) {
-	def, err := indicators.LoadCatalogue(templates.Indicators)
-	if err != nil {
-		return nil, fmt.Errorf("the built-in catalogue is damaged: %w", err) // a bug: tests load it
-	}
-	over, err := db.IndicatorOverrides(ctx)
-	if err != nil || len(over) == 0 {
-		return def, err
-	}
-	c, err := def.Merge(over)
-	if err != nil {
-		return nil, fmt.Errorf("the workspace's own indicator definitions no longer fit the built-in catalogue: %w; "+
-			"import a corrected file with 'helsebudsjett import catalogue FILE'", err)
-	}
-	return c, nil
+	return indicatorimport.Catalogue(ctx, db)
 }
 
 func cmdIndicators(ctx context.Context, args []string, e *env) error {

@@ -8,7 +8,9 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
+	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -36,7 +38,8 @@ func fileImportFlags(name string, args []string, e *env) (path string, dbFlag st
 	return pos[0], *db, measurefile.Options{Sheet: *sheet, MaxSize: *maxSize, ReplaceAll: *replaceAll}, *dry, *js, nil
 }
 
-type fileImporter func(ctx context.Context, db *sqlite.DB, path string, opts measurefile.Options, dryRun bool) (*fileImport, error)
+// fileImporter is one of the measureimport workflows.
+type fileImporter func(ctx context.Context, db *sqlite.DB, path string, opts measureimport.Options) (*imports.Outcome, error)
 
 // runFileImport is the body of import units, measures and ratings.
 func runFileImport(ctx context.Context, name, what string, args []string, e *env, imp fileImporter) error {
@@ -49,11 +52,10 @@ func runFileImport(ctx context.Context, name, what string, args []string, e *env
 		return err
 	}
 	defer db.Close()
-	out, err := imp(ctx, db, path, opts, dryRun)
+	out, err := imp(ctx, db, path, measureimport.Options{Options: opts, DryRun: dryRun})
 	if err != nil {
 		if asJSON {
-			writeJSON(e.stdout, fileImport{Status: "rejected", File: path, Skipped: map[string]int{}, Warnings: []string{},
-				Errors: nil, Message: err.Error()})
+			writeJSON(e.stdout, imports.Failed(path, err))
 		}
 		return err
 	}
@@ -62,10 +64,10 @@ func runFileImport(ctx context.Context, name, what string, args []string, e *env
 	} else {
 		printFileImport(e.stdout, e.stderr, out, what)
 	}
-	if out.Status == "rejected" {
+	if out.Status == imports.Rejected {
 		return &rejectedError{}
 	}
-	if out.Status == "imported" {
+	if out.Status == imports.Imported {
 		if err := recordInputs(ctx, db, path); err != nil {
 			return err
 		}
@@ -75,17 +77,17 @@ func runFileImport(ctx context.Context, name, what string, args []string, e *env
 
 // cmdImportUnits: helsebudsjett import units FILE.
 func cmdImportUnits(ctx context.Context, args []string, e *env) error {
-	return runFileImport(ctx, "import units", "units", args, e, importUnitsFile)
+	return runFileImport(ctx, "import units", "units", args, e, measureimport.Units)
 }
 
 // cmdImportMeasures: helsebudsjett import measures FILE.
 func cmdImportMeasures(ctx context.Context, args []string, e *env) error {
-	return runFileImport(ctx, "import measures", "measures", args, e, importMeasuresFile)
+	return runFileImport(ctx, "import measures", "measures", args, e, measureimport.Measures)
 }
 
 // cmdImportRatings: helsebudsjett import ratings FILE.
 func cmdImportRatings(ctx context.Context, args []string, e *env) error {
-	return runFileImport(ctx, "import ratings", "ratings", args, e, importRatingsFile)
+	return runFileImport(ctx, "import ratings", "ratings", args, e, measureimport.Ratings)
 }
 
 // cmdTemplate: helsebudsjett template measures|ratings OUT.xlsx.
@@ -238,7 +240,7 @@ func printMeasures(w io.Writer, out *model.MeasurePlan) {
 	}
 	fmt.Fprintln(w)
 	if len(out.Keys) > 0 {
-		fmt.Fprintf(w, "\nAmounts in kroner counted for each measure (Σ line × Andel) in %s.\n", keysList(out.Keys))
+		fmt.Fprintf(w, "\nAmounts in kroner counted for each measure (Σ line × Andel) in %s.\n", budget.JoinKeys(out.Keys))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -87,7 +88,7 @@ func TestTemplateMeasures_RoundTrip(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("import: exit %d: %s\n%s", code, stderr, stdout)
 	}
-	var res fileImport
+	var res imports.Outcome
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil || res.Status != "imported" || len(res.Warnings) > 0 {
 		t.Fatalf("import: %v %+v", err, res)
 	}
@@ -166,7 +167,7 @@ func TestImportMeasures_GoalMetAtBaselineWarns(t *testing.T) {
 	dir, dbFile := demoWorkspace(t)
 	f := write(t, dir, "tiltak.csv", "Nr;Tiltak;Ansvarlig;Innsatstype;Indikatorer;Måltall\n1;A;nav;universell;trivsel-skole;trivsel-skole=88@2030\n2;B;nav;universell;frafall-vgs;frafall-vgs=12@2030\n")
 	code, stdout, stderr := cli(t, dir, "import", "measures", f, "--db", dbFile, "--json")
-	var res fileImport
+	var res imports.Outcome
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil || code != exitOK {
 		t.Fatalf("exit %d: %v\n%s\n%s", code, err, stdout, stderr)
 	}
@@ -191,7 +192,7 @@ func TestRatings_TemplateAndImport(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("import: exit %d: %s %s", code, stderr, stdout)
 	}
-	var res fileImport
+	var res imports.Outcome
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil || res.Count != len(sample.Ratings()) {
 		t.Errorf("re-imported %d ratings, want %d: %v", res.Count, len(sample.Ratings()), err)
 	}

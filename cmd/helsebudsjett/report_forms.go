@@ -16,6 +16,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
 // cmdTemplateReport: helsebudsjett template report --period P (--unit CODE
@@ -119,7 +120,7 @@ func pickForm(ctx context.Context, db *sqlite.DB, forms []reportform.Form, unit 
 			cands = append(cands, c)
 		}
 		hint := ""
-		if near := nearestName(unit, cands); near != "" {
+		if near := indicators.NearestName(unit, cands); near != "" {
 			hint = fmt.Sprintf(" (did you mean %s?)", near)
 		}
 		return reportform.Form{}, budget.Errorf(budget.EINVALID, "no unit has the code %q%s: helsebudsjett import units lists them", unit, hint)

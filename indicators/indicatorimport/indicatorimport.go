@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
@@ -18,15 +19,15 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
 )
 
-// Status is the outcome of an import.
-type Status string
+// Status is the outcome of an import, shared by every importer.
+type Status = imports.Status
 
 // The outcomes, as for budget imports.
 const (
-	Imported  Status = "imported"  // stored as new vintages
-	Rejected  Status = "rejected"  // rows had errors: nothing stored
-	Unchanged Status = "unchanged" // every indicator of the file was imported from the same bytes with the same options before
-	DryRun    Status = "dry-run"   // read and checked, nothing stored
+	Imported  = imports.Imported  // stored as new vintages
+	Rejected  = imports.Rejected  // rows had errors: nothing stored
+	Unchanged = imports.Unchanged // every indicator of the file was imported from the same bytes with the same options before
+	DryRun    = imports.DryRun    // read and checked, nothing stored
 )
 
 // Options control one import. Areas, when nil, are the workspace's.
