@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
@@ -67,11 +67,11 @@ func demoReports(ctx context.Context, db *sqlite.DB, outDir string, w io.Writer)
 				r := &form.Rows[i]
 				r.Report = demoReport(r.Measure.Nr, period, level[r.Measure.Nr])
 			}
-			p := filepath.Join(dir, reportform.FileName(form.Unit.Code, period))
+			p := filepath.Join(dir, tertial.FileName(form.Unit.Code, period))
 			if err := writeForm(p, form); err != nil {
 				return err
 			}
-			out, err := importReportFile(ctx, db, p, reportform.Options{Unit: form.Unit.Code, Period: period}, false)
+			out, err := importReportFile(ctx, db, p, tertial.Options{Unit: form.Unit.Code, Period: period}, false)
 			if err != nil {
 				return fmt.Errorf("demo import of %s: %w", filepath.Base(p), err)
 			}

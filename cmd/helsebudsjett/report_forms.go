@@ -14,7 +14,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
@@ -76,7 +76,7 @@ func cmdTemplateReport(ctx context.Context, args []string, e *env) error {
 		return budget.Errorf(budget.EINVALID, "no unit reports on a measure that runs in %d: import units and measures first (helsebudsjett import measures)", period.Year)
 	}
 	for _, form := range forms { // check every form before writing any
-		if err := outguard.Check(ctx, db, filepath.Join(*out, reportform.FileName(form.Unit.Code, period)), *force); err != nil {
+		if err := outguard.Check(ctx, db, filepath.Join(*out, tertial.FileName(form.Unit.Code, period)), *force); err != nil {
 			return err
 		}
 	}
@@ -84,7 +84,7 @@ func cmdTemplateReport(ctx context.Context, args []string, e *env) error {
 		return fmt.Errorf("make folder %s: %w", *out, err)
 	}
 	for _, form := range forms {
-		p := filepath.Join(*out, reportform.FileName(form.Unit.Code, period))
+		p := filepath.Join(*out, tertial.FileName(form.Unit.Code, period))
 		if err := writeForm(p, form); err != nil {
 			return err
 		}
@@ -95,8 +95,8 @@ func cmdTemplateReport(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-func writeForm(path string, form reportform.Form) error {
-	if err := atomicfile.Write(path, func(w io.Writer) error { return reportform.WriteForm(w, form) }); err != nil {
+func writeForm(path string, form tertial.Form) error {
+	if err := atomicfile.Write(path, func(w io.Writer) error { return tertial.WriteForm(w, form) }); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
@@ -104,7 +104,7 @@ func writeForm(path string, form reportform.Form) error {
 
 // pickForm returns the form of unit, or an EINVALID error saying why there
 // is none.
-func pickForm(ctx context.Context, db *sqlite.DB, forms []reportform.Form, unit string, period budget.Period) (reportform.Form, error) {
+func pickForm(ctx context.Context, db *sqlite.DB, forms []tertial.Form, unit string, period budget.Period) (tertial.Form, error) {
 	for _, f := range forms {
 		if f.Unit.Code == unit {
 			return f, nil
@@ -112,7 +112,7 @@ func pickForm(ctx context.Context, db *sqlite.DB, forms []reportform.Form, unit 
 	}
 	codes, err := db.UnitCodes(ctx)
 	if err != nil {
-		return reportform.Form{}, err
+		return tertial.Form{}, err
 	}
 	if !codes[unit] {
 		var cands []string
@@ -123,20 +123,20 @@ func pickForm(ctx context.Context, db *sqlite.DB, forms []reportform.Form, unit 
 		if near := indicators.NearestName(unit, cands); near != "" {
 			hint = fmt.Sprintf(" (did you mean %s?)", near)
 		}
-		return reportform.Form{}, budget.Errorf(budget.EINVALID, "no unit has the code %q%s: helsebudsjett import units lists them", unit, hint)
+		return tertial.Form{}, budget.Errorf(budget.EINVALID, "no unit has the code %q%s: helsebudsjett import units lists them", unit, hint)
 	}
 	var who []string
 	for _, f := range forms {
 		who = append(who, f.Unit.Code)
 	}
-	return reportform.Form{}, budget.Errorf(budget.EINVALID, "unit %s reports on no measure that runs in %d; the units that do: %s",
+	return tertial.Form{}, budget.Errorf(budget.EINVALID, "unit %s reports on no measure that runs in %d; the units that do: %s",
 		unit, period.Year, strings.Join(who, ", "))
 }
 
 // reportForms builds the form of every unit that is the reporting unit of
 // a measure running in the period's year, in the units' stored order, with
 // each measure's amount in the year's budget.
-func reportForms(ctx context.Context, db *sqlite.DB, period budget.Period) ([]reportform.Form, error) {
+func reportForms(ctx context.Context, db *sqlite.DB, period budget.Period) ([]tertial.Form, error) {
 	us, err := db.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -154,15 +154,15 @@ func reportForms(ctx context.Context, db *sqlite.DB, period budget.Period) ([]re
 		amount[s.Measure] = s
 	}
 	budget.SortMeasures(ms)
-	var out []reportform.Form
+	var out []tertial.Form
 	for _, u := range us {
-		form := reportform.Form{Unit: u, Period: period}
+		form := tertial.Form{Unit: u, Period: period}
 		for _, m := range ms {
 			if m.Reporting != u.Code || !m.ActiveIn(period.Year) {
 				continue
 			}
 			s := amount[m.Nr]
-			form.Rows = append(form.Rows, reportform.Row{Measure: m, BudgetOre: s.BudgetOre, BudgetKnown: s.Budget.Year != 0})
+			form.Rows = append(form.Rows, tertial.Row{Measure: m, BudgetOre: s.BudgetOre, BudgetKnown: s.Budget.Year != 0})
 		}
 		if len(form.Rows) > 0 {
 			out = append(out, form)
@@ -203,7 +203,7 @@ func cmdImportReport(ctx context.Context, args []string, e *env) error {
 	periodFlag := fs.String("period", "", "refuse a form for any other period (2026-T1, 2026-T2, 2026-year)")
 	dryRun := fs.Bool("dry-run", false, "read and check the forms, store nothing")
 	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
-	maxSize := fs.Int64("max-size", reportform.DefaultMaxSize, "refuse files larger than this many bytes")
+	maxSize := fs.Int64("max-size", tertial.DefaultMaxSize, "refuse files larger than this many bytes")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -211,7 +211,7 @@ func cmdImportReport(ctx context.Context, args []string, e *env) error {
 	if len(pos) == 0 {
 		return usagef("import report takes one or more FILE.xlsx")
 	}
-	opts := reportform.Options{Unit: *unit, MaxSize: *maxSize}
+	opts := tertial.Options{Unit: *unit, MaxSize: *maxSize}
 	if *periodFlag != "" {
 		if opts.Period, err = budget.ParsePeriod(*periodFlag); err != nil {
 			return usagef("--period: %v", err)
@@ -277,8 +277,8 @@ func overallStatus(fs []reportImport) string {
 // snapshot. A file imported before (same sha256) is unchanged, without
 // being read again. A form that cannot be read, or has errors, is
 // rejected; the error returned is for failures only (I/O, the workspace).
-func importReportFile(ctx context.Context, db *sqlite.DB, path string, opts reportform.Options, dryRun bool) (*reportImport, error) {
-	out := &reportImport{File: filepath.Base(path), Sheet: reportform.SheetForm, NotReported: []string{}, Warnings: []string{}, Errors: []budgetfile.RowError{}}
+func importReportFile(ctx context.Context, db *sqlite.DB, path string, opts tertial.Options, dryRun bool) (*reportImport, error) {
+	out := &reportImport{File: filepath.Base(path), Sheet: tertial.SheetForm, NotReported: []string{}, Warnings: []string{}, Errors: []budgetfile.RowError{}}
 	reject := func(err error) (*reportImport, error) {
 		if budget.ErrorCode(err) != budget.EINVALID {
 			return nil, err
@@ -289,7 +289,7 @@ func importReportFile(ctx context.Context, db *sqlite.DB, path string, opts repo
 	// Only the bytes shape a stored form (its unit and period are in it);
 	// --unit and --period check it, so with them the form is read and
 	// checked again, and SaveReportSnapshot finds it unchanged.
-	if sha, _, err := inputfile.Hash(ctx, path, "", reportform.DefaultMaxSize); err == nil && opts.Unit == "" && opts.Period.IsZero() {
+	if sha, _, err := inputfile.Hash(ctx, path, "", tertial.DefaultMaxSize); err == nil && opts.Unit == "" && opts.Period.IsZero() {
 		old, err := db.ReportSnapshotBySHA256(ctx, sha)
 		if err != nil {
 			return nil, err
@@ -300,7 +300,7 @@ func importReportFile(ctx context.Context, db *sqlite.DB, path string, opts repo
 			return out, nil
 		}
 	}
-	res, err := reportform.ReadForm(ctx, path, opts)
+	res, err := tertial.ReadForm(ctx, path, opts)
 	if err != nil {
 		return reject(err)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
@@ -131,7 +131,7 @@ func fill(t *testing.T, p string, cells map[string]any) {
 	}
 	defer f.Close()
 	for c, v := range cells {
-		if err := f.SetCellValue(reportform.SheetForm, c, v); err != nil {
+		if err := f.SetCellValue(tertial.SheetForm, c, v); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package reportform
+package tertial
 
 import (
 	"bytes"

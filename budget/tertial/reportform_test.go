@@ -1,4 +1,4 @@
-package reportform_test
+package tertial_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 )
 
 var (
@@ -29,10 +29,10 @@ var (
 
 // form returns the u1 form for t1 with the given reports on measures 1, 2
 // and 10 (nil: blank).
-func form(reports ...*budget.MeasureReport) reportform.Form {
-	f := reportform.Form{Municipality: "Fjordvik", Unit: budget.Unit{Code: "u1", Name: "Enhet én"}, Period: t1}
+func form(reports ...*budget.MeasureReport) tertial.Form {
+	f := tertial.Form{Municipality: "Fjordvik", Unit: budget.Unit{Code: "u1", Name: "Enhet én"}, Period: t1}
 	for i, m := range measures[:3] {
-		r := reportform.Row{Measure: m, BudgetOre: int64(i+1) * 1_234_567_89, BudgetKnown: true}
+		r := tertial.Row{Measure: m, BudgetOre: int64(i+1) * 1_234_567_89, BudgetKnown: true}
 		if i < len(reports) {
 			r.Report = reports[i]
 		}
@@ -41,13 +41,13 @@ func form(reports ...*budget.MeasureReport) reportform.Form {
 	return f
 }
 
-func writeForm(t *testing.T, f reportform.Form) string {
+func writeForm(t *testing.T, f tertial.Form) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := reportform.WriteForm(&b, f); err != nil {
+	if err := tertial.WriteForm(&b, f); err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(t.TempDir(), reportform.FileName(f.Unit.Code, f.Period))
+	p := filepath.Join(t.TempDir(), tertial.FileName(f.Unit.Code, f.Period))
 	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func edit(t *testing.T, p string, cells map[string]any) {
 	}
 	defer f.Close()
 	for c, v := range cells {
-		if err := f.SetCellValue(reportform.SheetForm, c, v); err != nil {
+		if err := f.SetCellValue(tertial.SheetForm, c, v); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -72,9 +72,9 @@ func edit(t *testing.T, p string, cells map[string]any) {
 	}
 }
 
-func read(t *testing.T, p string, opts reportform.Options) *reportform.Result {
+func read(t *testing.T, p string, opts tertial.Options) *tertial.Result {
 	t.Helper()
-	res, err := reportform.ReadForm(context.Background(), p, opts)
+	res, err := tertial.ReadForm(context.Background(), p, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,11 +91,11 @@ func TestForm_RoundTrip(t *testing.T) {
 		{Measure: "10", Status: budget.Avbrutt, Deviation: "Tilskuddet falt bort."},
 	}
 	p := writeForm(t, form(in...))
-	res := read(t, p, reportform.Options{Unit: "u1", Period: t1})
+	res := read(t, p, tertial.Options{Unit: "u1", Period: t1})
 	if len(res.Errors) > 0 || len(res.Warnings) > 0 {
 		t.Fatalf("errors %v warnings %v", res.Errors, res.Warnings)
 	}
-	if res.Unit != "u1" || res.Period != t1 || res.Sheet != reportform.SheetForm || len(res.SHA256) != 64 {
+	if res.Unit != "u1" || res.Period != t1 || res.Sheet != tertial.SheetForm || len(res.SHA256) != 64 {
 		t.Errorf("stated %s %s %s %s", res.Unit, res.Period, res.Sheet, res.SHA256)
 	}
 	if len(res.Reports) != len(in) {
@@ -116,10 +116,10 @@ func TestForm_RoundTrip(t *testing.T) {
 
 	t.Run("deterministic", func(t *testing.T) {
 		var a, b bytes.Buffer
-		if err := reportform.WriteForm(&a, form(in...)); err != nil {
+		if err := tertial.WriteForm(&a, form(in...)); err != nil {
 			t.Fatal(err)
 		}
-		if err := reportform.WriteForm(&b, form(in...)); err != nil {
+		if err := tertial.WriteForm(&b, form(in...)); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -128,7 +128,7 @@ func TestForm_RoundTrip(t *testing.T) {
 	})
 	t.Run("blank rows are not reports", func(t *testing.T) {
 		p := writeForm(t, form(in[0]))
-		res := read(t, p, reportform.Options{})
+		res := read(t, p, tertial.Options{})
 		if len(res.Errors) > 0 || len(res.Reports) != 1 || !reflect.DeepEqual(res.NotReported, []string{"2", "10"}) {
 			t.Errorf("reports %d, not reported %v, errors %v", len(res.Reports), res.NotReported, res.Errors)
 		}
@@ -139,7 +139,7 @@ func TestForm_RoundTrip(t *testing.T) {
 	t.Run("typed amounts", func(t *testing.T) {
 		p := writeForm(t, form(in[0]))
 		edit(t, p, map[string]any{"E7": "1 234 567,50", "D8": "I rute", "E8": "kr 12 000", "D9": "ikke startet"})
-		res := read(t, p, reportform.Options{})
+		res := read(t, p, tertial.Options{})
 		if len(res.Errors) > 0 || len(res.Reports) != 3 {
 			t.Fatalf("errors %v", res.Errors)
 		}
@@ -154,29 +154,29 @@ func TestForm_Rejected(t *testing.T) {
 	for _, c := range []struct {
 		name   string
 		cells  map[string]any
-		opts   reportform.Options
+		opts   tertial.Options
 		row    int
 		column string
 		value  string
 		want   string
 	}{
-		{"unknown measure", map[string]any{"A10": "99", "D10": "i rute"}, reportform.Options{}, 10, "A", "99", "unknown measure 99"},
-		{"another unit's measure", map[string]any{"A10": "5", "D10": "i rute"}, reportform.Options{}, 10, "A", "5", "reported by unit u2"},
-		{"measure not running", map[string]any{"A10": "6", "D10": "i rute"}, reportform.Options{}, 10, "A", "6", "does not run in 2026"},
-		{"status outside the list", map[string]any{"D8": "bra"}, reportform.Options{}, 8, "D", "bra", "unknown status"},
-		{"no status", map[string]any{"F8": "en kommentar"}, reportform.Options{}, 8, "D", "", "no status"},
-		{"missing deviation note", map[string]any{"D8": "forsinket"}, reportform.Options{}, 8, "G", "", "deviation note"},
-		{"avbrutt without note", map[string]any{"D8": "avbrutt", "F8": "stanset"}, reportform.Options{}, 8, "G", "", "deviation note"},
-		{"unparseable amount", map[string]any{"D8": "i rute", "E8": "mye"}, reportform.Options{}, 8, "E", "mye", "not a number"},
-		{"ambiguous amount", map[string]any{"D8": "i rute", "E8": "12.345"}, reportform.Options{}, 8, "E", "12.345", "ambiguous"},
-		{"negative amount", map[string]any{"D8": "i rute", "E8": -5}, reportform.Options{}, 8, "E", "-5", "below zero"},
-		{"form for another unit", nil, reportform.Options{Unit: "u2"}, 2, "B", "u1", "not u2 as expected"},
-		{"form for another period", nil, reportform.Options{Period: budget.Period{Year: 2026, Term: budget.T2}}, 3, "B", "2026-T1", "not 2026-T2"},
-		{"unit changed to unknown", map[string]any{"B2": "u9"}, reportform.Options{}, 2, "B", "u9", "no unit has this code"},
-		{"period unreadable", map[string]any{"B3": "våren"}, reportform.Options{}, 3, "B", "våren", "does not state a period"},
-		{"no measure number", map[string]any{"D12": "i rute"}, reportform.Options{}, 12, "A", "", "no measure number"},
-		{"measure twice", map[string]any{"A10": "1", "D10": "i rute"}, reportform.Options{}, 10, "A", "1", "reported twice"},
-		{"header changed", map[string]any{"D6": "Tilstand"}, reportform.Options{}, 6, "D", "Tilstand", "should be headed"},
+		{"unknown measure", map[string]any{"A10": "99", "D10": "i rute"}, tertial.Options{}, 10, "A", "99", "unknown measure 99"},
+		{"another unit's measure", map[string]any{"A10": "5", "D10": "i rute"}, tertial.Options{}, 10, "A", "5", "reported by unit u2"},
+		{"measure not running", map[string]any{"A10": "6", "D10": "i rute"}, tertial.Options{}, 10, "A", "6", "does not run in 2026"},
+		{"status outside the list", map[string]any{"D8": "bra"}, tertial.Options{}, 8, "D", "bra", "unknown status"},
+		{"no status", map[string]any{"F8": "en kommentar"}, tertial.Options{}, 8, "D", "", "no status"},
+		{"missing deviation note", map[string]any{"D8": "forsinket"}, tertial.Options{}, 8, "G", "", "deviation note"},
+		{"avbrutt without note", map[string]any{"D8": "avbrutt", "F8": "stanset"}, tertial.Options{}, 8, "G", "", "deviation note"},
+		{"unparseable amount", map[string]any{"D8": "i rute", "E8": "mye"}, tertial.Options{}, 8, "E", "mye", "not a number"},
+		{"ambiguous amount", map[string]any{"D8": "i rute", "E8": "12.345"}, tertial.Options{}, 8, "E", "12.345", "ambiguous"},
+		{"negative amount", map[string]any{"D8": "i rute", "E8": -5}, tertial.Options{}, 8, "E", "-5", "below zero"},
+		{"form for another unit", nil, tertial.Options{Unit: "u2"}, 2, "B", "u1", "not u2 as expected"},
+		{"form for another period", nil, tertial.Options{Period: budget.Period{Year: 2026, Term: budget.T2}}, 3, "B", "2026-T1", "not 2026-T2"},
+		{"unit changed to unknown", map[string]any{"B2": "u9"}, tertial.Options{}, 2, "B", "u9", "no unit has this code"},
+		{"period unreadable", map[string]any{"B3": "våren"}, tertial.Options{}, 3, "B", "våren", "does not state a period"},
+		{"no measure number", map[string]any{"D12": "i rute"}, tertial.Options{}, 12, "A", "", "no measure number"},
+		{"measure twice", map[string]any{"A10": "1", "D10": "i rute"}, tertial.Options{}, 10, "A", "1", "reported twice"},
+		{"header changed", map[string]any{"D6": "Tilstand"}, tertial.Options{}, 6, "D", "Tilstand", "should be headed"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := writeForm(t, form(ok))
@@ -195,7 +195,7 @@ func TestForm_Rejected(t *testing.T) {
 	}
 	t.Run("no report at all", func(t *testing.T) {
 		p := writeForm(t, form())
-		res := read(t, p, reportform.Options{})
+		res := read(t, p, tertial.Options{})
 		if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, "reports on no measure") {
 			t.Errorf("errors %v", res.Errors)
 		}
@@ -205,7 +205,7 @@ func TestForm_Rejected(t *testing.T) {
 		if err := os.WriteFile(p, []byte("Nr;Status\n1;i rute\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := reportform.ReadForm(context.Background(), p, reportform.Options{})
+		_, err := tertial.ReadForm(context.Background(), p, tertial.Options{})
 		if budget.ErrorCode(err) != budget.EINVALID || !strings.Contains(err.Error(), "not an xlsx") {
 			t.Errorf("err = %v", err)
 		}
@@ -216,14 +216,14 @@ func TestForm_Rejected(t *testing.T) {
 		if err := f.SaveAs(p); err != nil {
 			t.Fatal(err)
 		}
-		_, err := reportform.ReadForm(context.Background(), p, reportform.Options{})
+		_, err := tertial.ReadForm(context.Background(), p, tertial.Options{})
 		if budget.ErrorCode(err) != budget.EINVALID || !strings.Contains(err.Error(), "no sheet") {
 			t.Errorf("err = %v", err)
 		}
 	})
 	t.Run("too large", func(t *testing.T) {
 		p := writeForm(t, form(ok))
-		_, err := reportform.ReadForm(context.Background(), p, reportform.Options{MaxSize: 100})
+		_, err := tertial.ReadForm(context.Background(), p, tertial.Options{MaxSize: 100})
 		if budget.ErrorCode(err) != budget.EINVALID || !strings.Contains(err.Error(), "limit") {
 			t.Errorf("err = %v", err)
 		}
@@ -238,7 +238,7 @@ func TestFileName(t *testing.T) {
 		"a b/c\\d:e":       "tertialrapport-2026-T1-a-b-c-d-e.xlsx",
 		"...":              "tertialrapport-2026-T1-enhet.xlsx",
 	} {
-		if got := reportform.FileName(unit, t1); got != want {
+		if got := tertial.FileName(unit, t1); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", unit, got, want)
 		}
 	}

@@ -1,4 +1,4 @@
-package reportform_test
+package tertial_test
 
 import (
 	"archive/zip"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 )
 
 // TestForm_LongText: a comment longer than a spreadsheet cell holds (as
@@ -19,7 +19,7 @@ func TestForm_LongText(t *testing.T) {
 	p := writeForm(t, form())
 	edit(t, p, map[string]any{"D8": "i rute", "F8": "PLACEHOLDER"})
 	replaceInZip(t, p, "PLACEHOLDER", strings.Repeat("å", 40000))
-	res := read(t, p, reportform.Options{})
+	res := read(t, p, tertial.Options{})
 	if len(res.Errors) != 1 {
 		t.Fatalf("errors %+v, want one", res.Errors)
 	}

@@ -1,4 +1,4 @@
-package reportform_test
+package tertial_test
 
 import (
 	"archive/zip"
@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/reportform"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 )
 
 // withSharedString rewrites the form at p so that its shared strings hold
@@ -83,7 +83,7 @@ func TestReadForm_SharedStringBomb(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			_, err := reportform.ReadForm(context.Background(), p, reportform.Options{})
+			_, err := tertial.ReadForm(context.Background(), p, tertial.Options{})
 			took := time.Since(start)
 			runtime.ReadMemStats(&after)
 			if budget.ErrorCode(err) != budget.EINVALID || !strings.Contains(err.Error(), c.want) {

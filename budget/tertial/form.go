@@ -1,4 +1,4 @@
-// Package reportform writes and reads the tertial reporting form: the
+// Package tertial writes and reads the tertial reporting form: the
 // workbook each unit fills in per period (1st tertial per 30 April, 2nd per
 // 31 August, the year), reporting on the measures it is the reporting unit
 // for: a status from a drop-down list, what it has spent so far, a comment,
@@ -9,7 +9,7 @@
 // columns are unlocked. ReadForm returns every problem as a
 // budgetfile.RowError naming row, column, field and value; any error means
 // nothing of the file may be stored.
-package reportform
+package tertial
 
 import (
 	"io"
