@@ -14,8 +14,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 )
 
 func TestDemoReports(t *testing.T) {
