@@ -9,6 +9,12 @@
 // columns are unlocked. ReadForm returns every problem as a
 // budgetfile.RowError naming row, column, field and value; any error means
 // nothing of the file may be stored.
+//
+// The workflows the CLI and a web handler call sit here too: Forms and
+// WriteForms build the forms from the workspace and write them where
+// outguard allows; Import reads a filled-in form back, checks it against
+// the measures and stores it as a snapshot. Each declares what it needs of
+// the store (FormStore, WriteStore, ImportStore).
 package tertial
 
 import (

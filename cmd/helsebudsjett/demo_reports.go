@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/templates"
@@ -57,7 +58,7 @@ func demoReports(ctx context.Context, db *sqlite.DB, outDir string, w io.Writer)
 	fmt.Fprintf(w, "\nTertial reports %d (filled-in forms in %s):\n", demoReportYear, dir)
 	for _, term := range budget.Terms {
 		period := budget.Period{Year: demoReportYear, Term: term}
-		forms, err := reportForms(ctx, db, period)
+		forms, err := tertial.Forms(ctx, db, period)
 		if err != nil {
 			return err
 		}
@@ -68,19 +69,16 @@ func demoReports(ctx context.Context, db *sqlite.DB, outDir string, w io.Writer)
 				r.Report = demoReport(r.Measure.Nr, period, level[r.Measure.Nr])
 			}
 			p := filepath.Join(dir, tertial.FileName(form.Unit.Code, period))
-			if err := writeForm(p, form); err != nil {
+			if err := tertial.WriteFile(p, form); err != nil {
 				return err
 			}
-			out, err := importReportFile(ctx, db, p, tertial.Options{Unit: form.Unit.Code, Period: period}, false)
+			out, err := tertial.Import(ctx, db, p, tertial.ImportOptions{Options: tertial.Options{Unit: form.Unit.Code, Period: period}})
 			if err != nil {
 				return fmt.Errorf("demo import of %s: %w", filepath.Base(p), err)
 			}
 			printReportImport(w, w, out)
-			if out.Status != "imported" && out.Status != "unchanged" {
+			if out.Status != imports.Imported && out.Status != imports.Unchanged {
 				return fmt.Errorf("demo import of %s: %s", filepath.Base(p), out.Status)
-			}
-			if err := recordInputs(ctx, db, p); err != nil {
-				return err
 			}
 		}
 	}
