@@ -210,27 +210,16 @@ func importCatalogue(ctx context.Context, path, dbFlag, sheet string, dryRun boo
 		return err
 	}
 	defer db.Close()
-	c, err := catalogue(ctx, db)
+	r, err := indicatorimport.StoreCatalogue(ctx, db, filepath.Base(path), inds, dryRun)
+	if r != nil {
+		res.Added, res.Overridden = r.Added, r.Overridden
+	}
 	if err != nil {
 		return err
-	}
-	if _, err := c.Merge(inds); err != nil {
-		return budget.Errorf(budget.EINVALID, "%s: %v; nothing was stored", filepath.Base(path), err)
-	}
-	def, _ := indicators.LoadCatalogue(templates.Indicators)
-	for _, ind := range inds {
-		if _, ok := def.Get(ind.ID); ok {
-			res.Overridden = append(res.Overridden, ind.ID)
-		} else {
-			res.Added = append(res.Added, ind.ID)
-		}
 	}
 	if dryRun {
 		res.Status = "dry_run"
 		return nil
-	}
-	if err := db.SaveIndicatorOverrides(ctx, filepath.Base(path), inds); err != nil {
-		return err
 	}
 	res.Status = "imported"
 	return recordInputs(ctx, db, path)
@@ -296,46 +285,14 @@ func importTargets(ctx context.Context, path, dbFlag, sheet string, dryRun bool,
 		return err
 	}
 	defer db.Close()
-	c, err := catalogue(ctx, db)
+	n, err := indicatorimport.StoreTargets(ctx, db, filepath.Base(path), ts, dryRun)
+	res.Targets = n
 	if err != nil {
 		return err
 	}
-	gaz, err := db.Gazetteer(ctx)
-	if err != nil {
-		return err
-	}
-	name := filepath.Base(path)
-	if gaz.Len() == 0 {
-		return budget.Errorf(budget.EINVALID, "%s: the workspace has no areas yet: import them first with 'helsebudsjett import areas FILE'", name)
-	}
-	var bad []string
-	for i := range ts {
-		t := &ts[i]
-		ind, ok := c.Get(t.Indicator)
-		if !ok {
-			bad = append(bad, fmt.Sprintf("target %d: unknown indicator %q (helsebudsjett indicators list shows them)", i+1, t.Indicator))
-			continue
-		}
-		g, ok := gaz.Lookup(t.Area)
-		if !ok {
-			bad = append(bad, fmt.Sprintf("target %d: area %q not found; the closest are: %s", i+1, t.Area, strings.Join(gaz.Closest(t.Area, 3), ", ")))
-			continue
-		}
-		t.Area = g.Code
-		if err := t.Validate(ind); err != nil {
-			bad = append(bad, fmt.Sprintf("target %d: %v", i+1, err))
-		}
-	}
-	if len(bad) > 0 {
-		return budget.Errorf(budget.EINVALID, "%s: %s; nothing was stored", name, strings.Join(bad, "; "))
-	}
-	res.Targets = len(ts)
 	if dryRun {
 		res.Status = "dry_run"
 		return nil
-	}
-	if err := db.SaveTargets(ctx, ts); err != nil {
-		return err
 	}
 	res.Status = "imported"
 	return recordInputs(ctx, db, path)
