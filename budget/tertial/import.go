@@ -59,11 +59,7 @@ func Import(ctx context.Context, db ImportStore, path string, opts ImportOptions
 		return nil, err
 	}
 	if out.Status == imports.Imported || out.Status == imports.Unchanged {
-		in, err := outguard.Describe(path)
-		if err != nil {
-			return nil, fmt.Errorf("record imported file: %w", err)
-		}
-		if err := db.RecordInputs(ctx, in); err != nil {
+		if err := outguard.Record(ctx, db, path); err != nil {
 			return nil, err
 		}
 	}

@@ -57,7 +57,7 @@ func demoIndicators(ctx context.Context, db *sqlite.DB, dir string, w io.Writer)
 		}
 		var opts indicatorimport.Options
 		opts.Indicator = strings.TrimSuffix(name, ext)
-		rep, err := importIndicatorFile(ctx, db, p, opts)
+		rep, err := indicatorimport.Import(ctx, db, p, indicatorimport.FileOptions{Options: opts})
 		if err != nil {
 			return fmt.Errorf("demo import of %s: %w", name, err)
 		}

@@ -7,10 +7,9 @@ import (
 	"io"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
@@ -40,7 +39,7 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return usagef("--version: %v", err)
 	}
-	opts := importer.Options{DryRun: *dryRun}
+	opts := importer.FileOptions{Options: importer.Options{DryRun: *dryRun}, MappingFile: *mappingPath, SaveMapping: *saveMapping, Force: *force}
 	if *part != "" {
 		if opts.Part, err = budget.ParsePart(*part); err != nil {
 			return usagef("--part: %v", err)
@@ -66,28 +65,16 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	if *saveMapping != "" {
-		if err := outguard.Check(ctx, withInputs{db, []string{pos[0], *mappingPath}}, *saveMapping, *force); err != nil {
-			return err
-		}
+	if err := importer.CheckSaveMapping(ctx, db, pos[0], opts); err != nil {
+		return err
 	}
-	rep, err := importer.Run(ctx, db, pos[0], opts)
+	rep, err := importer.Import(ctx, db, pos[0], opts)
 	bar.done()
 	if err != nil {
-		if *asJSON {
+		if *asJSON && rep == nil {
 			writeJSON(e.stdout, failedImport(pos[0], err))
 		}
 		return err
-	}
-	if !*dryRun && rep.Status != importer.Rejected {
-		if err := recordInputs(ctx, db, pos[0], *mappingPath); err != nil {
-			return err
-		}
-	}
-	if *saveMapping != "" && rep.Status != importer.Unchanged {
-		if err := writeMapping(*saveMapping, rep.Result.Mapping); err != nil {
-			return err
-		}
 	}
 	if *asJSON {
 		writeJSON(e.stdout, importJSON(rep))
@@ -103,21 +90,10 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-func writeMapping(path string, m budgetfile.Mapping) error {
-	b, err := m.YAML()
-	if err != nil {
-		return err
-	}
-	return atomicfile.Write(path, func(w io.Writer) error {
-		_, err := w.Write(b)
-		return err
-	})
-}
-
 // importResult is the --json form of an import, the same on success and on
 // rejection. Amounts are decimal strings with two decimals.
 type importResult struct {
-	Status   string         `json:"status"`
+	Status   imports.Status `json:"status"`
 	File     string         `json:"file"`
 	SHA256   string         `json:"sha256"`
 	Format   string         `json:"format,omitempty"`
@@ -160,7 +136,7 @@ type jsonTotal struct {
 func importJSON(rep *importer.Report) importResult {
 	r := rep.Result
 	out := importResult{
-		Status:       string(rep.Status),
+		Status:       rep.Status,
 		File:         r.File,
 		SHA256:       r.SHA256,
 		Format:       r.Format,
@@ -192,7 +168,7 @@ func importJSON(rep *importer.Report) importResult {
 
 func failedImport(file string, err error) importResult {
 	return importResult{
-		Status:   "rejected",
+		Status:   imports.Rejected,
 		File:     file,
 		Skipped:  skipped(nil),
 		Warnings: []string{},

@@ -6,10 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
@@ -35,17 +33,17 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 	res, err := areafile.Read(ctx, pos[0], areafile.Options{Sheet: *sheet, MaxSize: *maxSize})
 	if err != nil {
 		if *asJSON {
-			writeJSON(e.stdout, areasJSON{Status: "rejected", File: pos[0], Skipped: map[string]int{}, Warnings: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()})
+			writeJSON(e.stdout, areasJSON{Status: imports.Rejected, File: pos[0], Skipped: map[string]int{}, Warnings: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()})
 		}
 		return err
 	}
-	status := "imported"
+	status := imports.Imported
 	var added []indicators.Geo
 	switch {
 	case len(res.Errors) > 0:
-		status = "rejected"
+		status = imports.Rejected
 	case *dryRun:
-		status = "dry-run"
+		status = imports.DryRun
 	default:
 		db, err := openWorkspace(ctx, *dbFlag, e)
 		if err != nil {
@@ -54,7 +52,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 		defer db.Close()
 		if added, err = indicatorimport.ImportAreas(ctx, db, res); err != nil {
 			if *asJSON {
-				writeJSON(e.stdout, areasJSON{Status: "rejected", File: res.File, Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Message: err.Error()})
+				writeJSON(e.stdout, areasJSON{Status: imports.Rejected, File: res.File, Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Message: err.Error()})
 			}
 			return err
 		}
@@ -69,7 +67,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 	} else {
 		printAreas(e.stdout, out, res)
 	}
-	if status == "rejected" {
+	if status == imports.Rejected {
 		if !*asJSON {
 			printErrors(e.stderr, res.File, res.Errors, len(res.Errors))
 		}
@@ -80,7 +78,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 
 // areasJSON is the --json form of import areas.
 type areasJSON struct {
-	Status   string                `json:"status"`
+	Status   imports.Status        `json:"status"`
 	File     string                `json:"file"`
 	Format   string                `json:"format,omitempty"`
 	Sheet    string                `json:"sheet,omitempty"`
@@ -104,9 +102,9 @@ func printAreas(w io.Writer, out areasJSON, res *areafile.Result) {
 		parts = append(parts, fmt.Sprintf("%d %s", levels[l], l))
 	}
 	switch out.Status {
-	case "rejected":
+	case imports.Rejected:
 		fmt.Fprintf(w, "%s: rejected, %d row error(s); nothing was stored.\n", out.File, len(out.Errors))
-	case "dry-run":
+	case imports.DryRun:
 		fmt.Fprintf(w, "%s: dry run, %d areas would be imported (%s); nothing was stored.\n", out.File, out.Areas, strings.Join(parts, ", "))
 	default:
 		fmt.Fprintf(w, "%s: imported %d areas (%s).\n", out.File, out.Areas, strings.Join(parts, ", "))
@@ -114,7 +112,7 @@ func printAreas(w io.Writer, out areasJSON, res *areafile.Result) {
 	if len(out.Added) > 0 {
 		fmt.Fprintf(w, "  added from the built-in geography, as parents of the file's areas: %s\n", strings.Join(out.Added, ", "))
 	}
-	if out.Home != "" && out.Status != "rejected" {
+	if out.Home != "" && out.Status != imports.Rejected {
 		fmt.Fprintf(w, "  home area (rolle egen): %s\n", out.Home)
 	}
 	for _, s := range out.Warnings {
@@ -196,7 +194,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	default:
 		return usagef("--period-format %q: use month or school-year", *periodFormat)
 	}
-	opts := indicatorimport.Options{DryRun: *dryRun}
+	opts := indicatorimport.FileOptions{Options: indicatorimport.Options{DryRun: *dryRun}, MappingFile: *mappingPath, SaveMapping: *saveMapping, Force: *force}
 	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, indicatorfile.Scale(*scale), wheres, *sheet, *maxSize
 	opts.PeriodFormat = indicators.PeriodFormat(*periodFormat)
 	opts.Exclude, opts.AreaAliases = excludes, aliases
@@ -210,27 +208,15 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	if *saveMapping != "" {
-		if err := outguard.Check(ctx, withInputs{db, []string{pos[0], *mappingPath}}, *saveMapping, *force); err != nil {
-			return err
-		}
+	if err := indicatorimport.CheckSaveMapping(ctx, db, pos[0], opts); err != nil {
+		return err
 	}
-	rep, err := importIndicatorFile(ctx, db, pos[0], opts)
+	rep, err := indicatorimport.Import(ctx, db, pos[0], opts)
 	if err != nil {
-		if *asJSON {
+		if *asJSON && rep == nil {
 			writeJSON(e.stdout, failedIndicatorImport(pos[0], err))
 		}
 		return err
-	}
-	if !*dryRun && rep.Status != indicatorimport.Rejected {
-		if err := recordInputs(ctx, db, pos[0], *mappingPath); err != nil {
-			return err
-		}
-	}
-	if *saveMapping != "" && rep.Status != indicatorimport.Unchanged {
-		if err := writeIndicatorMapping(*saveMapping, rep.Result.Mapping); err != nil {
-			return err
-		}
 	}
 	if *asJSON {
 		writeJSON(e.stdout, indicatorImportJSON(rep))
@@ -246,31 +232,10 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-// importIndicatorFile runs one import with the workspace's catalogue.
-func importIndicatorFile(ctx context.Context, db *sqlite.DB, path string, opts indicatorimport.Options) (*indicatorimport.Report, error) {
-	cat, err := catalogue(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	opts.UseCatalogue(cat)
-	return indicatorimport.Run(ctx, db, path, opts)
-}
-
-func writeIndicatorMapping(path string, m indicatorfile.Mapping) error {
-	b, err := m.YAML()
-	if err != nil {
-		return err
-	}
-	return atomicfile.Write(path, func(w io.Writer) error {
-		_, err := w.Write(b)
-		return err
-	})
-}
-
 // indicatorImportResult is the --json form of import indicators, the same
 // on success and on rejection, in the shape of import budget's.
 type indicatorImportResult struct {
-	Status     string                `json:"status"`
+	Status     imports.Status        `json:"status"`
 	File       string                `json:"file"`
 	SHA256     string                `json:"sha256,omitempty"`
 	Format     string                `json:"format,omitempty"`
@@ -293,7 +258,7 @@ type indicatorImportResult struct {
 
 func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
 	r := rep.Result
-	out := indicatorImportResult{Status: string(rep.Status), File: r.File, SHA256: r.SHA256, Format: r.Format,
+	out := indicatorImportResult{Status: rep.Status, File: r.File, SHA256: r.SHA256, Format: r.Format,
 		Sheet: r.Sheet, Layout: r.Layout, Indicators: nonNil(r.Indicators()), Vintages: []int64{}, Replaced: []int64{},
 		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, NewAreas: areaCodes(r.NewAreas), Warnings: nonNil(r.Warnings), Notes: nonNil(r.Notes), Errors: r.Errors,
 		ErrorCount: r.ErrorCount}
@@ -317,7 +282,7 @@ func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
 }
 
 func failedIndicatorImport(file string, err error) indicatorImportResult {
-	return indicatorImportResult{Status: "rejected", File: file, Indicators: []string{}, Vintages: []int64{}, Replaced: []int64{},
+	return indicatorImportResult{Status: imports.Rejected, File: file, Indicators: []string{}, Vintages: []int64{}, Replaced: []int64{},
 		Skipped: map[string]int{}, Warnings: []string{}, Notes: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()}
 }
 

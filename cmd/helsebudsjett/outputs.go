@@ -2,29 +2,15 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
-// recordInputs remembers the files an import read, once it has stored
-// them, so that no command later writes an output over them
-// (outguard.Check). Empty paths are skipped.
+// recordInputs remembers the files an import read (outguard.Record).
 func recordInputs(ctx context.Context, db *sqlite.DB, paths ...string) error {
-	var ins []outguard.Input
-	for _, p := range paths {
-		if p == "" {
-			continue
-		}
-		in, err := outguard.Describe(p)
-		if err != nil {
-			return fmt.Errorf("record imported file: %w", err)
-		}
-		ins = append(ins, in)
-	}
-	return db.RecordInputs(ctx, ins...)
+	return outguard.Record(ctx, db, paths...)
 }
 
 // checkOutputNoWorkspace is outguard.Check for a command that does not
@@ -41,24 +27,4 @@ func checkOutputNoWorkspace(ctx context.Context, dbFlag string, e *env, path str
 	}
 	defer db.Close()
 	return outguard.Check(ctx, db, path, overwrite)
-}
-
-// withInputs is the workspace with the files of the import under way,
-// which are not recorded yet: --save-mapping must not land on them either.
-type withInputs struct {
-	*sqlite.DB
-	paths []string
-}
-
-func (w withInputs) Inputs(ctx context.Context) ([]outguard.Input, error) {
-	ins, err := w.DB.Inputs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range w.paths {
-		if p != "" {
-			ins = append(ins, outguard.Input{Path: p, Size: -1})
-		}
-	}
-	return ins, nil
 }
