@@ -8,7 +8,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
@@ -183,17 +182,8 @@ func cmdAreasSetHome(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	gaz, err := indicatorimport.Areas(ctx, db)
+	g, err := indicatorimport.SetHome(ctx, db, pos[0])
 	if err != nil {
-		return err
-	}
-	g, err := gaz.Find(pos[0], "", "")
-	if err != nil {
-		if g, err = gaz.Find("", pos[0], ""); err != nil {
-			return budget.Errorf(budget.EINVALID, "areas set-home %s: %v", pos[0], err)
-		}
-	}
-	if err := db.SetHome(ctx, g); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Home area: %s %s (%s). Other kommuner in indicator files are kept for comparison, as the county and the country are.\n", g.Code, g.Name, g.Level)

@@ -53,3 +53,26 @@ func ImportAreas(ctx context.Context, db *sqlite.DB, res *areafile.Result) ([]in
 	geos := append(append([]indicators.Geo(nil), res.Areas...), added...)
 	return added, db.ImportAreasHome(ctx, res.File, geos, res.Aliases, res.Home)
 }
+
+// HomeStore is what SetHome reads and writes.
+type HomeStore interface {
+	AreaStore
+	SetHome(ctx context.Context, g indicators.Geo) error
+}
+
+// SetHome marks the area named by text, its code or else its name, as the
+// municipality's own (rolle egen) and returns it. An area that is not
+// found, or a name that fits several, is an EINVALID error.
+func SetHome(ctx context.Context, db HomeStore, text string) (indicators.Geo, error) {
+	gaz, err := Areas(ctx, db)
+	if err != nil {
+		return indicators.Geo{}, err
+	}
+	g, err := gaz.Find(text, "", "")
+	if err != nil {
+		if g, err = gaz.Find("", text, ""); err != nil {
+			return indicators.Geo{}, budget.Errorf(budget.EINVALID, "areas set-home %s: %v", text, err)
+		}
+	}
+	return g, db.SetHome(ctx, g)
+}

@@ -153,12 +153,17 @@ func store(ctx context.Context, db *sqlite.DB, res *indicatorfile.Result, ids []
 // geography (package refgeo): what an indicator file's geographies are
 // matched against, so that a fresh workspace needs no areas imported for
 // files of kommuner, fylker, the country and the four cities' bydeler.
-func Areas(ctx context.Context, db *sqlite.DB) (*indicators.Gazetteer, error) {
+func Areas(ctx context.Context, db AreaStore) (*indicators.Gazetteer, error) {
 	ref, err := refgeo.Load()
 	if err != nil {
 		return nil, err
 	}
 	return db.GazetteerWithReference(ctx, ref)
+}
+
+// AreaStore is what Areas reads: the workspace's areas over a reference.
+type AreaStore interface {
+	GazetteerWithReference(ctx context.Context, ref *indicators.Reference) (*indicators.Gazetteer, error)
 }
 
 // Lookup adapts a catalogue to indicatorfile.Options.Lookup.
