@@ -10,6 +10,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 )
 
@@ -33,7 +34,7 @@ func TestImport_FileSteps(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			db := openDB(t)
 			saved := filepath.Join(t.TempDir(), "mapping.yaml")
-			opts := importer.FileOptions{Options: c.opts, SaveMapping: saved}
+			opts := importer.FileOptions{Options: c.opts, Files: imports.Files{SaveMapping: saved}}
 			rep, err := importer.Import(ctx, db, c.file, opts)
 			if err != nil || rep.Status != importer.Imported {
 				t.Fatalf("import: %v %+v", err, rep)
@@ -71,7 +72,7 @@ func TestImport_FileSteps(t *testing.T) {
 		db := openDB(t)
 		saved := filepath.Join(t.TempDir(), "mapping.yaml")
 		bad := writeFile(t, "feil.csv", []byte(strings.Replace(goodCSV, "500 000", "5x0", 1)))
-		rep, err := importer.Import(ctx, db, bad, importer.FileOptions{Options: importer.Options{Options: budgetfile.Options{Year: 2027}, Part: budget.Drift}, SaveMapping: saved})
+		rep, err := importer.Import(ctx, db, bad, importer.FileOptions{Options: importer.Options{Options: budgetfile.Options{Year: 2027}, Part: budget.Drift}, Files: imports.Files{SaveMapping: saved}})
 		if err != nil || rep.Status != importer.Rejected {
 			t.Fatalf("got %v %+v, want rejected", err, rep)
 		}

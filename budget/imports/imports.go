@@ -3,8 +3,9 @@
 // row, column, field and value, and the outcome of a file import with its
 // one JSON shape. The importers (budget/importer,
 // indicators/indicatorimport, budget/measureimport, budget/tertial) share
-// it, so the CLI, a web handler and the tests read the same thing. It
-// imports nothing of the project.
+// it, so the CLI, a web handler and the tests read the same thing. Files
+// holds the steps around a file import that the budget and indicator
+// imports share (the mapping saved, the inputs recorded through outguard).
 package imports
 
 import "strconv"

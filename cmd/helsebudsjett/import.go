@@ -39,7 +39,7 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return usagef("--version: %v", err)
 	}
-	opts := importer.FileOptions{Options: importer.Options{DryRun: *dryRun}, MappingFile: *mappingPath, SaveMapping: *saveMapping, Force: *force}
+	opts := importer.FileOptions{Options: importer.Options{DryRun: *dryRun}, Files: imports.Files{MappingFile: *mappingPath, SaveMapping: *saveMapping, Force: *force}}
 	if *part != "" {
 		if opts.Part, err = budget.ParsePart(*part); err != nil {
 			return usagef("--part: %v", err)
@@ -65,7 +65,7 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	if err := importer.CheckSaveMapping(ctx, db, pos[0], opts); err != nil {
+	if err := opts.CheckSave(ctx, db, pos[0]); err != nil {
 		return err
 	}
 	rep, err := importer.Import(ctx, db, pos[0], opts)

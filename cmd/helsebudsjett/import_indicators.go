@@ -194,7 +194,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	default:
 		return usagef("--period-format %q: use month or school-year", *periodFormat)
 	}
-	opts := indicatorimport.FileOptions{Options: indicatorimport.Options{DryRun: *dryRun}, MappingFile: *mappingPath, SaveMapping: *saveMapping, Force: *force}
+	opts := indicatorimport.FileOptions{Options: indicatorimport.Options{DryRun: *dryRun}, Files: imports.Files{MappingFile: *mappingPath, SaveMapping: *saveMapping, Force: *force}}
 	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, indicatorfile.Scale(*scale), wheres, *sheet, *maxSize
 	opts.PeriodFormat = indicators.PeriodFormat(*periodFormat)
 	opts.Exclude, opts.AreaAliases = excludes, aliases
@@ -208,7 +208,7 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	if err := indicatorimport.CheckSaveMapping(ctx, db, pos[0], opts); err != nil {
+	if err := opts.CheckSave(ctx, db, pos[0]); err != nil {
 		return err
 	}
 	rep, err := indicatorimport.Import(ctx, db, pos[0], opts)

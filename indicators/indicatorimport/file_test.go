@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
@@ -27,7 +28,7 @@ func TestImport_FileSteps(t *testing.T) {
 			db := openDB(t)
 			importAreas(t, db, c.areas)
 			saved := filepath.Join(t.TempDir(), "mapping.yaml")
-			opts := indicatorimport.FileOptions{SaveMapping: saved}
+			opts := indicatorimport.FileOptions{Files: imports.Files{SaveMapping: saved}}
 			opts.Indicator = c.indicator
 			rep, err := indicatorimport.Import(ctx, db, c.file, opts)
 			if err != nil || rep.Status != indicatorimport.Imported {
