@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
@@ -160,33 +161,49 @@ func levelsText(ls []indicators.Level) string {
 	return strings.Join(s, ", ")
 }
 
+// dryRunCatalogue is the dry-run status import catalogue and import
+// targets print: they wrote dry_run before the imports shared one Status,
+// and their --json output is kept as it was.
+const dryRunCatalogue imports.Status = "dry_run"
+
 // catalogueImport is the --json result of import catalogue and import targets.
 type catalogueImport struct {
-	Status     string   `json:"status"` // imported, dry_run or rejected
-	File       string   `json:"file"`
-	Added      []string `json:"added,omitempty"`
-	Overridden []string `json:"overridden,omitempty"`
-	Targets    int      `json:"targets,omitempty"`
-	Message    string   `json:"message,omitempty"`
+	Status     imports.Status `json:"status"` // imported, dry_run (kept as these commands always wrote it) or rejected
+	File       string         `json:"file"`
+	Added      []string       `json:"added,omitempty"`
+	Overridden []string       `json:"overridden,omitempty"`
+	Targets    int            `json:"targets,omitempty"`
+	Message    string         `json:"message,omitempty"`
+}
+
+// catalogueFlags parses the flags import catalogue and import targets
+// share and returns the file; kinds names the file types for the usage
+// error.
+func catalogueFlags(name, kinds string, args []string, e *env) (path, dbFlag, sheet string, dryRun, asJSON bool, err error) {
+	fs, db := newFlags(name, e)
+	sh := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
+	dry := fs.Bool("dry-run", false, "read and check the file, store nothing")
+	js := fs.Bool("json", false, "print one JSON object on stdout")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return "", "", "", false, false, err
+	}
+	if len(pos) != 1 {
+		return "", "", "", false, false, usagef("%s takes one FILE (%s), got %d", name, kinds, len(pos))
+	}
+	return pos[0], *db, *sh, *dry, *js, nil
 }
 
 func cmdImportCatalogue(ctx context.Context, args []string, e *env) error {
-	fs, dbFlag := newFlags("import catalogue", e)
-	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
-	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
-	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
-	pos, err := parse(fs, args)
+	path, dbFlag, sheet, dryRun, asJSON, err := catalogueFlags("import catalogue", "yaml or xlsx", args, e)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("import catalogue takes one FILE (yaml or xlsx), got %d", len(pos))
-	}
-	res := catalogueImport{File: pos[0]}
-	err = importCatalogue(ctx, pos[0], *dbFlag, *sheet, *dryRun, e, &res)
-	return finishImport(err, *asJSON, res, e, func() {
+	res := catalogueImport{File: path}
+	err = importCatalogue(ctx, path, dbFlag, sheet, dryRun, e, &res)
+	return finishImport(err, asJSON, res, e, func() {
 		verb := "stored"
-		if *dryRun {
+		if dryRun {
 			verb = "checked (dry run, nothing stored)"
 		}
 		fmt.Fprintf(e.stdout, "%s: %d indicator(s) %s", res.File, len(res.Added)+len(res.Overridden), verb)
@@ -218,10 +235,10 @@ func importCatalogue(ctx context.Context, path, dbFlag, sheet string, dryRun boo
 		return err
 	}
 	if dryRun {
-		res.Status = "dry_run"
+		res.Status = dryRunCatalogue
 		return nil
 	}
-	res.Status = "imported"
+	res.Status = imports.Imported
 	return recordInputs(ctx, db, path)
 }
 
@@ -231,9 +248,9 @@ func importCatalogue(ctx context.Context, path, dbFlag, sheet string, dryRun boo
 func finishImport(err error, asJSON bool, res catalogueImport, e *env, text func()) error {
 	if err != nil {
 		if asJSON {
-			res.Status, res.Message = "rejected", err.Error()
+			res.Status, res.Message = imports.Rejected, err.Error()
 			if budget.ErrorCode(err) == budget.EINTERNAL {
-				res.Status = "failed"
+				res.Status = importFailed
 			}
 			writeJSON(e.stdout, res)
 		}
@@ -248,21 +265,14 @@ func finishImport(err error, asJSON bool, res catalogueImport, e *env, text func
 }
 
 func cmdImportTargets(ctx context.Context, args []string, e *env) error {
-	fs, dbFlag := newFlags("import targets", e)
-	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the first with data)")
-	dryRun := fs.Bool("dry-run", false, "read and check the file, store nothing")
-	asJSON := fs.Bool("json", false, "print one JSON object on stdout")
-	pos, err := parse(fs, args)
+	path, dbFlag, sheet, dryRun, asJSON, err := catalogueFlags("import targets", "csv, xlsx or yaml", args, e)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("import targets takes one FILE (csv, xlsx or yaml), got %d", len(pos))
-	}
-	res := catalogueImport{File: pos[0]}
-	err = importTargets(ctx, pos[0], *dbFlag, *sheet, *dryRun, e, &res)
-	return finishImport(err, *asJSON, res, e, func() {
-		if *dryRun {
+	res := catalogueImport{File: path}
+	err = importTargets(ctx, path, dbFlag, sheet, dryRun, e, &res)
+	return finishImport(err, asJSON, res, e, func() {
+		if dryRun {
 			fmt.Fprintf(e.stdout, "%s: %d target(s) checked (dry run, nothing stored).\n", res.File, res.Targets)
 			return
 		}
@@ -291,9 +301,9 @@ func importTargets(ctx context.Context, path, dbFlag, sheet string, dryRun bool,
 		return err
 	}
 	if dryRun {
-		res.Status = "dry_run"
+		res.Status = dryRunCatalogue
 		return nil
 	}
-	res.Status = "imported"
+	res.Status = imports.Imported
 	return recordInputs(ctx, db, path)
 }

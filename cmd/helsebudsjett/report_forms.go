@@ -80,6 +80,10 @@ type reportImports struct {
 	Files  []tertial.Imported `json:"files"`
 }
 
+// importFailed is the status --json gives an import that could not be
+// carried out at all (an I/O or workspace failure, not the user's file).
+const importFailed imports.Status = "failed"
+
 // cmdImportReport: helsebudsjett import report FILE….
 func cmdImportReport(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("import report", e)
@@ -112,9 +116,9 @@ func cmdImportReport(ctx context.Context, args []string, e *env) error {
 		out, err := tertial.Import(ctx, db, p, tertial.ImportOptions{Options: opts, DryRun: *dryRun})
 		if err != nil {
 			if *asJSON {
-				all.Files = append(all.Files, tertial.Imported{Status: "failed", File: p, NotReported: []string{}, Warnings: []string{},
+				all.Files = append(all.Files, tertial.Imported{Status: importFailed, File: p, NotReported: []string{}, Warnings: []string{},
 					Errors: []imports.RowError{}, Message: err.Error()})
-				all.Status = "failed"
+				all.Status = importFailed
 				writeJSON(e.stdout, all)
 			}
 			return err
