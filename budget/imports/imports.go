@@ -71,16 +71,25 @@ func Failed(file string, err error) *Outcome {
 // transaction, has succeeded. An error from store is returned as is, and
 // the status is then left empty.
 func (o *Outcome) Settle(dryRun bool, store func() error) error {
-	switch {
-	case len(o.Errors) > 0:
-		o.Status = Rejected
-	case dryRun:
-		o.Status = DryRun
-	default:
-		if err := store(); err != nil {
-			return err
-		}
-		o.Status = Imported
+	if o.Status = Decide(len(o.Errors), dryRun); o.Status != Imported {
+		return nil
+	}
+	if err := store(); err != nil {
+		o.Status = ""
+		return err
 	}
 	return nil
+}
+
+// Decide is what an import that has read and checked its file does with
+// it: Rejected when there are row errors, DryRun when dryRun, else
+// Imported (once stored).
+func Decide(rowErrors int, dryRun bool) Status {
+	switch {
+	case rowErrors > 0:
+		return Rejected
+	case dryRun:
+		return DryRun
+	}
+	return Imported
 }

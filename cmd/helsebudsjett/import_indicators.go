@@ -37,14 +37,9 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 		}
 		return err
 	}
-	status := imports.Imported
+	status := imports.Decide(len(res.Errors), *dryRun)
 	var added []indicators.Geo
-	switch {
-	case len(res.Errors) > 0:
-		status = imports.Rejected
-	case *dryRun:
-		status = imports.DryRun
-	default:
+	if status == imports.Imported {
 		db, err := openWorkspace(ctx, *dbFlag, e)
 		if err != nil {
 			return err
