@@ -2,6 +2,7 @@ package annual
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -10,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -300,13 +303,17 @@ func hasConfidential(pts []Point) bool {
 
 func mm(x float64) vg.Length { return vg.Length(x) * vg.Millimeter }
 
-// encode writes the canvas as PNG: opaque, so it is stored as RGB and the
-// PDF embeds its compressed data as it is. image/png's output depends only
+// encode writes the canvas as PNG: flattened to opaque, so it is stored as
+// RGB and the PDF embeds its compressed data as it is, with no soft mask. image/png's output depends only
 // on the pixels, so the bytes are deterministic.
 func encode(c *vgimg.Canvas) ([]byte, error) {
 	var b bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&b, c.Image()); err != nil {
+	img := c.Image()
+	if rgba, ok := img.(*image.RGBA); ok {
+		img = flatten(rgba) // then image/png writes RGB, no alpha
+	}
+	if err := enc.Encode(&b, img); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -319,6 +326,7 @@ func encodeGray(c *vgimg.Canvas) ([]byte, error) {
 	if !ok {
 		return encode(c)
 	}
+	flatten(src)
 	g := image.NewGray(src.Rect)
 	for i, j := 0, 0; i+3 < len(src.Pix); i, j = i+4, j+1 {
 		// the canvas is opaque: R, G and B suffice
@@ -447,4 +455,238 @@ func groupChart(ind Indicator, pad int) ([]byte, error) {
 	p.Draw(draw.Crop(dc, 0, -mm(legendWidth), 0, 0))
 	leg.Draw(draw.Crop(dc, mm(chartWidth-legendWidth+3), 0, 0, -mm(3)))
 	return encode(c)
+}
+
+// What a chart shows, in words and in numbers: the alternative text of its
+// Figure (one sentence for a screen reader, from the same points the chart
+// draws, so suppressed values are left out of both) and the table of its
+// numbers in the appendix.
+
+// changeText says how a value went from a to b, both as printed, with
+// the unit after them: "økte fra 19,8 prosent i 2015 til 21,9 prosent i
+// 2025".
+func changeText(lang indicators.Lang, a, b, unit, pa, pb string) string {
+	up := parseNorsk(b) > parseNorsk(a)
+	same := parseNorsk(a) == parseNorsk(b)
+	a, b = a+unit, b+unit
+	switch {
+	case same:
+		return fmt.Sprintf(lang2(lang, "var %s både i %s og i %s", "var %s både i %s og i %s"), a, pa, pb)
+	case up:
+		return fmt.Sprintf(lang2(lang, "økte fra %s i %s til %s i %s", "auka frå %s i %s til %s i %s"), a, pa, b, pb)
+	default:
+		return fmt.Sprintf(lang2(lang, "falt fra %s i %s til %s i %s", "fall frå %s i %s til %s i %s"), a, pa, b, pb)
+	}
+}
+
+// parseNorsk reads a figure as Float writes it.
+func parseNorsk(s string) float64 {
+	s = strings.NewReplacer("\u00a0", "", " ", "", ",", ".", "−", "-", "*", "").Replace(s)
+	f, _ := strconv.ParseFloat(s, 64)
+	return f
+}
+
+// pointText is a point's value as the alternative text and the appendix
+// write it: in the unit's precision, "*" after a confidential value.
+func pointText(p Point, places int) string {
+	s := Float(p.Y, places)
+	if p.Confidential {
+		s += "*"
+	}
+	return s
+}
+
+// lineAlt is the alternative text of an indicator's line chart: per area,
+// its first and last value, and the kommune's target path.
+func lineAlt(ind Indicator, kommune *PathRow, lang indicators.Lang) string {
+	places := int(ValuePlaces(ind.Unit))
+	unit := UnitSuffix(ind.Unit, lang)
+	var parts []string
+	for _, s := range ind.Series {
+		n := len(s.Points)
+		if n == 0 {
+			continue
+		}
+		first, last := s.Points[0], s.Points[n-1]
+		if n == 1 {
+			parts = append(parts, fmt.Sprintf(lang2(lang, "%s: %s i %s", "%s: %s i %s"), s.Name, pointText(first, places)+unit, first.Period))
+			continue
+		}
+		parts = append(parts, s.Name+" "+changeText(lang, pointText(first, places), pointText(last, places), unit, first.Period, last.Period))
+	}
+	text := fmt.Sprintf(lang2(lang, "Linjediagram over %s: ", "Linjediagram over %s: "), lowerFirst(ind.Name))
+	if len(parts) == 0 {
+		text += lang2(lang, "ingen verdier å vise", "ingen verdiar å vise")
+	} else {
+		text += strings.Join(parts, "; ")
+	}
+	if kommune != nil && len(kommune.Trajectory.Points) > 0 {
+		tp := kommune.Trajectory.Points[len(kommune.Trajectory.Points)-1]
+		text += fmt.Sprintf(lang2(lang, ". Målbanen for kommunen når %s i %d; med vedtatte tiltak %s",
+			". Målbana for kommunen når %s i %d; med vedtekne tiltak %s"),
+			Value(tp.Target, ind.Unit)+unit, tp.Year, Value(tp.Measures, ind.Unit)+unit)
+	}
+	return text + "."
+}
+
+// barAlt is the alternative text of the bar chart: each area's value in
+// the latest period, worst-off first, and the kommune's.
+func barAlt(ind Indicator, kommune *float64, lang indicators.Lang) string {
+	places := int(ValuePlaces(ind.Unit))
+	unit := UnitSuffix(ind.Unit, lang)
+	var parts []string
+	for _, b := range ind.Bars {
+		parts = append(parts, b.Name+" "+pointText(Point{Y: b.Value, Confidential: b.Confidential}, places)+unit)
+	}
+	text := fmt.Sprintf(lang2(lang, "Søylediagram over %s i %s etter område, det mest utsatte først: %s",
+		"Søylediagram over %s i %s etter område, det mest utsette først: %s"),
+		lowerFirst(ind.Name), ind.Inequality.Latest.Period.Label, strings.Join(parts, "; "))
+	if kommune != nil {
+		text += fmt.Sprintf(lang2(lang, ". Kommunen: %s", ". Kommunen: %s"), Float(*kommune, places)+unit)
+	}
+	return text + "."
+}
+
+// groupAlt is the alternative text of the chart of two groups over time.
+func groupAlt(ind Indicator, lang indicators.Lang) string {
+	g := ind.Groups
+	unit := UnitSuffix(ind.Unit, lang)
+	var parts []string
+	for _, side := range []struct {
+		name string
+		get  func(GroupRow) (*float64, string)
+	}{
+		{g.A, func(r GroupRow) (*float64, string) { return r.A, r.AText }},
+		{g.B, func(r GroupRow) (*float64, string) { return r.B, r.BText }},
+	} {
+		var first, last *GroupRow
+		for i := range g.Series {
+			if v, _ := side.get(g.Series[i]); v != nil {
+				if first == nil {
+					first = &g.Series[i]
+				}
+				last = &g.Series[i]
+			}
+		}
+		if first == nil {
+			continue
+		}
+		_, a := side.get(*first)
+		_, b := side.get(*last)
+		if first == last {
+			parts = append(parts, fmt.Sprintf("%s: %s i %s", side.name, a+unit, first.Period))
+			continue
+		}
+		parts = append(parts, side.name+" "+changeText(lang, a, b, unit, first.Period, last.Period))
+	}
+	text := fmt.Sprintf(lang2(lang, "Linjediagram over %s i kommunen for to grupper: ", "Linjediagram over %s i kommunen for to grupper: "),
+		lowerFirst(ind.Name))
+	if len(parts) == 0 {
+		return text + lang2(lang, "ingen verdier å vise.", "ingen verdiar å vise.")
+	}
+	return text + strings.Join(parts, "; ") + "."
+}
+
+// lineTable is the table of the numbers a line chart draws: the areas and
+// the kommune's target paths against the periods, turned so the periods
+// are rows when there are more of them than areas.
+func lineTable(ind Indicator, kommune *PathRow, words chartText, lang indicators.Lang) pdf.Table {
+	places := int(ValuePlaces(ind.Unit))
+	type col struct {
+		x     float64
+		label string
+	}
+	var xs []col
+	seen := map[float64]bool{}
+	addX := func(x float64, label string) {
+		if !seen[x] {
+			seen[x] = true
+			xs = append(xs, col{x, label})
+		}
+	}
+	var names []string
+	var vals []map[float64]string
+	for _, s := range ind.Series {
+		if len(s.Points) == 0 {
+			continue
+		}
+		m := map[float64]string{}
+		for _, p := range s.Points {
+			addX(p.X, p.Period)
+			m[p.X] = pointText(p, places)
+		}
+		names, vals = append(names, s.Name), append(vals, m)
+	}
+	if kommune != nil && len(kommune.Trajectory.Points) > 0 {
+		tm, wm := map[float64]string{}, map[float64]string{}
+		for _, tp := range kommune.Trajectory.Points {
+			x := float64(tp.Year)
+			addX(x, strconv.Itoa(tp.Year))
+			tm[x], wm[x] = Value(tp.Target, ind.Unit), Value(tp.Measures, ind.Unit)
+		}
+		names, vals = append(names, words.Target, words.WithMeasures), append(vals, tm, wm)
+	}
+	sort.Slice(xs, func(i, j int) bool { return xs[i].x < xs[j].x })
+	cell := func(i int, c col) string {
+		if v, ok := vals[i][c.x]; ok {
+			return v
+		}
+		return Missing
+	}
+	t := pdf.Table{RowHeaders: true, Size: 7.5}
+	if len(xs) > len(names) { // periods down, areas across
+		t.Header = append([]string{lang2(lang, "Periode", "Periode")}, names...)
+		for _, c := range xs {
+			row := []string{c.label}
+			for i := range names {
+				row = append(row, cell(i, c))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	} else {
+		t.Header = []string{lang2(lang, "Område", "Område")}
+		for _, c := range xs {
+			t.Header = append(t.Header, c.label)
+		}
+		for i, n := range names {
+			row := []string{n}
+			for _, c := range xs {
+				row = append(row, cell(i, c))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	t.Widths = []float64{1.6}
+	t.Align = []pdf.Align{pdf.Left}
+	for range t.Header[1:] {
+		t.Widths = append(t.Widths, 1)
+		t.Align = append(t.Align, pdf.Right)
+	}
+	return t
+}
+
+// barTable is the table of the numbers the bar chart draws.
+func barTable(ind Indicator, lang indicators.Lang) pdf.Table {
+	places := int(ValuePlaces(ind.Unit))
+	t := pdf.Table{Header: []string{lang2(lang, "Område", "Område"), ind.Inequality.Latest.Period.Label}, RowHeaders: true,
+		Widths: []float64{2, 1}, Align: []pdf.Align{pdf.Left, pdf.Right}}
+	for _, b := range ind.Bars {
+		t.Rows = append(t.Rows, []string{b.Name, pointText(Point{Y: b.Value, Confidential: b.Confidential}, places)})
+	}
+	return t
+}
+
+// flatten makes img opaque in place, on white: PDF/A archives want no
+// transparency, and a PNG with an alpha channel would be embedded with a
+// soft mask. The canvas is premultiplied, so white shows through as
+// 255 − alpha in every channel.
+func flatten(img *image.RGBA) *image.RGBA {
+	p := img.Pix
+	for i := 0; i+3 < len(p); i += 4 {
+		if a := p[i+3]; a != 0xff {
+			w := 0xff - a
+			p[i], p[i+1], p[i+2], p[i+3] = p[i]+w, p[i+1]+w, p[i+2]+w, 0xff
+		}
+	}
+	return img
 }

@@ -144,7 +144,9 @@ func (w *writer) groups(ind Indicator, c charts) {
 		"Figuren og tabellen viser %s for gruppene %s og %s etter %s i kommunen, og skilnaden mellom dei (%s minus %s) i %s."),
 		lowerFirst(ind.Name), a, b, lowerFirst(g.Dim), b, a, g.Unit))
 	if len(c.groups) > 0 {
-		w.d.Figure("grupper-"+ind.ID, c.groups, chartWidth+padWidth(c.groupsPad), groupChartHeight)
+		w.d.Figure("grupper-"+ind.ID, c.groups, chartWidth+padWidth(c.groupsPad), groupChartHeight, groupAlt(ind, w.lang))
+		w.d.Caption(w.figureCaption(fmt.Sprintf(w.t("%s for %s og %s, kommunen", "%s for %s og %s, kommunen"), ind.Name, a, b)) + ". " +
+			w.t("Tallene står i tabellen under.", "Tala står i tabellen under."))
 	}
 	diff := fmt.Sprintf(w.t("Forskjell, %s", "Skilnad, %s"), g.Unit)
 	rows := make([][]string, 0, len(g.Series))

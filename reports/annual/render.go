@@ -99,13 +99,14 @@ type tocEntry struct {
 }
 
 // chapter titles, numbered.
-func chapterTitles(lang indicators.Lang) [5]string {
-	return [5]string{
+func chapterTitles(lang indicators.Lang) [6]string {
+	return [6]string{
 		"1 " + lang2(lang, "Sammendrag", "Samandrag"),
 		"2 " + lang2(lang, "Indikatorer", "Indikatorar"),
 		"3 " + lang2(lang, "Tiltak", "Tiltak"),
 		"4 " + lang2(lang, "Budsjett", "Budsjett"),
 		"5 " + lang2(lang, "Om tallene", "Om tala"),
+		"6 " + lang2(lang, "Tall i figurene", "Tal i figurane"),
 	}
 }
 
@@ -116,7 +117,7 @@ func contents(r *Report) []tocEntry {
 	for i, ind := range r.Indicators {
 		toc = append(toc, tocEntry{text: indicatorHeading(i, ind), level: 1})
 	}
-	return append(toc, tocEntry{text: ch[2]}, tocEntry{text: ch[3]}, tocEntry{text: ch[4]})
+	return append(toc, tocEntry{text: ch[2]}, tocEntry{text: ch[3]}, tocEntry{text: ch[4]}, tocEntry{text: ch[5]})
 }
 
 func indicatorHeading(i int, ind Indicator) string { return "2." + strconv.Itoa(i+1) + " " + ind.Name }
@@ -131,6 +132,16 @@ type writer struct {
 	// explained is set once SII and RII have been explained, where they
 	// first appear.
 	explained bool
+	// figures counts the charts so far; appendix holds the numbers of
+	// those whose numbers are not beside them, for chapter 6.
+	figures  int
+	appendix []figureNumbers
+}
+
+// figureNumbers are the numbers a chart draws, for the appendix.
+type figureNumbers struct {
+	caption string // "Figur 3: …", without the pointer to the appendix
+	table   pdf.Table
 }
 
 func (w *writer) t(nb, nn string) string { return lang2(w.lang, nb, nn) }
@@ -173,6 +184,7 @@ func render(r *Report, cs []charts, toc []tocEntry) ([]byte, error) {
 	w.measures()
 	w.money()
 	w.about()
+	w.figureTables()
 	return d.Bytes()
 }
 

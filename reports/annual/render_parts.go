@@ -113,13 +113,19 @@ func (w *writer) indicator(ind Indicator, c charts) {
 		w.d.Paragraph(ind.Definition)
 	}
 	if len(c.line) > 0 {
-		// the notes on the chart's breaks stand on the chart's page
-		need := lineChartHeight + 2
+		kp := kommunePath(ind, w.r.Kommune)
+		caption := w.figureCaption(fmt.Sprintf(w.t("%s i kommunen og områdene, %s", "%s i kommunen og områda, %s"), ind.Name, ind.Periods))
+		w.appendix = append(w.appendix, figureNumbers{caption: caption, table: lineTable(ind, kp, chartWords(w.lang), w.lang)})
+		caption += ". " + w.toAppendix()
+		// the caption and the notes on the chart's breaks stand on the
+		// chart's page
+		need := lineChartHeight + 2 + float64(len(w.d.Wrap(caption, w.d.ContentWidth(), noteStyle)))*w.d.LineHeight()
 		for _, n := range ind.ChartNotes {
 			need += float64(len(w.d.Wrap(n, w.d.ContentWidth(), noteStyle))) * w.d.LineHeight()
 		}
 		w.d.Ensure(need)
-		w.d.Figure("linje-"+ind.ID, c.line, chartWidth+padWidth(c.linePad), lineChartHeight)
+		w.d.Figure("linje-"+ind.ID, c.line, chartWidth+padWidth(c.linePad), lineChartHeight, lineAlt(ind, kp, w.lang))
+		w.d.Caption(caption)
 		for _, n := range ind.ChartNotes {
 			w.note(n)
 		}
@@ -237,18 +243,22 @@ func (w *writer) inequality(ind Indicator, c charts) {
 	// holds a chart alone, and the subhead stays with its chart.
 	var caption string
 	h := BarChartHeight(len(ind.Bars))
+	var kv *float64
 	if len(c.bars) > 0 {
-		caption = fmt.Sprintf(w.t("Figur: %s, %s, etter område, ordnet etter %s med det mest utsatte området øverst.",
-			"Figur: %s, %s, etter område, ordna etter %s med det mest utsette området øvst."), ind.Name, iq.Latest.Period.Label, lowerFirst(iq.By))
-		if kv := kommuneValue(ind, iq.Latest.Period.Label); kv != nil {
+		caption = w.figureCaption(fmt.Sprintf(w.t("%s, %s, etter område, ordnet etter %s med det mest utsatte området øverst",
+			"%s, %s, etter område, ordna etter %s med det mest utsette området øvst"), ind.Name, iq.Latest.Period.Label, lowerFirst(iq.By)))
+		w.appendix = append(w.appendix, figureNumbers{caption: caption, table: barTable(ind, w.lang)})
+		caption += "."
+		if kv = kommuneValue(ind, iq.Latest.Period.Label); kv != nil {
 			caption += fmt.Sprintf(w.t(" Stiplet linje: kommunen (%s).", " Stipla linje: kommunen (%s)."), Float(*kv, places))
 		}
+		caption += " " + w.toAppendix()
 		w.d.Ensure(h + 12 + float64(len(w.d.Wrap(caption, w.d.ContentWidth(), noteStyle)))*w.d.LineHeight())
 	}
 	w.subhead(fmt.Sprintf(w.t("Forskjeller mellom områdene (%s)", "Skilnader mellom områda (%s)"), levelText(ind.Level, w.lang)))
 	if len(c.bars) > 0 {
-		w.d.Figure("soyler-"+ind.ID, c.bars, chartWidth+padWidth(c.barsPad), h)
-		w.note(caption)
+		w.d.Figure("soyler-"+ind.ID, c.bars, chartWidth+padWidth(c.barsPad), h, barAlt(ind, kv, w.lang))
+		w.d.Caption(caption)
 	}
 	head := []string{w.t("Mål for ulikhet", "Mål for ulikskap"), iq.Latest.Period.Label}
 	cols := []indicators.Inequality{iq.Latest}
@@ -677,4 +687,34 @@ func (w *writer) about() {
 	}
 	w.d.Table(pdf.Table{Header: []string{w.t("Indikator", "Indikator"), w.t("Område", "Område"), w.t("Periode", "Periode"), w.t("Verdi", "Verdi"),
 		w.t("Grunn", "Grunn")}, Rows: rows, Widths: []float64{2.4, 1.4, 1, 0.8, 2.4}, Align: []pdf.Align{pdf.Left, pdf.Left, pdf.Left, pdf.Right, pdf.Left}})
+}
+
+// figureCaption numbers the next figure: "Figur 3: title".
+func (w *writer) figureCaption(title string) string {
+	w.figures++
+	return fmt.Sprintf("Figur %d: %s", w.figures, title)
+}
+
+// toAppendix is the sentence of a caption that points to the figure's
+// numbers in the last chapter.
+func (w *writer) toAppendix() string {
+	n, title, _ := strings.Cut(chapterTitles(w.lang)[5], " ")
+	return fmt.Sprintf(w.t("Tallene står i kapittel %s (%s).", "Tala står i kapittel %s (%s)."), n, lowerFirst(title))
+}
+
+// figureTables is the last chapter: the numbers of every chart that has no
+// table of its own beside it, under the figure's caption.
+func (w *writer) figureTables() {
+	w.heading(1)
+	w.d.Paragraph(w.t("Tabellene viser tallene figurene i rapporten er tegnet fra, med samme avrunding og de samme tallene holdt tilbake. "+
+		"Figurer med forskjeller mellom grupper har tallene i tabellen rett under seg.",
+		"Tabellane viser tala figurane i rapporten er teikna frå, med same avrunding og dei same tala haldne tilbake. "+
+			"Figurar med skilnader mellom grupper har tala i tabellen rett under seg."))
+	if len(w.appendix) == 0 {
+		w.d.Paragraph(w.t("Rapporten har ingen figurer.", "Rapporten har ingen figurar."))
+	}
+	for _, f := range w.appendix {
+		w.subhead(f.caption)
+		w.d.Table(f.table)
+	}
 }

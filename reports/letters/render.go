@@ -59,6 +59,7 @@ func RenderCombined(letters []*Letter, pages []int, title string) ([]byte, error
 // own with the sections below it.
 func Render(d *pdf.Document, l *Letter, total int, part bool) {
 	lb := labelsFor(l.Lang)
+	d.Part() // one Sect per letter in the structure tree
 	d.BeginGroup(total, l.Municipality.Name+" · "+l.Subject+" · "+l.Unit.Name)
 	if l.Draft {
 		d.PageHeader(lb.Draft)

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf/tagged"
 )
 
 // Meta is the document's metadata.
@@ -49,6 +51,10 @@ const (
 	PageHeight = 297.0
 )
 
+// defaultCreated is the creation date of a document whose Meta has none:
+// never the wall clock.
+var defaultCreated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // Options set up a Document.
 type Options struct {
 	Meta    Meta
@@ -78,6 +84,12 @@ type Document struct {
 	pendingGroup       bool
 	pendingFooter      bool
 	italic             bool // the oblique face is loaded (on first use: each face costs time to load and embed)
+
+	// tagging: every element is marked as it is drawn (see tag.go)
+	tg     *tagged.Tagger
+	parent *tagged.Element // where new elements go: the Document or a part's Sect
+	toc    *tagged.Element // the TOC the next ContentsLine joins; nil after any other element
+	header string          // the stamp PageHeader set; "" for none
 }
 
 // aliasTotal stands for the document's page count until it is closed.
@@ -103,7 +115,7 @@ func New(opt Options) *Document {
 	f.SetCatalogSort(true)
 	created := opt.Meta.Created
 	if created.IsZero() {
-		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) // never the wall clock
+		created = defaultCreated
 	}
 	f.SetCreationDate(created)
 	f.SetModificationDate(created)
@@ -125,7 +137,10 @@ func New(opt Options) *Document {
 	f.SetDisplayMode("fullwidth", "single")
 	f.SetFont(family, "", size)
 	d := &Document{f: f, opt: opt, m: m, size: size, start: 1}
-	f.SetFooterFunc(d.drawFooter)
+	d.tg = tagged.New(f) // owns fpdf's header and footer functions: they are artifacts
+	d.tg.SetFooter(d.drawFooter)
+	d.tg.SetHeader(d.drawHeader)
+	d.parent = d.tg.Root()
 	return d
 }
 
@@ -144,7 +159,7 @@ func (d *Document) Output(w io.Writer) error {
 		return err
 	}
 	var b bytes.Buffer
-	if err := d.f.Output(&b); err != nil {
+	if err := d.tg.Output(&b, d.tagOptions()); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	if err := d.Err(); err != nil {

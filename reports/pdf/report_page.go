@@ -1,6 +1,10 @@
 package pdf
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf/tagged"
+)
 
 // What the longer documents (the annual report) need beyond the letters:
 // a marking stamped at the top of every page, figures placed in the flow
@@ -11,26 +15,7 @@ import "strings"
 // bold capitals in a box, inside the top margin: for "Intern – ikke for
 // offentliggjøring". An empty text stamps nothing.
 func (d *Document) PageHeader(text string) {
-	text = Clean(strings.ToUpper(text))
-	if text == "" {
-		d.f.SetHeaderFunc(nil)
-		return
-	}
-	d.f.SetHeaderFunc(func() {
-		x, y := d.f.GetX(), d.f.GetY()
-		d.f.SetFont(family, "B", 7.5)
-		d.f.SetTextColor(150, 20, 20)
-		d.f.SetDrawColor(150, 20, 20)
-		d.f.SetLineWidth(0.3)
-		w := d.f.GetStringWidth(text) + 4
-		top := max(d.m.Top-11, 3)
-		d.f.SetXY(PageWidth-d.m.Right-w, top)
-		d.f.CellFormat(w, 5.5, text, "1", 0, "C", false, 0, "")
-		d.f.SetTextColor(0, 0, 0)
-		d.f.SetDrawColor(0, 0, 0)
-		d.f.SetFont(family, "", d.size)
-		d.f.SetXY(x, y)
-	})
+	d.header = Clean(strings.ToUpper(text))
 }
 
 // Ensure starts a new page unless h millimetres fit above the bottom
@@ -43,14 +28,18 @@ func (d *Document) Page() int { return d.f.PageNo() }
 // Figure places a PNG image the width of w millimetres (the text column
 // when 0) and h high at the left margin of the current position, on a new
 // page when it does not fit, and moves below it. name identifies the image
-// in the document and must be unique.
-func (d *Document) Figure(name string, png []byte, w, h float64) {
+// in the document and must be unique. alt is its alternative text (a
+// sentence that says what the figure shows): the Figure's /Alt in the
+// structure tree, required.
+func (d *Document) Figure(name string, png []byte, w, h float64, alt string) {
 	if w <= 0 {
 		w = d.ContentWidth()
 	}
 	d.ensure(h + 2)
 	y := d.f.GetY()
-	d.Image(name, "png", png, Rect{X: d.m.Left, Y: y, W: w, H: h})
+	e := d.add(tagged.Figure)
+	e.Alt = Clean(alt)
+	d.tg.Mark(e, func() { d.image(name, "png", png, Rect{X: d.m.Left, Y: y, W: w, H: h}) })
 	d.f.SetXY(d.m.Left, y+h+2)
 }
 
@@ -78,15 +67,19 @@ func (d *Document) ContentsLine(text string, level int, page int, pageText strin
 		link = d.f.AddLink()
 		d.f.SetLink(link, 0, page)
 	}
-	d.f.CellFormat(tw+1, lh, t, "", 0, "L", false, link, "")
+	if d.toc == nil {
+		d.toc = d.parent.Add(tagged.TOC)
+	}
+	item := d.toc.Add(tagged.TOCI)
+	d.tg.Mark(item, func() { d.f.CellFormat(tw+1, lh, t+" ", "", 0, "L", false, link, "") })
 	// dot leaders
 	d.setStyle(Style{Size: size, Gray: true})
 	if k := int((w - tw - 3) / d.f.GetStringWidth(" .")); k > 0 {
-		d.f.CellFormat(w-tw-1, lh, strings.Repeat(" .", k), "", 0, "R", false, 0, "")
+		d.artifact(func() { d.f.CellFormat(w-tw-1, lh, strings.Repeat(" .", k), "", 0, "R", false, 0, "") })
 	}
 	d.setStyle(Style{Size: size, Bold: bold})
 	d.f.SetXY(d.m.Left+d.ContentWidth()-pw, y)
-	d.f.CellFormat(pw, lh, Clean(pageText), "", 0, "R", false, link, "")
+	d.tg.Mark(item, func() { d.f.CellFormat(pw, lh, Clean(pageText), "", 0, "R", false, link, "") })
 	d.f.SetXY(d.m.Left, y+lh)
 	d.setStyle(Style{})
 }
@@ -95,22 +88,35 @@ func (d *Document) ContentsLine(text string, level int, page int, pageText strin
 // third of the way down, then the smaller lines below them.
 func (d *Document) Cover(title []string, below []string) {
 	y := PageHeight / 3
-	for _, t := range title {
-		d.setStyle(Style{Size: 22, Bold: true})
-		for _, l := range d.wrap(Clean(t), d.ContentWidth()) {
-			d.f.SetXY(d.m.Left, y)
-			d.f.CellFormat(d.ContentWidth(), lineHeight(22), l, "", 0, "L", false, 0, "")
-			y += lineHeight(22)
+	d.mark(tagged.H1, func() {
+		for i, t := range title {
+			d.setStyle(Style{Size: 22, Bold: true})
+			ls := d.wrap(Clean(t), d.ContentWidth())
+			if i < len(title)-1 && len(ls) > 0 {
+				ls[len(ls)-1] += " "
+			}
+			for _, l := range ls {
+				d.f.SetXY(d.m.Left, y)
+				d.f.CellFormat(d.ContentWidth(), lineHeight(22), l, "", 0, "L", false, 0, "")
+				y += lineHeight(22)
+			}
 		}
-	}
+	})
 	y += 8
 	for _, t := range below {
 		d.setStyle(Style{Size: 12})
-		for _, l := range d.wrap(Clean(t), d.ContentWidth()) {
-			d.f.SetXY(d.m.Left, y)
-			d.f.CellFormat(d.ContentWidth(), lineHeight(12), l, "", 0, "L", false, 0, "")
-			y += lineHeight(12)
+		ls := d.wrap(Clean(t), d.ContentWidth())
+		if strings.TrimSpace(t) == "" {
+			y += lineHeight(12) * float64(len(ls))
+			continue
 		}
+		d.mark(tagged.P, func() {
+			for _, l := range ls {
+				d.f.SetXY(d.m.Left, y)
+				d.f.CellFormat(d.ContentWidth(), lineHeight(12), l, "", 0, "L", false, 0, "")
+				y += lineHeight(12)
+			}
+		})
 	}
 	d.setStyle(Style{})
 	d.f.SetXY(d.m.Left, y)

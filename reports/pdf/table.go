@@ -1,5 +1,11 @@
 package pdf
 
+import (
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf/tagged"
+)
+
 // Align is how a table column aligns its text.
 type Align byte
 
@@ -25,13 +31,20 @@ type Table struct {
 	Total []string
 	// Size is the font size in points (the body size less one when zero).
 	Size float64
+	// RowHeaders makes each row's first cell a header of its row (TH with
+	// /Scope /Row in the structure tree), for tables whose first column
+	// names what the row holds.
+	RowHeaders bool
 }
 
 // cellPad is the padding inside a table cell, in millimetres.
 const cellPad = 1.2
 
 // Table writes t at the current position, across as many pages as it
-// needs.
+// needs. It is one Table in the structure tree whatever the pages: the
+// header row (TH, /Scope /Column) once, the rows and the total as TR with
+// TD cells; the header repeated on a new page, the fills and the rules are
+// artifacts.
 func (d *Document) Table(t Table) {
 	n := len(t.Widths)
 	if n == 0 {
@@ -82,45 +95,93 @@ func (d *Document) Table(t Table) {
 			}
 			for float64(len(cells[i]))*lh+2*cellPad/2 > maxH && len(cells[i]) > 1 {
 				cells[i] = cells[i][:len(cells[i])-1]
-				cells[i][len(cells[i])-1] += "…"
+				cells[i][len(cells[i])-1] = strings.TrimRight(cells[i][len(cells[i])-1], " ") + "…"
 			}
 			h = max(h, float64(len(cells[i]))*lh)
 		}
 		return cells, sizes, h + cellPad
 	}
-	draw := func(row []string, bold, fill, ruleAbove bool) {
+	tbl := d.add(tagged.Table)
+	// draw draws a row; it is content of a new TR of tbl when cell is not
+	// nil (cell makes the element of cell i), else an artifact.
+	draw := func(row []string, bold, fill, ruleAbove bool, cell func(tr *tagged.Element, i int) *tagged.Element) {
 		cells, sizes, h := layout(row, bold)
 		y := d.f.GetY()
 		x := d.m.Left
+		var tr *tagged.Element
+		if cell != nil {
+			tr = tbl.Add(tagged.TR)
+		}
+		content := func(e func() *tagged.Element, draw func()) {
+			if tr == nil {
+				draw()
+				return
+			}
+			d.tg.Mark(e(), draw)
+		}
+		decoration := func(draw func()) {
+			if tr == nil {
+				draw()
+				return
+			}
+			d.artifact(draw)
+		}
 		if fill {
-			d.f.SetFillColor(225, 229, 235)
-			d.f.Rect(x, y, d.ContentWidth(), h, "F")
+			decoration(func() {
+				d.f.SetFillColor(225, 229, 235)
+				d.f.Rect(x, y, d.ContentWidth(), h, "F")
+			})
 		}
 		for i := 0; i < n; i++ {
 			d.setStyle(Style{Size: sizes[i], Bold: bold})
-			for j, l := range cells[i] {
-				d.f.SetXY(x+cellPad, y+cellPad/2+float64(j)*lh)
-				d.f.CellFormat(ws[i]-2*cellPad, lh, l, "", 0, string(align(i)), false, 0, "")
-			}
+			content(func() *tagged.Element { return cell(tr, i) }, func() {
+				for j, l := range cells[i] {
+					w := ws[i] - 2*cellPad
+					if a := align(i); a != Left && strings.HasSuffix(l, " ") {
+						w += d.f.GetStringWidth(" ") // the space a reader needs stands outside the column
+						if a == Center {
+							w += d.f.GetStringWidth(" ")
+						}
+					}
+					d.f.SetXY(x+cellPad, y+cellPad/2+float64(j)*lh)
+					d.f.CellFormat(w, lh, l, "", 0, string(align(i)), false, 0, "")
+				}
+			})
 			x += ws[i]
 		}
-		d.f.SetDrawColor(170, 170, 170)
-		d.f.SetLineWidth(0.15)
-		if ruleAbove {
-			d.f.SetLineWidth(0.35)
-			d.f.SetDrawColor(60, 60, 60)
-			d.f.Line(d.m.Left, y, d.m.Left+d.ContentWidth(), y)
-			d.f.SetLineWidth(0.15)
+		decoration(func() {
 			d.f.SetDrawColor(170, 170, 170)
-		}
-		d.f.Line(d.m.Left, y+h, d.m.Left+d.ContentWidth(), y+h)
-		d.f.SetDrawColor(0, 0, 0)
+			d.f.SetLineWidth(0.15)
+			if ruleAbove {
+				d.f.SetLineWidth(0.35)
+				d.f.SetDrawColor(60, 60, 60)
+				d.f.Line(d.m.Left, y, d.m.Left+d.ContentWidth(), y)
+				d.f.SetLineWidth(0.15)
+				d.f.SetDrawColor(170, 170, 170)
+			}
+			d.f.Line(d.m.Left, y+h, d.m.Left+d.ContentWidth(), y+h)
+			d.f.SetDrawColor(0, 0, 0)
+		})
 		d.f.SetXY(d.m.Left, y+h)
 	}
-	header := func() {
-		if len(t.Header) > 0 {
-			draw(t.Header, true, true, false)
+	headCell := func(tr *tagged.Element, _ int) *tagged.Element { return tr.AddTH(tagged.ScopeColumn) }
+	bodyCell := func(tr *tagged.Element, i int) *tagged.Element {
+		if i == 0 && t.RowHeaders {
+			return tr.AddTH(tagged.ScopeRow)
 		}
+		return tr.Add(tagged.TD)
+	}
+	headerDrawn := false
+	header := func() {
+		if len(t.Header) == 0 {
+			return
+		}
+		if headerDrawn { // repeated on a new page: not content again
+			d.artifact(func() { draw(t.Header, true, true, false, nil) })
+			return
+		}
+		headerDrawn = true
+		draw(t.Header, true, true, false, headCell)
 	}
 	fits := func(row []string, bold bool) bool {
 		_, _, h := layout(row, bold)
@@ -152,14 +213,14 @@ func (d *Document) Table(t Table) {
 			d.AddPage()
 			header()
 		}
-		draw(row, false, false, false)
+		draw(row, false, false, false, bodyCell)
 	}
 	if t.Total != nil {
 		if !fits(t.Total, true) { // only a table without rows gets here
 			d.AddPage()
 			header()
 		}
-		draw(t.Total, true, false, true)
+		draw(t.Total, true, false, true, bodyCell)
 	}
 	d.setStyle(Style{})
 	d.f.SetXY(d.m.Left, d.f.GetY()+lineHeight(d.size)/2)

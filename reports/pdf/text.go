@@ -3,6 +3,8 @@ package pdf
 import (
 	"bytes"
 	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf/tagged"
 )
 
 // Style is a text style.
@@ -42,7 +44,10 @@ func lineHeight(size float64) float64 { return size * 0.3528 * 1.3 }
 
 // Wrap splits text into lines no wider than w millimetres in style s: at
 // spaces and line feeds only (a non-breaking space holds "1 234 kr"
-// together), a word wider than w split where it must.
+// together), a word wider than w split where it must. A line that ends
+// where the text had a space or a line feed keeps a space at its end: it
+// cannot be seen, but a reader of the tagged text (a screen reader, the
+// structure tree) gets "til å fylle", not "til åfylle".
 func (d *Document) Wrap(text string, w float64, s Style) []string {
 	d.setStyle(s)
 	defer d.setStyle(Style{})
@@ -52,7 +57,8 @@ func (d *Document) Wrap(text string, w float64, s Style) []string {
 func (d *Document) wrap(text string, w float64) []string {
 	var lines []string
 	space := d.f.GetStringWidth(" ")
-	for _, para := range strings.Split(text, "\n") {
+	paras := strings.Split(text, "\n")
+	for pi, para := range paras {
 		var line strings.Builder
 		lw := 0.0
 		for _, word := range strings.Split(para, " ") {
@@ -64,7 +70,7 @@ func (d *Document) wrap(text string, w float64) []string {
 				continue
 			}
 			if line.Len() > 0 {
-				lines = append(lines, line.String())
+				lines = append(lines, line.String()+" ")
 				line.Reset()
 				lw = 0
 			}
@@ -80,6 +86,9 @@ func (d *Document) wrap(text string, w float64) []string {
 			}
 			line.WriteString(word)
 			lw = ww
+		}
+		if pi < len(paras)-1 {
+			line.WriteByte(' ')
 		}
 		lines = append(lines, line.String())
 	}
@@ -102,7 +111,8 @@ func (d *Document) ensure(h float64) {
 
 // Heading writes a numbered or plain heading (level 1 a section, 2 a
 // subsection, 0 the document's subject) and a bookmark to it, kept on the
-// page with at least the next few lines.
+// page with at least the next few lines. It is tagged H1 (level 0), H2
+// (level 1) or H3 (level 2 and below).
 func (d *Document) Heading(level int, text string) {
 	size := map[int]float64{0: 13, 1: 12, 2: 10.5}[level]
 	if size == 0 {
@@ -122,10 +132,19 @@ func (d *Document) Heading(level int, text string) {
 		bl = 0
 	}
 	d.f.Bookmark(Clean(text), bl+d.outline, -1)
-	for _, l := range lines {
-		d.f.SetX(d.m.Left)
-		d.f.CellFormat(d.ContentWidth(), lh, l, "", 2, "L", false, 0, "")
+	typ := tagged.H3
+	switch level {
+	case 0:
+		typ = tagged.H1
+	case 1:
+		typ = tagged.H2
 	}
+	d.mark(typ, func() {
+		for _, l := range lines {
+			d.f.SetX(d.m.Left)
+			d.f.CellFormat(d.ContentWidth(), lh, l, "", 2, "L", false, 0, "")
+		}
+	})
 	d.f.SetXY(d.m.Left, d.f.GetY()+1)
 	d.setStyle(Style{})
 }
@@ -136,7 +155,10 @@ func (d *Document) Heading(level int, text string) {
 func (d *Document) Paragraph(text string) { d.StyledParagraph(text, Style{}) }
 
 // StyledParagraph is Paragraph in style s.
-func (d *Document) StyledParagraph(text string, s Style) {
+func (d *Document) StyledParagraph(text string, s Style) { d.styledText(tagged.P, text, s) }
+
+// styledText writes a paragraph tagged typ (P, Caption).
+func (d *Document) styledText(typ, text string, s Style) {
 	d.setStyle(s)
 	size := s.Size
 	if size == 0 {
@@ -144,27 +166,36 @@ func (d *Document) StyledParagraph(text string, s Style) {
 	}
 	lh := lineHeight(size)
 	lines := d.wrap(Clean(text), d.ContentWidth())
-	for i, l := range lines {
-		// No orphan (a paragraph's first line alone at a page's foot) and
-		// no widow (its last line alone at the top of the next): the first
-		// and the last line each go with their neighbour, and a paragraph
-		// of three lines or fewer is never split.
-		need := lh
+	// No orphan (a paragraph's first line alone at a page's foot) and no
+	// widow (its last line alone at the top of the next): the first and the
+	// last line each go with their neighbour, and a paragraph of three
+	// lines or fewer is never split.
+	need := func(i int) float64 {
 		switch {
 		case i == 0 && len(lines) <= 3:
-			need = float64(len(lines)) * lh
+			return float64(len(lines)) * lh
 		case i == 0 || i == len(lines)-2:
-			need = 2 * lh
+			return 2 * lh
 		}
-		// (with a margin for rounding, so fpdf's own page break, which
-		// compares the same sums, never comes first)
-		if d.f.GetY()+need > PageHeight-d.m.Bottom-0.001 {
-			d.AddPage()
-			d.setStyle(s)
-		}
-		d.f.SetX(d.m.Left)
-		d.f.CellFormat(d.ContentWidth(), lh, l, "", 2, "L", false, 0, "")
+		return lh
 	}
+	// (with a margin for rounding, so fpdf's own page break, which compares
+	// the same sums, never comes first)
+	breaks := func(i int) bool { return d.f.GetY()+need(i) > PageHeight-d.m.Bottom-0.001 }
+	if breaks(0) { // before the element, so no page holds an empty part of it
+		d.AddPage()
+		d.setStyle(s)
+	}
+	d.mark(typ, func() {
+		for i, l := range lines {
+			if i > 0 && breaks(i) {
+				d.AddPage()
+				d.setStyle(s)
+			}
+			d.f.SetX(d.m.Left)
+			d.f.CellFormat(d.ContentWidth(), lh, l, "", 2, "L", false, 0, "")
+		}
+	})
 	d.f.SetXY(d.m.Left, d.f.GetY()+lh/2)
 	d.setStyle(Style{})
 }
@@ -181,8 +212,16 @@ func (d *Document) TextAt(r Rect, lines []string, s Style) {
 	}
 	lh := lineHeight(size)
 	top := r.Y
-	for _, line := range lines {
-		for _, l := range d.wrap(Clean(line), r.W) {
+	var wrapped []string
+	for i, line := range lines {
+		ls := d.wrap(Clean(line), r.W)
+		if i < len(lines)-1 && len(ls) > 0 {
+			ls[len(ls)-1] += " " // the lines are read as one text
+		}
+		wrapped = append(wrapped, ls...)
+	}
+	d.mark(tagged.P, func() {
+		for _, l := range wrapped {
 			if r.H > 0 && top+lh > r.Y+r.H+0.01 {
 				break
 			}
@@ -190,7 +229,7 @@ func (d *Document) TextAt(r Rect, lines []string, s Style) {
 			d.f.CellFormat(r.W, lh, l, "", 0, "L", false, 0, "")
 			top += lh
 		}
-	}
+	})
 	d.setStyle(Style{})
 	d.f.SetXY(x, y)
 }
@@ -209,20 +248,26 @@ func (d *Document) KeyValue(r Rect, pairs []KV, keyWidth float64, s Style) float
 	}
 	lh := lineHeight(size)
 	top := r.Y
+	tbl := d.add(tagged.Table) // a key and its value are a row with a row header
 	for _, p := range pairs {
+		tr := tbl.Add(tagged.TR)
 		d.setStyle(Style{Size: size, Bold: true})
 		d.f.SetXY(r.X, top)
-		d.f.CellFormat(keyWidth, lh, d.fit(Clean(p.Key), keyWidth-1), "", 0, "L", false, 0, "")
+		d.tg.Mark(tr.AddTH(tagged.ScopeRow), func() {
+			d.f.CellFormat(keyWidth, lh, d.fit(Clean(p.Key), keyWidth-1)+" ", "", 0, "L", false, 0, "")
+		})
 		d.setStyle(Style{Size: size})
 		lines := d.wrap(Clean(p.Value), r.W-keyWidth)
 		if len(lines) == 0 {
 			lines = []string{""}
 		}
-		for _, l := range lines {
-			d.f.SetXY(r.X+keyWidth, top)
-			d.f.CellFormat(r.W-keyWidth, lh, l, "", 0, "L", false, 0, "")
-			top += lh
-		}
+		d.tg.Mark(tr.Add(tagged.TD), func() {
+			for _, l := range lines {
+				d.f.SetXY(r.X+keyWidth, top)
+				d.f.CellFormat(r.W-keyWidth, lh, l, "", 0, "L", false, 0, "")
+				top += lh
+			}
+		})
 	}
 	d.setStyle(Style{})
 	d.f.SetXY(x, y)
@@ -239,9 +284,14 @@ func (d *Document) KeyValueBlock(pairs []KV, keyWidth float64) {
 }
 
 // Image places a PNG or JPEG image (kind "png" or "jpg") in the box r,
-// scaled to fit its height (and width when r.W > 0). name identifies it in
-// the document.
+// scaled to fit its height (and width when r.W > 0), as decoration (an
+// artifact: a logo beside the name it shows). name identifies it in the
+// document.
 func (d *Document) Image(name, kind string, data []byte, r Rect) {
+	d.artifact(func() { d.image(name, kind, data, r) })
+}
+
+func (d *Document) image(name, kind string, data []byte, r Rect) {
 	info := d.f.RegisterImageOptionsReader(name, imageOptions(kind), bytes.NewReader(data))
 	if d.f.Err() || info == nil {
 		return
@@ -255,22 +305,27 @@ func (d *Document) Image(name, kind string, data []byte, r Rect) {
 }
 
 // FoldMarks draws short marks in the left edge at the heights given, in
-// millimetres from the top, for folding the page to fit the envelope.
+// millimetres from the top, for folding the page to fit the envelope
+// (artifacts: not content).
 func (d *Document) FoldMarks(ys []float64) {
-	d.f.SetDrawColor(150, 150, 150)
-	d.f.SetLineWidth(0.2)
-	for _, y := range ys {
-		d.f.Line(4, y, 9, y)
-	}
-	d.f.SetDrawColor(0, 0, 0)
+	d.artifact(func() {
+		d.f.SetDrawColor(150, 150, 150)
+		d.f.SetLineWidth(0.2)
+		for _, y := range ys {
+			d.f.Line(4, y, 9, y)
+		}
+		d.f.SetDrawColor(0, 0, 0)
+	})
 }
 
 // Rule draws a thin line across the text column at the current position.
 func (d *Document) Rule() {
-	d.f.SetDrawColor(160, 160, 160)
-	d.f.SetLineWidth(0.2)
 	y := d.f.GetY()
-	d.f.Line(d.m.Left, y, d.m.Left+d.ContentWidth(), y)
-	d.f.SetDrawColor(0, 0, 0)
+	d.artifact(func() {
+		d.f.SetDrawColor(160, 160, 160)
+		d.f.SetLineWidth(0.2)
+		d.f.Line(d.m.Left, y, d.m.Left+d.ContentWidth(), y)
+		d.f.SetDrawColor(0, 0, 0)
+	})
 	d.f.SetXY(d.m.Left, y+1)
 }

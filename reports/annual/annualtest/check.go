@@ -517,7 +517,7 @@ func checkPages(t *testing.T, d *Doc) {
 		if sum && rest == 0 {
 			t.Errorf("page %d holds only a sum row:\n%s", i+1, strings.Join(content, "\n"))
 		}
-		if strings.HasPrefix(content[0], "Figur:") && len(content) <= 3 && d.Images[i] <= 1 {
+		if regexp.MustCompile(`^Figur( \d+)?:`).MatchString(content[0]) && len(content) <= 3 && d.Images[i] <= 1 {
 			t.Errorf("page %d is spent on one chart:\n%s", i+1, strings.Join(content, "\n"))
 		}
 		if last := content[len(content)-1]; regexp.MustCompile(`^\d(?:\.\d+)? \S`).MatchString(last) && !regexp.MustCompile(`\d$`).MatchString(last) {

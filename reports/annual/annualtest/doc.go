@@ -108,7 +108,7 @@ func chapter(d *Doc, heads ...string) []string {
 	return out
 }
 
-var chapterHead = regexp.MustCompile(`^[1-5] [A-ZÆØÅ][a-zæøå ]+$`)
+var chapterHead = regexp.MustCompile(`^[1-9] [A-ZÆØÅ][a-zæøå ]+$`)
 
 // number parses a Norwegian figure as printed: "1 234 567", "−2,0".
 func number(s string) (float64, bool) {

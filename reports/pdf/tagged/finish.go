@@ -68,7 +68,7 @@ var known = map[string]bool{}
 
 func init() {
 	for _, s := range []string{Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Figure, Caption,
-		"Part", "Art", "Div", "BlockQuote", "TOC", "TOCI", "Index", "H", "H4", "H5", "H6", "TFoot", "Span", "Quote", "Note",
+		"Part", "Art", "Div", "BlockQuote", TOC, TOCI, "Index", "H", "H4", "H5", "H6", "TFoot", "Span", "Quote", "Note",
 		"Reference", "Code", "Link", "Formula", "Form"} {
 		known[s] = true
 	}
@@ -185,6 +185,13 @@ func (w *writer) update(t *Tagger, opt Options) error {
 		}
 		if string(get(es, "Type")) != "/Page" {
 			return fmt.Errorf("object %d in /Kids is not a page (nested page trees are not supported)", n)
+		}
+		for j := range es {
+			if es[j].key == "Annots" {
+				// PDF/A: every annotation is printed (/F 4, the Print flag);
+				// fpdf writes its links without flags.
+				es[j].val = bytes.ReplaceAll(es[j].val, []byte("/Subtype /Link"), []byte("/Subtype /Link /F 4"))
+			}
 		}
 		w.rewrite(n, es, map[string]bool{"StructParents": true, "Tabs": true}, fmt.Sprintf("/StructParents %d /Tabs /S", i))
 	}

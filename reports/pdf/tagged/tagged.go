@@ -45,6 +45,8 @@ const (
 	TD       = "TD"
 	Figure   = "Figure"
 	Caption  = "Caption"
+	TOC      = "TOC"
+	TOCI     = "TOCI"
 )
 
 // Header cell scopes (the /Scope attribute of a TH).
