@@ -136,6 +136,8 @@ type writer struct {
 	// those whose numbers are not beside them, for chapter 6.
 	figures  int
 	appendix []figureNumbers
+	// sublevel is the heading level of subhead: one below the last heading.
+	sublevel int
 }
 
 // figureNumbers are the numbers a chart draws, for the appendix.
@@ -155,6 +157,7 @@ func (w *writer) heading(level int) {
 	}
 	w.d.Heading(level, e.text)
 	e.page = w.d.Page()
+	w.sublevel = level + 2 // H3 in a chapter (H2), H4 in an indicator's section (H3)
 }
 
 func render(r *Report, cs []charts, toc []tocEntry) ([]byte, error) {

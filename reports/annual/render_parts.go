@@ -14,7 +14,7 @@ import (
 // subhead writes a small bold heading inside a section, with no bookmark.
 func (w *writer) subhead(text string) {
 	w.d.Ensure(20)
-	w.d.StyledParagraph(text, pdf.Style{Bold: true, Size: 10})
+	w.d.Subheading(w.sublevel, text, pdf.Style{Bold: true, Size: 10})
 }
 
 func (w *writer) note(text string) {

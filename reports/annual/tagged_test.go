@@ -60,7 +60,21 @@ func checkHeadings(t *testing.T, r *annual.Report, doc *pdftest.Node) {
 		want = append(want, fmt.Sprintf("H3 2.%d %s", i+1, ind.Name))
 	}
 	want = append(want, "H2 3 Tiltak", "H2 4 Budsjett", "H2 5 "+nbnn(r, "Om tallene", "Om tala"), "H2 6 "+nbnn(r, "Tall i figurene", "Tal i figurane"))
-	if got := pdftest.Headings(doc); strings.Join(got, "\n") != strings.Join(want, "\n") {
+	// The contents' headings, in order; the subheadings between them
+	// (H3 in a chapter, H4 in an indicator's section) never skip a level.
+	var got []string
+	prev := 0
+	for _, h := range pdftest.Headings(doc) {
+		level := int(h[1] - '0')
+		if level > prev+1 {
+			t.Errorf("heading %q follows an H%d: a level skipped", h, prev)
+		}
+		prev = level
+		if level == 1 || regexp.MustCompile(`^H[23] \d`).MatchString(h) {
+			got = append(got, h)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("headings:\ngot  %q\nwant %q", got, want)
 	}
 }
@@ -141,7 +155,7 @@ func checkFigures(t *testing.T, r *annual.Report, doc *pdftest.Node, alts []stri
 	pointer := nbnn(r, "Tallene står i kapittel 6 (tall i figurene).", "Tala står i kapittel 6 (tal i figurane).")
 	appendix := map[string]*pdftest.Node{} // "Figur N" → the table under it in chapter 6
 	for i, k := range doc.Kids {
-		if m := regexp.MustCompile(`^(Figur \d+):`).FindStringSubmatch(k.Text); m != nil && k.Type == "P" && i+1 < len(doc.Kids) && doc.Kids[i+1].Type == "Table" {
+		if m := regexp.MustCompile(`^(Figur \d+):`).FindStringSubmatch(k.Text); m != nil && k.Type == "H3" && i+1 < len(doc.Kids) && doc.Kids[i+1].Type == "Table" {
 			appendix[m[1]] = doc.Kids[i+1]
 		}
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/reports/pdf/tagged"
@@ -153,6 +154,15 @@ func (d *Document) Heading(level int, text string) {
 // needed, with half a line of space after it. A line feed starts a new
 // line.
 func (d *Document) Paragraph(text string) { d.StyledParagraph(text, Style{}) }
+
+// Subheading writes text in style s like StyledParagraph, with no
+// bookmark and no space above, tagged as a heading of level (1 to 6: H1 to
+// H6): the small headings inside a section, which a screen reader lists
+// with the others.
+func (d *Document) Subheading(level int, text string, s Style) {
+	level = min(max(level, 1), 6)
+	d.styledText("H"+strconv.Itoa(level), text, s)
+}
 
 // StyledParagraph is Paragraph in style s.
 func (d *Document) StyledParagraph(text string, s Style) { d.styledText(tagged.P, text, s) }
