@@ -656,10 +656,16 @@ func lineTable(ind Indicator, kommune *PathRow, words chartText, lang indicators
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	t.Widths = []float64{1.6}
+	// a column as wide as its heading needs (within reason), so long names
+	// are not set in a tiny size
+	width := func(head string) float64 { return min(max(float64(len([]rune(head)))/9, 1.3), 3) }
+	t.Widths = []float64{2.2}
+	if len(xs) <= len(names) {
+		t.Widths[0] = 2
+	}
 	t.Align = []pdf.Align{pdf.Left}
-	for range t.Header[1:] {
-		t.Widths = append(t.Widths, 1)
+	for _, h := range t.Header[1:] {
+		t.Widths = append(t.Widths, width(h))
 		t.Align = append(t.Align, pdf.Right)
 	}
 	return t
