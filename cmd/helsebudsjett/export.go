@@ -18,8 +18,11 @@ import (
 
 // cmdExport: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn] [--gross-base ARTS].
 func cmdExport(ctx context.Context, args []string, e *env) error {
+	if len(args) > 0 && args[0] == "open-data" {
+		return cmdExportOpenData(ctx, args[1:], e)
+	}
 	if len(args) == 0 || args[0] != "budget" {
-		return usagef("export what? use: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx]")
+		return usagef("export what? use: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx], or export open-data --year Y -o DIR")
 	}
 	fs, kf := newKeyFlags("export budget", e)
 	out := fs.String("o", "", "the workbook to write (default helsebudsjett-YEAR.xlsx)")

@@ -21,15 +21,20 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
 )
 
 // Line is one line of the adopted (vedtatt) budget.
 type Line struct {
-	Part     string // drift or investering
+	Part     string // drift, investering, or begge (a file holding both parts)
+	Row      int    // the line's row in its budget file: with Part, its key
 	Ansvar   string
 	Funksjon string
+	Tjeneste string
 	Art      string
-	Tekst    string
+	Konto    string
+	Prosjekt string
 	Ore      int64
 }
 
@@ -37,6 +42,7 @@ type Line struct {
 type Linked struct {
 	Nr       string // the measure's number
 	Part     string
+	Row      int
 	Ansvar   string
 	Funksjon string
 	Art      string
@@ -49,7 +55,10 @@ type Measure struct {
 	Name   string
 	Status string
 	Year   int
-	Ore    int64
+	// Version is the budget the year's money is counted in (vedtatt, or
+	// forslag for a later year of the økonomiplan).
+	Version string
+	Ore     int64
 }
 
 // Package is what Write publishes for one budget year.
@@ -110,7 +119,8 @@ var (
 		return field{Name: name, Title: title, Type: "string", Format: "default",
 			Description: "kroner, two decimals, exact", Constraints: &constraints{Required: true, Pattern: AmountPattern}}
 	}
-	partF = field{Name: "part", Title: "Del (drift/investering)", Type: "string", Constraints: &constraints{Required: true, Enum: []string{"drift", "investering"}}}
+	partF = field{Name: "part", Title: "Del (drift/investering)", Type: "string", Constraints: &constraints{Required: true, Enum: []string{"drift", "investering", "begge"}}}
+	rowF  = field{Name: "row", Title: "Rad i budsjettfila", Type: "integer", Constraints: &constraints{Required: true}}
 	yearF = field{Name: "year", Title: "År", Type: "integer", Constraints: &constraints{Required: true}}
 )
 
@@ -132,9 +142,7 @@ func Kroner(ore int64) string {
 // temporary folder beside dir and renamed into place, so a reader never
 // sees half a package. Write refuses when dir exists.
 func Write(dir string, p Package) error {
-	if _, err := os.Lstat(dir); err == nil {
-		return fmt.Errorf("%s exists; name a new folder for the open-data package", dir)
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	if err := CheckNew(dir); err != nil {
 		return err
 	}
 	files, err := p.files()
@@ -166,17 +174,37 @@ func Write(dir string, p Package) error {
 	return os.Rename(tmp, dir)
 }
 
+// CheckNew returns an EINVALID error when dir exists: a package is
+// written as a new folder, never over anything.
+func CheckNew(dir string) error {
+	if _, err := os.Lstat(dir); err == nil {
+		return budget.Errorf(budget.EINVALID, "%s exists; name a new folder for the open-data package (it is never written over)", dir)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
 // files is the package's files by slash path: deterministic bytes.
 func (p Package) files() (map[string][]byte, error) {
 	lines := append([]Line(nil), p.Lines...)
 	sort.Slice(lines, func(i, j int) bool {
 		a, b := lines[i], lines[j]
-		return lessStrings([]string{a.Part, a.Ansvar, a.Funksjon, a.Art, a.Tekst}, []string{b.Part, b.Ansvar, b.Funksjon, b.Art, b.Tekst})
+		if a.Part != b.Part {
+			return a.Part < b.Part
+		}
+		return a.Row < b.Row
 	})
 	linked := append([]Linked(nil), p.Linked...)
 	sort.Slice(linked, func(i, j int) bool {
 		a, b := linked[i], linked[j]
-		return lessStrings([]string{a.Nr, a.Part, a.Ansvar, a.Funksjon, a.Art}, []string{b.Nr, b.Part, b.Ansvar, b.Funksjon, b.Art})
+		if a.Nr != b.Nr {
+			return a.Nr < b.Nr
+		}
+		if a.Part != b.Part {
+			return a.Part < b.Part
+		}
+		return a.Row < b.Row
 	})
 	measures := append([]Measure(nil), p.Measures...)
 	sort.Slice(measures, func(i, j int) bool {
@@ -189,13 +217,13 @@ func (p Package) files() (map[string][]byte, error) {
 	year := strconv.Itoa(p.Year)
 	var lineRows, linkedRows, measureRows [][]string
 	for _, l := range lines {
-		lineRows = append(lineRows, []string{year, l.Part, l.Ansvar, l.Funksjon, l.Art, l.Tekst, Kroner(l.Ore)})
+		lineRows = append(lineRows, []string{year, l.Part, strconv.Itoa(l.Row), l.Ansvar, l.Funksjon, l.Tjeneste, l.Art, l.Konto, l.Prosjekt, Kroner(l.Ore)})
 	}
 	for _, l := range linked {
-		linkedRows = append(linkedRows, []string{year, l.Nr, l.Part, l.Ansvar, l.Funksjon, l.Art, Kroner(l.Ore)})
+		linkedRows = append(linkedRows, []string{year, l.Nr, l.Part, strconv.Itoa(l.Row), l.Ansvar, l.Funksjon, l.Art, Kroner(l.Ore)})
 	}
 	for _, m := range measures {
-		measureRows = append(measureRows, []string{m.Nr, m.Name, m.Status, strconv.Itoa(m.Year), Kroner(m.Ore)})
+		measureRows = append(measureRows, []string{m.Nr, m.Name, m.Status, strconv.Itoa(m.Year), m.Version, Kroner(m.Ore)})
 	}
 	type table struct {
 		res  resource
@@ -203,13 +231,13 @@ func (p Package) files() (map[string][]byte, error) {
 	}
 	tables := []table{
 		{resource{Name: "budsjettlinjer", Title: fmt.Sprintf("Vedtatt budsjett %d, budsjettlinjer", p.Year), Path: "data/budsjettlinjer.csv",
-			Schema: schema{Fields: []field{yearF, partF, code("ansvar", "Ansvar"), code("funksjon", "Funksjon"), code("art", "Art"), text("text", "Tekst"), amount("amount", "Beløp (kr)")},
-				PrimaryKey: []string{"year", "part", "ansvar", "funksjon", "art", "text"}}}, lineRows},
+			Schema: schema{Fields: []field{yearF, partF, rowF, text("ansvar", "Ansvar"), text("funksjon", "Funksjon"), text("tjeneste", "Tjeneste"), text("art", "Art"), text("konto", "Konto"), text("prosjekt", "Prosjekt"), amount("amount", "Beløp (kr)")},
+				PrimaryKey: []string{"year", "part", "row"}}}, lineRows},
 		{resource{Name: "koblede-belop", Title: fmt.Sprintf("Helsebudsjett %d, beløp koblet til tiltak per budsjettlinje", p.Year), Path: "data/koblede-belop.csv",
-			Schema: schema{Fields: []field{yearF, code("measure", "Tiltak nr."), partF, code("ansvar", "Ansvar"), code("funksjon", "Funksjon"), code("art", "Art"), amount("amount", "Beløp (kr)")},
-				PrimaryKey: []string{"year", "measure", "part", "ansvar", "funksjon", "art"}}}, linkedRows},
+			Schema: schema{Fields: []field{yearF, code("measure", "Tiltak nr."), partF, rowF, text("ansvar", "Ansvar"), text("funksjon", "Funksjon"), text("art", "Art"), amount("amount", "Beløp (kr)")},
+				PrimaryKey: []string{"year", "measure", "part", "row"}}}, linkedRows},
 		{resource{Name: "tiltak", Title: "Tiltak med status og beløp per år", Path: "data/tiltak.csv",
-			Schema: schema{Fields: []field{code("measure", "Tiltak nr."), text("name", "Navn"), text("status", "Status"), yearF, amount("amount", "Beløp (kr)")},
+			Schema: schema{Fields: []field{code("measure", "Tiltak nr."), text("name", "Navn"), text("status", "Status"), yearF, text("budget_version", "Budsjettversjon"), amount("amount", "Beløp (kr)")},
 				PrimaryKey: []string{"measure", "year"}}}, measureRows},
 	}
 	files := map[string][]byte{}
@@ -250,7 +278,7 @@ func (p Package) files() (map[string][]byte, error) {
 				"part":           map[string]any{"attributes": map[string]any{"part": map[string]string{"source": "part"}}, "primaryKey": "part", "dimensionType": "classification"},
 				"administrative": map[string]any{"attributes": map[string]any{"ansvar": map[string]string{"source": "ansvar"}}, "primaryKey": "ansvar", "dimensionType": "classification", "classificationType": "administrative"},
 				"functional":     map[string]any{"attributes": map[string]any{"funksjon": map[string]string{"source": "funksjon"}}, "primaryKey": "funksjon", "dimensionType": "classification", "classificationType": "functional"},
-				"economic":       map[string]any{"attributes": map[string]any{"art": map[string]string{"source": "art"}, "text": map[string]string{"source": "text", "labelfor": "art"}}, "primaryKey": "art", "dimensionType": "classification", "classificationType": "economic"},
+				"economic":       map[string]any{"attributes": map[string]any{"art": map[string]string{"source": "art"}}, "primaryKey": "art", "dimensionType": "classification", "classificationType": "economic"},
 			},
 		},
 	}
@@ -264,15 +292,6 @@ func (p Package) files() (map[string][]byte, error) {
 	files["datapackage.json"] = append(js, '\n')
 	files["README.md"] = []byte(readme(p))
 	return files, nil
-}
-
-func lessStrings(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return a[i] < b[i]
-		}
-	}
-	return false
 }
 
 func readme(p Package) string {

@@ -1,12 +1,8 @@
 package opendata_test
 
 import (
-	"encoding/csv"
-	"encoding/json"
-	"math/big"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,153 +10,22 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/reports/opendata"
 )
 
-// dpField and dpPackage are what the reader takes from datapackage.json:
-// nothing else tells it how to read the CSV files.
-type dpField struct {
-	Name        string `json:"name"`
-	Type        string `json:"type"`
-	Constraints struct {
-		Required bool     `json:"required"`
-		Pattern  string   `json:"pattern"`
-		Enum     []string `json:"enum"`
-	} `json:"constraints"`
-}
-
-type dpPackage struct {
-	Profile   string `json:"profile"`
-	Resources []struct {
-		Name   string `json:"name"`
-		Path   string `json:"path"`
-		Schema struct {
-			Fields     []dpField `json:"fields"`
-			PrimaryKey any       `json:"primaryKey"`
-		} `json:"schema"`
-	} `json:"resources"`
-}
-
-// table is one resource read back: rows as field name to value.
-type table struct {
-	fields []dpField
-	rows   []map[string]string
-}
-
-// readPackage reads the package in dir using only its datapackage.json,
-// and validates every cell against its field's type and constraints and
-// the primary key's uniqueness.
-func readPackage(t *testing.T, dir string) (dpPackage, map[string]table) {
+// readPackage reads dir with opendata.Read and fails the test on any
+// problem it finds.
+func readPackage(t *testing.T, dir string) (string, map[string]opendata.Table) {
 	t.Helper()
-	js, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	p, err := opendata.Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dp dpPackage
-	if err := json.Unmarshal(js, &dp); err != nil {
-		t.Fatalf("datapackage.json: %v", err)
-	}
-	tables := map[string]table{}
-	for _, r := range dp.Resources {
-		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(r.Path)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", r.Path, err)
-		}
-		if len(recs) == 0 {
-			t.Fatalf("%s: no header", r.Path)
-		}
-		for i, fl := range r.Schema.Fields {
-			if i >= len(recs[0]) || recs[0][i] != fl.Name {
-				t.Fatalf("%s: header %v does not match the schema's fields", r.Path, recs[0])
-			}
-		}
-		var pk []string
-		switch k := r.Schema.PrimaryKey.(type) {
-		case string:
-			pk = []string{k}
-		case []any:
-			for _, s := range k {
-				pk = append(pk, s.(string))
-			}
-		}
-		seen := map[string]int{}
-		tb := table{fields: r.Schema.Fields}
-		for n, rec := range recs[1:] {
-			row := map[string]string{}
-			for i, fl := range r.Schema.Fields {
-				v := rec[i]
-				checkCell(t, r.Path, n+2, fl, v)
-				row[fl.Name] = v
-			}
-			if len(pk) > 0 {
-				var key []string
-				for _, k := range pk {
-					key = append(key, row[k])
-				}
-				ks := strings.Join(key, "\x00")
-				if prev, ok := seen[ks]; ok {
-					t.Errorf("%s: rows %d and %d share the primary key %v", r.Path, prev, n+2, key)
-				}
-				seen[ks] = n + 2
-			}
-			tb.rows = append(tb.rows, row)
-		}
-		tables[r.Name] = tb
-	}
-	return dp, tables
+	return p.Profile, p.Tables
 }
 
-func checkCell(t *testing.T, path string, row int, fl dpField, v string) {
-	t.Helper()
-	if v == "" {
-		if fl.Constraints.Required {
-			t.Errorf("%s row %d %s: required, empty", path, row, fl.Name)
-		}
-		return
-	}
-	switch fl.Type {
-	case "integer":
-		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
-			t.Errorf("%s row %d %s: %q is not an integer", path, row, fl.Name, v)
-		}
-	case "number":
-		if _, ok := new(big.Rat).SetString(v); !ok {
-			t.Errorf("%s row %d %s: %q is not a number", path, row, fl.Name, v)
-		}
-	}
-	if p := fl.Constraints.Pattern; p != "" && !regexp.MustCompile(p).MatchString(v) {
-		t.Errorf("%s row %d %s: %q does not match %s", path, row, fl.Name, v, p)
-	}
-	if e := fl.Constraints.Enum; len(e) > 0 {
-		ok := false
-		for _, s := range e {
-			ok = ok || s == v
-		}
-		if !ok {
-			t.Errorf("%s row %d %s: %q not in %v", path, row, fl.Name, v, e)
-		}
-	}
-}
-
-// ore reads an amount cell back exactly.
 func ore(t *testing.T, s string) int64 {
 	t.Helper()
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	kr, frac, ok := strings.Cut(s, ".")
-	if !ok || len(frac) != 2 {
-		t.Fatalf("amount %q: not two decimals", s)
-	}
-	k, err1 := strconv.ParseInt(kr, 10, 64)
-	f, err2 := strconv.ParseInt(frac, 10, 64)
-	if err1 != nil || err2 != nil {
-		t.Fatalf("amount %q", s)
-	}
-	v := k*100 + f
-	if neg {
-		v = -v
+	v, err := opendata.ParseKroner(s)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return v
 }
@@ -169,11 +34,11 @@ func samplePackages() map[string]opendata.Package {
 	return map[string]opendata.Package{
 		"small": {Municipality: "Nordby kommune", Year: 2026, Version: "vedtatt",
 			Lines: []opendata.Line{
-				{Part: "drift", Ansvar: "2100", Funksjon: "232", Art: "10100", Tekst: "Fastlønn", Ore: 1234567},
-				{Part: "drift", Ansvar: "2100", Funksjon: "232", Art: "16200", Tekst: "Refusjon", Ore: -50005},
-				{Part: "investering", Ansvar: "0500", Funksjon: "221", Art: "02000", Tekst: "Utstyr", Ore: 99},
+				{Part: "drift", Row: 5, Ansvar: "2100", Funksjon: "232", Art: "10100", Ore: 1234567},
+				{Part: "drift", Row: 6, Ansvar: "2100", Funksjon: "232", Art: "16200", Konto: "16200", Ore: -50005},
+				{Part: "investering", Row: 5, Ansvar: "0500", Funksjon: "221", Art: "02000", Prosjekt: "P-01, «nytt»", Ore: 99},
 			},
-			Linked:   []opendata.Linked{{Nr: "1", Part: "drift", Ansvar: "2100", Funksjon: "232", Art: "10100", Ore: 600000}},
+			Linked:   []opendata.Linked{{Nr: "1", Part: "drift", Row: 5, Ansvar: "2100", Funksjon: "232", Art: "10100", Ore: 600000}},
 			Measures: []opendata.Measure{{Nr: "1", Name: "Helsesykepleier, «alle skoler»", Status: "vedtatt", Year: 2026, Ore: 600000}},
 		},
 		// Differently shaped: leading-zero codes only, many lines, several
@@ -185,13 +50,13 @@ func samplePackages() map[string]opendata.Package {
 				if i%3 == 0 {
 					part = "investering"
 				}
-				p.Lines = append(p.Lines, opendata.Line{Part: part, Ansvar: "00" + strconv.Itoa(i), Funksjon: "0" + strconv.Itoa(10+i), Art: "010", Tekst: "Linje \"" + strconv.Itoa(i) + "\"\nto", Ore: int64(i*i*1001 - 77)})
+				p.Lines = append(p.Lines, opendata.Line{Part: part, Ansvar: "00" + strconv.Itoa(i), Funksjon: "0" + strconv.Itoa(10+i), Art: "010", Tjeneste: "Linje \"" + strconv.Itoa(i) + "\"\nto", Row: i + 7, Ore: int64(i*i*1001 - 77)})
 			}
 			for n := 1; n <= 3; n++ {
 				for y := 2031; y <= 2034; y++ {
 					p.Measures = append(p.Measures, opendata.Measure{Nr: strconv.Itoa(n), Name: "Tiltak, " + strconv.Itoa(n), Status: "planlagt", Year: y, Ore: int64(n*y) - 1})
 				}
-				p.Linked = append(p.Linked, opendata.Linked{Nr: strconv.Itoa(n), Part: "drift", Ansvar: "001", Funksjon: "011", Art: "010", Ore: -int64(n)})
+				p.Linked = append(p.Linked, opendata.Linked{Nr: strconv.Itoa(n), Part: "drift", Row: 7 + n, Ansvar: "001", Funksjon: "011", Art: "010", Ore: -int64(n)})
 			}
 			return p
 		}(),
@@ -205,12 +70,12 @@ func TestWriteRoundTrip(t *testing.T) {
 			if err := opendata.Write(dir, p); err != nil {
 				t.Fatal(err)
 			}
-			dp, tables := readPackage(t, dir)
-			if dp.Profile != "fiscal-data-package" {
-				t.Errorf("profile %q", dp.Profile)
+			profile, tables := readPackage(t, dir)
+			if profile != "fiscal-data-package" {
+				t.Errorf("profile %q", profile)
 			}
 			for _, tb := range tables {
-				for _, f := range tb.fields {
+				for _, f := range tb.Fields {
 					if (f.Name == "ansvar" || f.Name == "funksjon" || f.Name == "art" || f.Name == "measure" || f.Name == "amount") && f.Type != "string" {
 						t.Errorf("field %s is %s, want string", f.Name, f.Type)
 					}
@@ -223,10 +88,10 @@ func TestWriteRoundTrip(t *testing.T) {
 				codes[l.Ansvar+"/"+l.Funksjon+"/"+l.Art] = true
 			}
 			lines := tables["budsjettlinjer"]
-			if len(lines.rows) != len(p.Lines) {
-				t.Fatalf("%d lines, want %d", len(lines.rows), len(p.Lines))
+			if len(lines.Rows) != len(p.Lines) {
+				t.Fatalf("%d lines, want %d", len(lines.Rows), len(p.Lines))
 			}
-			for _, r := range lines.rows {
+			for _, r := range lines.Rows {
 				got[r["part"]] += ore(t, r["amount"])
 				if !codes[r["ansvar"]+"/"+r["funksjon"]+"/"+r["art"]] {
 					t.Errorf("codes %s/%s/%s not in the input (leading zeros lost?)", r["ansvar"], r["funksjon"], r["art"])
@@ -241,7 +106,7 @@ func TestWriteRoundTrip(t *testing.T) {
 			for _, l := range p.Linked {
 				linkedWant[l.Nr] += l.Ore
 			}
-			for _, r := range tables["koblede-belop"].rows {
+			for _, r := range tables["koblede-belop"].Rows {
 				linkedGot[r["measure"]] += ore(t, r["amount"])
 			}
 			if len(linkedGot) != len(linkedWant) {
@@ -253,12 +118,12 @@ func TestWriteRoundTrip(t *testing.T) {
 				}
 			}
 			measures := tables["tiltak"]
-			if len(measures.rows) != len(p.Measures) {
-				t.Errorf("%d measure rows, want %d", len(measures.rows), len(p.Measures))
+			if len(measures.Rows) != len(p.Measures) {
+				t.Errorf("%d measure rows, want %d", len(measures.Rows), len(p.Measures))
 			}
 			for _, m := range p.Measures {
 				found := false
-				for _, r := range measures.rows {
+				for _, r := range measures.Rows {
 					if r["measure"] == m.Nr && r["year"] == strconv.Itoa(m.Year) {
 						found = r["status"] == m.Status && r["name"] == m.Name && ore(t, r["amount"]) == m.Ore
 					}
@@ -309,11 +174,11 @@ func TestMadridFixture(t *testing.T) {
 	if !ok {
 		t.Fatal("no resource gastos_v40_2012-2015")
 	}
-	if len(tb.rows) != 20217 {
-		t.Errorf("%d rows, want 20217 (SOURCE.txt)", len(tb.rows))
+	if len(tb.Rows) != 20217 {
+		t.Errorf("%d rows, want 20217 (SOURCE.txt)", len(tb.Rows))
 	}
 	padded := 0
-	for _, r := range tb.rows {
+	for _, r := range tb.Rows {
 		if strings.HasPrefix(r["CENTRO"], "0") {
 			padded++
 		}

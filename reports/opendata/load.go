@@ -1,0 +1,90 @@
+package opendata
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
+)
+
+// Key returns the budget published for year: the vedtatt one. Without it
+// the error is EINVALID and names the budgets the workspace has, so the
+// user sees what exists; an open-data package never falls back to a
+// proposal, which is not the municipality's decision.
+func Key(ctx context.Context, db *sqlite.DB, year int) (budget.Key, error) {
+	keys, err := db.Keys(ctx)
+	if err != nil {
+		return budget.Key{}, err
+	}
+	want := budget.Key{Year: year, Version: budget.Vedtatt}
+	for _, k := range keys {
+		if k == want {
+			return want, nil
+		}
+	}
+	have := "none"
+	if len(keys) > 0 {
+		have = budget.JoinKeys(keys)
+	}
+	return budget.Key{}, budget.Errorf(budget.EINVALID,
+		"no vedtatt budget for %d: only the adopted budget is published as open data (the workspace has: %s)", year, have)
+}
+
+// Load gathers the package of b's budget: its lines per part, the amount
+// counted for each measure on each line (the workbook's Budsjettlinjer),
+// and the measures with status and money per year of the økonomiplan
+// (model.MeasureMoney). b is the workbook model of a vedtatt budget
+// (Key); its municipality names the publisher.
+func Load(ctx context.Context, db *sqlite.DB, b *model.Budget) (Package, error) {
+	key := b.Key
+	if key.Version != budget.Vedtatt {
+		return Package{}, budget.Errorf(budget.EINVALID, "open data publishes the vedtatt budget, not %s", key)
+	}
+	p := Package{Municipality: b.Municipality, Year: key.Year, Version: string(key.Version)}
+	err := db.Lines(ctx, key, func(l *budget.Line) error {
+		var ore int64
+		for _, a := range l.Amounts {
+			if a.Key == key {
+				ore += a.Ore
+			}
+		}
+		p.Lines = append(p.Lines, Line{Part: string(l.Part), Row: l.Row, Ansvar: l.Ansvar, Funksjon: l.Funksjon,
+			Tjeneste: l.Tjeneste, Art: l.Art, Konto: l.Konto, Prosjekt: l.Prosjekt, Ore: ore})
+		return nil
+	})
+	if err != nil {
+		return Package{}, err
+	}
+	err = db.EachLink(ctx, key, func(k budget.Link) error {
+		p.Linked = append(p.Linked, Linked{Nr: k.Measure, Part: string(k.Line.Part), Row: k.Line.Row,
+			Ansvar: k.Line.Ansvar, Funksjon: k.Line.Funksjon, Art: k.Line.Art, Ore: k.CountedOre})
+		return nil
+	})
+	if err != nil {
+		return Package{}, err
+	}
+	stored, err := db.Measures(ctx)
+	if err != nil {
+		return Package{}, err
+	}
+	status := map[string]string{}
+	for _, m := range stored {
+		status[m.Nr] = string(m.Status)
+	}
+	money, err := model.MeasureMoney(ctx, db, key.Year)
+	if err != nil {
+		return Package{}, err
+	}
+	for _, m := range money.Measures {
+		st, ok := status[m.Nr]
+		if !ok {
+			return Package{}, fmt.Errorf("measure %s: not stored", m.Nr)
+		}
+		for _, a := range m.Amounts {
+			p.Measures = append(p.Measures, Measure{Nr: m.Nr, Name: m.Name, Status: st, Year: a.Year, Version: string(a.Version), Ore: a.Ore})
+		}
+	}
+	return p, nil
+}
