@@ -309,6 +309,6 @@ punktum som desimaltegn.
 - data/koblede-belop.csv: beløp helsebudsjettet kobler til hvert tiltak, per budsjettlinje.
 - data/tiltak.csv: tiltakene med status og beløp per år.
 
-Ikke publisert: interne notater, vurderinger og tall under grensen for prikking.
+Ikke publisert: interne notater, vurderinger og indikatorverdier.
 `, p.Year, p.Municipality)
 }
