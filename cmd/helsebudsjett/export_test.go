@@ -59,7 +59,7 @@ func TestExportBudget_Errors(t *testing.T) {
 	}{
 		{"no year", []string{"export", "budget", "--db", dbFile}, exitUsage, "--year"},
 		{"not xlsx", []string{"export", "budget", "--db", dbFile, "--year", "2027", "-o", filepath.Join(dir, "x.csv")}, exitUsage, ".xlsx"},
-		{"no budget", []string{"export", "budget", "--db", dbFile, "--year", "2031", "-o", filepath.Join(dir, "x.xlsx")}, exitFailure, "no budget for 2031"},
+		{"no budget", []string{"export", "budget", "--db", dbFile, "--year", "2031", "-o", filepath.Join(dir, "x.xlsx")}, exitRejected, "no budget for 2031"},
 		{"over an input", []string{"export", "budget", "--db", dbFile, "--year", "2027", "-o", plan}, exitRejected, "same contents as"},
 		{"over the workbook of the demo without --force", []string{"export", "budget", "--db", dbFile, "--year", "2027"}, exitRejected, "give --force"},
 		{"bad lang", []string{"export", "budget", "--db", dbFile, "--year", "2027", "--lang", "sv"}, exitUsage, "nb"},
@@ -136,7 +136,7 @@ func TestIndicatorsTrajectory(t *testing.T) {
 			t.Errorf("indicators trajectory lacks %q:\n%s", want, stdout)
 		}
 	}
-	if code, _, _ := cli(t, dir, "indicators", "trajectory", "finnes-ikke", "--db", dbFile); code != exitUsage {
+	if code, _, _ := cli(t, dir, "indicators", "trajectory", "finnes-ikke", "--db", dbFile); code != exitRejected {
 		t.Errorf("unknown indicator: exit %d", code)
 	}
 }

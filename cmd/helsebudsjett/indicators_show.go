@@ -63,6 +63,9 @@ func cmdIndicatorsShow(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if _, err := cat.Lookup(o.ID); err != nil {
+		return err // not found: exit 3, as every command says it
+	}
 	out, err := model.ShowIndicator(ctx, db, cat, o)
 	var oe *model.OptionError
 	if errors.As(err, &oe) {

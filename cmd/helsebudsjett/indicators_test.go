@@ -361,7 +361,6 @@ func TestIndicatorsShow(t *testing.T) {
 		t.Errorf("a difference of percentages in prosent:\n%s", out)
 	}
 	for _, args := range [][]string{
-		{"indicators", "show", "finnes-ikke", "--db", db},
 		{"indicators", "show", "--db", db},
 		{"indicators", "show", "barn-lavinntekt", "--db", db, "--where", "kjønn"},
 		{"indicators", "show", "barn-lavinntekt", "--db", db, "--where", "kjønn=menn"},

@@ -127,7 +127,7 @@ Exit codes: 0 done, 1 failure, 2 usage, 3 input rejected (nothing changed).
 
 func run(ctx context.Context, args []string, e *env) int {
 	err := dispatch(ctx, args, e)
-	return report(err, e)
+	return exitCode(err, e)
 }
 
 func dispatch(ctx context.Context, args []string, e *env) error {
@@ -236,8 +236,10 @@ func cmdBudget(ctx context.Context, args []string, e *env) error {
 	return usagef("unknown budget command %q: use datasets, summary, lines or compare", args[0])
 }
 
-// report prints err for the user and turns it into the exit code.
-func report(err error, e *env) int {
+// exitCode prints err for the user and turns it into the process's exit
+// code: usage 2; rejected input and anything not found 3, with the same
+// message whichever command meets it; other failures 1.
+func exitCode(err error, e *env) int {
 	var ue *usageError
 	var rej *rejectedError
 	var help *helpRequest
@@ -261,7 +263,8 @@ func report(err error, e *env) int {
 		return exitUsage
 	}
 	fmt.Fprintf(e.stderr, "helsebudsjett: %s\n", err)
-	if budget.ErrorCode(err) == budget.EINVALID {
+	switch budget.ErrorCode(err) {
+	case budget.EINVALID, budget.ENOTFOUND:
 		return exitRejected
 	}
 	return exitFailure

@@ -52,7 +52,7 @@ func cmdIndicatorsTrajectory(ctx context.Context, args []string, e *env) error {
 	}
 	ind, err := cat.Lookup(pos[0])
 	if err != nil {
-		return usagef("%v", err)
+		return err // not found: exit 3, as every command says it
 	}
 	geos, err := db.Areas(ctx)
 	if err != nil {
