@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
@@ -17,7 +18,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
-	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // Options control one import.
@@ -168,9 +168,19 @@ func checkLinks(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) e
 }
 
 // warnGoalsReached warns of each måltall that the baseline of the target
-// path it is judged on already meets (model.GoalsReachedAtBaseline).
+// path it is judged on already meets (indicators.GoalsReachedAtBaseline).
 func warnGoalsReached(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, res *measurefile.Measures) error {
-	ws, err := model.GoalsReachedAtBaseline(ctx, db, cat, res.Measures)
+	targets, err := db.Targets(ctx, "")
+	if err != nil {
+		return err
+	}
+	geos, err := db.Areas(ctx)
+	if err != nil {
+		return err
+	}
+	ws, err := indicators.GoalsReachedAtBaseline(res.Measures, cat, targets, indicators.KommuneCode(geos), func(id string) ([]indicators.Value, error) {
+		return db.IndicatorValues(ctx, id, time.Time{})
+	})
 	if err != nil {
 		return err
 	}

@@ -79,13 +79,13 @@ func Results(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms [
 				series[ind.ID] = vals
 			}
 			row := ResultRow{Nr: m.Nr, Measure: m.Name, Indicator: ind, Target: mt}
-			row.Area, row.Path = goalArea(m, ind.ID, targets, kommune, vals)
+			row.Area, row.Path = indicators.GoalArea(m, ind.ID, targets, kommune, vals)
 			row.AreaName = names[row.Area]
 			st := indicators.JudgeGoal(mt.Value, mt.Year, row.Path, row.Area, ind, vals)
 			if st.State != indicators.NoData {
 				row.Latest, row.Period = st.Value, st.Period.Label
 				row.State, row.Reached, row.GoalAt, row.Distance = st.State, st.Reached, st.Path, st.Distance
-			} else if v := latest(vals, row.Area); v != nil {
+			} else if v := indicators.LatestIn(vals, row.Area); v != nil {
 				// A value from before the baseline year is shown, not judged.
 				row.Latest, row.Period = v.Value, v.Period.Label
 			}
@@ -95,36 +95,12 @@ func Results(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms [
 	return out, nil
 }
 
-// goalArea is the area a measure's måltall for indicator id is judged in,
-// and that area's target path (nil without one): the measure's own area
-// when it names exactly one and a path or a value (in vals) is there, else
-// the kommune.
-func goalArea(m budget.Measure, id string, targets []indicators.Target, kommune string, vals []indicators.Value) (string, *indicators.Target) {
-	if len(m.Areas) == 1 {
-		a := m.Areas[0]
-		if t := findTarget(targets, id, a); t != nil || latest(vals, a) != nil {
-			return a, t
-		}
-	}
-	return kommune, findTarget(targets, id, kommune)
-}
+// GoalWarning is a måltall that the area's baseline already meets (see
+// indicators.GoalsReachedAtBaseline).
+type GoalWarning = indicators.GoalWarning
 
-// GoalWarning is a måltall that the area's baseline already meets: as a
-// result requirement it asks for nothing.
-type GoalWarning struct {
-	Row       int             `json:"row"`
-	Nr        string          `json:"nr"`
-	Indicator string          `json:"indicator"`
-	Area      string          `json:"area"`
-	Goal      decimal.Decimal `json:"goal"`
-	Year      int             `json:"year"`
-	Baseline  indicators.Target
-}
-
-// GoalsReachedAtBaseline returns, in measure order, each måltall of ms
-// that the baseline value of the target path it is judged on (see
-// ResultRow) already meets, direction-aware. Måltall without a path, or of
-// an indicator not in cat, are not judged.
+// GoalsReachedAtBaseline reads the targets, areas and values that
+// indicators.GoalsReachedAtBaseline judges ms against.
 func GoalsReachedAtBaseline(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms []budget.Measure) ([]GoalWarning, error) {
 	targets, err := db.Targets(ctx, "")
 	if err != nil {
@@ -134,56 +110,9 @@ func GoalsReachedAtBaseline(ctx context.Context, db *sqlite.DB, cat *indicators.
 	if err != nil {
 		return nil, err
 	}
-	kommune := ""
-	for _, g := range geos {
-		if g.Level == indicators.Kommune && kommune == "" {
-			kommune = g.Code
-		}
-	}
-	var out []GoalWarning
-	series := map[string][]indicators.Value{}
-	for _, m := range ms {
-		for _, mt := range m.Targets {
-			ind, ok := cat.Get(mt.Indicator)
-			if !ok {
-				continue
-			}
-			vals, ok := series[ind.ID]
-			if !ok {
-				if vals, err = db.IndicatorValues(ctx, ind.ID, time.Time{}); err != nil {
-					return nil, err
-				}
-				series[ind.ID] = vals
-			}
-			area, path := goalArea(m, ind.ID, targets, kommune, vals)
-			if path == nil || !indicators.Reached(path.BaselineValue, mt.Value, ind.Better) {
-				continue
-			}
-			out = append(out, GoalWarning{Row: m.Row, Nr: m.Nr, Indicator: ind.ID, Area: area, Goal: mt.Value, Year: mt.Year, Baseline: *path})
-		}
-	}
-	return out, nil
-}
-
-func findTarget(ts []indicators.Target, id, area string) *indicators.Target {
-	for i := range ts {
-		if ts[i].Indicator == id && ts[i].Area == area {
-			return &ts[i]
-		}
-	}
-	return nil
-}
-
-// latest is the area's latest value that is present.
-func latest(vals []indicators.Value, area string) *indicators.Value {
-	var best *indicators.Value
-	for i := range vals {
-		v := &vals[i]
-		if v.Area == area && v.Value != nil && (best == nil || indicators.ComparePeriods(v.Period, best.Period) > 0) {
-			best = v
-		}
-	}
-	return best
+	return indicators.GoalsReachedAtBaseline(ms, cat, targets, indicators.KommuneCode(geos), func(id string) ([]indicators.Value, error) {
+		return db.IndicatorValues(ctx, id, time.Time{})
+	})
 }
 
 // TrajectoryRow is one target's trajectory with the names the documents
