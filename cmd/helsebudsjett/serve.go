@@ -10,7 +10,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/reports/web"
+	"github.com/helsebudsjett/helsebudsjett/budget/web"
 )
 
 // cmdServe runs the daemon and the HTTP side until ctx is cancelled

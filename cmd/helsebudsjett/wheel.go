@@ -20,7 +20,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/ics"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	"github.com/helsebudsjett/helsebudsjett/reports/web"
+	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 

@@ -11,7 +11,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/ics"
-	"github.com/helsebudsjett/helsebudsjett/reports/web"
+	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/reports/web"
+	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
