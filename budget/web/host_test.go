@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 

@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/budget/web"
 )
 
 // cmdServe runs the daemon and the HTTP side until ctx is cancelled
