@@ -51,13 +51,14 @@ func roleList() string {
 }
 
 // User is an account. Units are the unit codes an Enhet role is bound to.
+// Its JSON form is the one `user list --json` and the API print.
 type User struct {
-	ID    int64
-	Name  string
-	Roles []Role
-	Units []string
+	ID    int64    `json:"-"`
+	Name  string   `json:"name"`
+	Roles []Role   `json:"roles"`
+	Units []string `json:"units,omitempty"`
 	// Demo marks the demo workspace's users, whose passwords are printed.
-	Demo bool
+	Demo bool `json:"demo,omitempty"`
 }
 
 // Has reports whether u holds role r.

@@ -5,13 +5,14 @@ import (
 	"time"
 )
 
-// Event is one line of the audit log: who did what, when, from where.
+// Event is one line of the audit log: who did what, when, from where. Its
+// JSON form is the one `audit list --json` and the API print.
 type Event struct {
-	At     time.Time
-	Actor  string // the user's name; "cli:NAME" for the command line; "" when no one signed in
-	Addr   string // the client's address; "" on the command line
-	Action string // one of the Action constants
-	Detail string // what it touched: a file and its sha256, a year, a user name; never a secret
+	At     time.Time `json:"at"`
+	Actor  string    `json:"actor"`  // the user's name; "cli:NAME" for the command line; "" when no one signed in
+	Addr   string    `json:"addr"`   // the client's address; "" on the command line
+	Action string    `json:"action"` // one of the Action constants
+	Detail string    `json:"detail"` // what it touched: a file and its sha256, a year, a user name; never a secret
 }
 
 // Actions recorded in the audit log.

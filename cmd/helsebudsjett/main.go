@@ -36,6 +36,7 @@ const (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], &env{
+		stdin:   os.Stdin,
 		stdout:  os.Stdout,
 		stderr:  os.Stderr,
 		getenv:  os.Getenv,
@@ -48,6 +49,7 @@ func main() {
 
 // env is what a command may touch of the world, so tests can give their own.
 type env struct {
+	stdin          io.Reader // nil reads as empty
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	isatty         bool   // stderr is a terminal: progress may be drawn
@@ -119,7 +121,13 @@ The yearly wheel (årshjul):
   helsebudsjett wheel list [--year Y] [--json]      the year's tasks, deadlines and runs
   helsebudsjett wheel ics -o FILE.ics [--year Y]    the wheel as a calendar (iCalendar)
   helsebudsjett wheel run-due [--now TIME]          run every task that is due and has not run
-  helsebudsjett serve [--addr 127.0.0.1:8080]       run due tasks on schedule; serve the wheel page and calendar
+  helsebudsjett serve [--addr 127.0.0.1:8080]       the web application, the wheel's schedule, /healthz
+
+Users and running it:
+  helsebudsjett user add NAME --role ROLE [--unit CODE]… [--password-stdin]
+  helsebudsjett user list [--json] | user remove NAME | user passwd NAME | user token NAME
+  helsebudsjett audit list [--json] [--limit N] [--action A]   who did what, when, from where
+  helsebudsjett backup -o FILE [--force]            a consistent copy of the workspace, also while serve runs
 
 Every command takes --db PATH (else $HELSEBUDSJETT_DB, else ./helsebudsjett.db) and --help.
 Exit codes: 0 done, 1 failure, 2 usage, 3 input rejected (nothing changed).
@@ -163,6 +171,12 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdLetters(ctx, rest, e)
 	case "export":
 		return cmdExport(ctx, rest, e)
+	case "user":
+		return cmdUser(ctx, rest, e)
+	case "audit":
+		return cmdAudit(ctx, rest, e)
+	case "backup":
+		return cmdBackup(ctx, rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return nil
