@@ -55,7 +55,7 @@ func TestAccounts_Authenticate(t *testing.T) {
 			}
 		})
 	}
-	log, _ := db.AuditLog(ctx, sqlite.AuditQuery{Action: access.ActionLoginFailed})
+	log, _ := db.AuditLog(ctx, access.AuditQuery{Action: access.ActionLoginFailed})
 	if len(log) != 4 || log[0].Detail != "kari" || log[0].Addr != "10.0.0.2" || log[0].Actor != "" {
 		t.Errorf("failed logins in the audit log: %+v", log)
 	}
@@ -124,7 +124,7 @@ func TestAccounts_changes(t *testing.T) {
 	if _, err := a.NewToken(ctx, "leder"); budget.ErrorCode(err) != budget.ENOTFOUND {
 		t.Errorf("token for a removed user: %v", err)
 	}
-	log, _ := db.AuditLog(ctx, sqlite.AuditQuery{})
+	log, _ := db.AuditLog(ctx, access.AuditQuery{})
 	var got []string
 	for _, e := range log {
 		if e.Action != access.ActionLoginFailed {

@@ -68,3 +68,10 @@ func Record(ctx context.Context, rec Recorder, now time.Time, action, detail str
 	a := ActorFrom(ctx)
 	return rec.Record(ctx, Event{At: now, Actor: a.Name, Addr: a.Addr, Action: action, Detail: detail})
 }
+
+// AuditQuery narrows a reading of the audit log: Limit > 0 keeps the
+// newest Limit events; Action, when set, keeps only that action.
+type AuditQuery struct {
+	Limit  int
+	Action string
+}

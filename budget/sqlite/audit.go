@@ -21,15 +21,8 @@ func (db *DB) Record(ctx context.Context, e access.Event) error {
 	return nil
 }
 
-// AuditQuery narrows AuditLog: Limit > 0 keeps the newest Limit events;
-// Action, when set, keeps only that action.
-type AuditQuery struct {
-	Limit  int
-	Action string
-}
-
 // AuditLog returns the audit log's events, oldest first.
-func (db *DB) AuditLog(ctx context.Context, q AuditQuery) ([]access.Event, error) {
+func (db *DB) AuditLog(ctx context.Context, q access.AuditQuery) ([]access.Event, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = -1

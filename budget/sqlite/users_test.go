@@ -173,6 +173,8 @@ func TestDB_AuditLog(t *testing.T) {
 	}
 }
 
-func sqliteAuditQuery(limit int, action string) sqlite.AuditQuery {
-	return sqlite.AuditQuery{Limit: limit, Action: action}
+func sqliteAuditQuery(limit int, action string) access.AuditQuery {
+	return access.AuditQuery{Limit: limit, Action: action}
 }
+
+var _ access.Recorder = (*sqlite.DB)(nil)

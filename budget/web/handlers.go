@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
@@ -70,11 +71,25 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var b bytes.Buffer
-	if err := pageTemplate.Execute(&b, buildPage(name, year, lang, now, entries)); err != nil {
+	data := buildPage(name, year, lang, now, entries)
+	data.Self = r.URL.Path
+	if err := pageTemplate.Execute(&b, data); err != nil {
 		http.Error(w, "could not draw the wheel", http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
 	_, _ = w.Write(b.Bytes())
+}
+
+// stylesheet serves one of the embedded style sheets.
+func stylesheet(css string) http.HandlerFunc {
+	sum := sha256.Sum256([]byte(css))
+	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Header().Set("Cache-Control", "max-age=3600")
+		w.Header().Set("ETag", etag)
+		http.ServeContent(w, r, "style.css", time.Time{}, strings.NewReader(css))
+	}
 }

@@ -46,6 +46,7 @@ type listed struct {
 
 type pageData struct {
 	Name, Lang       string
+	Self             string // the page's own path, for its links
 	Year, Prev, Next int
 	Today            string
 	ShowToday        bool

@@ -1,14 +1,27 @@
-// Package web serves the yearly wheel over HTTP for people and calendar
-// clients: "/" draws the year as a wheel (SVG in an HTML page in Norwegian,
-// no JavaScript), "/arshjul.ics" is the calendar to subscribe to, and
-// "/healthz" answers with the last run and the next trigger as JSON.
+// Package web is helsebudsjett's web application and the HTTP side of
+// `helsebudsjett serve`.
 //
-// The server only reads: it answers GET and HEAD and nothing else (405).
-// It answers only requests whose Host is one of its names: the loopback
-// names, the address it listens on, and the names in Hosts; any other Host
-// gets 421, so a web page elsewhere cannot read the wheel through DNS
-// rebinding. Binding to a loopback address is the caller's default; the
-// server itself binds to whatever Addr says.
+// The application (App) is one route table (routes.go): each route names
+// the roles that may use it, or says it is public, and whether it is bound
+// to a unit; one middleware (guard) signs the caller in from an API token
+// or a server-side session and enforces the route's roles, answering 401
+// (JSON, for /api/) or a redirect to the sign-in page when no one is
+// signed in and 403 to a role the route does not admit. Go's
+// CrossOriginProtection refuses cross-origin state-changing requests;
+// every response carries a Content-Security-Policy without script.
+//
+// Without App, Server is the read-only wheel server: "/" draws the year as
+// a wheel (SVG in an HTML page in Norwegian, no JavaScript),
+// "/arshjul.ics" is the calendar to subscribe to, and "/healthz" answers
+// with the last run and the next trigger as JSON; it answers GET and HEAD
+// and nothing else (405). With App the wheel page is /arshjul, for
+// signed-in users.
+//
+// Either way the server answers only requests whose Host is one of its
+// names: the loopback names, the address it listens on, and the names in
+// Hosts; any other Host gets 421, so a web page elsewhere cannot read it
+// through DNS rebinding. Binding to a loopback address is the caller's
+// default; the server itself binds to whatever Addr says.
 package web
 
 import (
@@ -66,6 +79,12 @@ type Server struct {
 	// Hosts are further names (or addresses) the server answers to, beside
 	// localhost, 127.0.0.1, ::1 and the host of Addr.
 	Hosts []string
+	// App, when set, is the web application served with the wheel: its
+	// route table, sign-in and roles (the wheel page moves to /arshjul).
+	// Without it the server is the read-only wheel server described above.
+	App *App
+	// TLSCert and TLSKey, when both set, make the server speak HTTPS.
+	TLSCert, TLSKey string
 
 	ln  net.Listener
 	srv *http.Server
@@ -98,7 +117,13 @@ func (s *Server) Open() error {
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		if err := s.srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		var err error
+		if s.TLSCert != "" && s.TLSKey != "" {
+			err = s.srv.ServeTLS(ln, s.TLSCert, s.TLSKey)
+		} else {
+			err = s.srv.Serve(ln)
+		}
+		if !errors.Is(err, http.ErrServerClosed) {
 			s.err = err
 		}
 	}()
@@ -106,7 +131,12 @@ func (s *Server) Open() error {
 }
 
 // URL is the base URL the server listens on, "http://127.0.0.1:8080".
-func (s *Server) URL() string { return "http://" + s.ln.Addr().String() }
+func (s *Server) URL() string {
+	if s.TLSCert != "" && s.TLSKey != "" {
+		return "https://" + s.ln.Addr().String()
+	}
+	return "http://" + s.ln.Addr().String()
+}
 
 // Close stops accepting connections and waits, until ctx is done, for the
 // requests in flight.
@@ -122,12 +152,18 @@ func (s *Server) Close(ctx context.Context) error {
 	return err
 }
 
-// Handler returns the routes, with the GET-only guard in front.
+// Handler returns the routes: the application's when App is set, else
+// the wheel's with the GET-only guard in front; the Host check is in front
+// of both.
 func (s *Server) Handler() http.Handler {
+	if s.App != nil {
+		return s.knownHost(s.App.Handler(s))
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", s.page)
 	mux.HandleFunc("/arshjul.ics", s.calendar)
 	mux.HandleFunc("/healthz", s.health)
+	mux.HandleFunc("/static/arshjul.css", stylesheet(wheelCSS))
 	return s.knownHost(getOnly(mux))
 }
 

@@ -12,31 +12,13 @@ const pageHTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Name}} {{.Year}}</title>
 <link rel="alternate" type="text/calendar" href="/arshjul.ics" title="Årshjul (iCalendar)">
-<style>
-body { font-family: system-ui, sans-serif; margin: 1.5rem auto; max-width: 60rem; padding: 0 1rem; color: #1d1d1b; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; }
-nav a { margin-right: 1rem; }
-.wrap { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
-svg { max-width: 640px; width: 100%; height: auto; }
-.month { fill: #e8eef5; stroke: #fff; stroke-width: 2; }
-.month.now { fill: #c6dbf0; }
-.mlabel { font-size: 13px; text-anchor: middle; dominant-baseline: middle; fill: #1d3557; }
-.task { fill: #2a6f97; }
-.task.past { fill: #8fb3c9; }
-.task.ran { stroke: #2d6a4f; stroke-width: 2; }
-.due { fill: #bc4749; }
-.hand { stroke: #d62828; stroke-width: 3; }
-.today { fill: #d62828; font-size: 13px; text-anchor: middle; }
-table { border-collapse: collapse; }
-th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-.note { color: #6c757d; font-size: .9em; }
-</style>
+<link rel="stylesheet" href="/static/arshjul.css">
 </head>
 <body>
 <h1>{{.Name}} {{.Year}}</h1>
 <p>I dag: {{.Today}}. <a href="/arshjul.ics">Abonner på kalenderen (iCalendar)</a></p>
-<nav><a href="/?year={{.Prev}}&amp;lang={{.Lang}}">← {{.Prev}}</a><a href="/?year={{.Next}}&amp;lang={{.Lang}}">{{.Next}} →</a>
-<a href="/?year={{.Year}}&amp;lang=nb">bokmål</a><a href="/?year={{.Year}}&amp;lang=nn">nynorsk</a></nav>
+<nav><a href="{{.Self}}?year={{.Prev}}&amp;lang={{.Lang}}">← {{.Prev}}</a><a href="{{.Self}}?year={{.Next}}&amp;lang={{.Lang}}">{{.Next}} →</a>
+<a href="{{.Self}}?year={{.Year}}&amp;lang=nb">bokmål</a><a href="{{.Self}}?year={{.Year}}&amp;lang=nn">nynorsk</a></nav>
 <div class="wrap">
 <svg viewBox="0 0 640 640" role="img" aria-label="Årshjulet for {{.Year}}">
 <title>Årshjulet for {{.Year}}</title>
@@ -59,4 +41,25 @@ th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; 
 </div>
 </body>
 </html>
+`
+
+// wheelCSS styles the wheel page; it is served as a file so the page's
+// Content-Security-Policy need allow no inline style or script.
+const wheelCSS = `body { font-family: system-ui, sans-serif; margin: 1.5rem auto; max-width: 60rem; padding: 0 1rem; color: #1d1d1b; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+nav a { margin-right: 1rem; }
+.wrap { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
+svg { max-width: 640px; width: 100%; height: auto; }
+.month { fill: #e8eef5; stroke: #fff; stroke-width: 2; }
+.month.now { fill: #c6dbf0; }
+.mlabel { font-size: 13px; text-anchor: middle; dominant-baseline: middle; fill: #1d3557; }
+.task { fill: #2a6f97; }
+.task.past { fill: #8fb3c9; }
+.task.ran { stroke: #2d6a4f; stroke-width: 2; }
+.due { fill: #bc4749; }
+.hand { stroke: #d62828; stroke-width: 3; }
+.today { fill: #d62828; font-size: 13px; text-anchor: middle; }
+table { border-collapse: collapse; }
+th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+.note { color: #6c757d; font-size: .9em; }
 `

@@ -6,7 +6,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 )
 
@@ -29,7 +28,7 @@ func cmdAudit(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	log, err := db.AuditLog(ctx, sqlite.AuditQuery{Limit: *limit, Action: *action})
+	log, err := db.AuditLog(ctx, access.AuditQuery{Limit: *limit, Action: *action})
 	if err != nil {
 		return err
 	}

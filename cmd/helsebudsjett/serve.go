@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/access"
+	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
@@ -25,10 +28,17 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	lang := fs.String("lang", "nb", "page and calendar in nb (bokmål) or nn (nynorsk)")
 	var hosts hostFlags
 	fs.Var(&hosts, "host", "a further host name the server answers to, beside the loopback names and the --addr host (repeatable)")
+	behindProxy := fs.Bool("behind-proxy", false, "a reverse proxy in front terminates TLS: session cookies are Secure, the client address is the last X-Forwarded-For entry")
+	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
+	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
+	oidcFile := fs.String("oidc", "", "single sign-on configuration (YAML: issuer, client_id, client_secret_env, redirect_url, roles)")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
 		return usagef("serve takes no arguments; use --addr HOST:PORT")
+	}
+	if (*tlsCert == "") != (*tlsKey == "") {
+		return usagef("give both --tls-cert and --tls-key, or neither")
 	}
 	if host, _, err := net.SplitHostPort(*addr); err != nil {
 		return usagef("--addr %q: give HOST:PORT, such as 127.0.0.1:8080", *addr)
@@ -49,7 +59,12 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	}
 	r := newRunner(db, rf.outDir(db), time.Now)
 	d := &runner.Daemon{Runner: r, Mailer: mailer, Log: e.stderr, Grace: *grace}
-	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang}}
+	app, err := newApp(ctx, db, *oidcFile, *lang, *behindProxy || *tlsCert != "", *behindProxy, e)
+	if err != nil {
+		return err
+	}
+	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
+		App: app, TLSCert: *tlsCert, TLSKey: *tlsKey}
 	if err := srv.Open(); err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
@@ -57,8 +72,11 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		_ = srv.Close(context.Background())
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Serving the årshjul at %s/ (calendar %s/arshjul.ics, health %s/healthz). Stop with Ctrl-C.\n",
-		srv.URL(), srv.URL(), srv.URL())
+	fmt.Fprintf(e.stdout, "Serving helsebudsjett at %s/ (sign in at %s/logg-inn; the årshjul at /arshjul, calendar /arshjul.ics, health /healthz). Stop with Ctrl-C.\n",
+		srv.URL(), srv.URL())
+	if users, err := db.Users(ctx); err == nil && len(users) == 0 {
+		fmt.Fprintf(e.stderr, "helsebudsjett: note: the workspace has no users yet; add the first admin:\n  helsebudsjett user add NAME --role admin --password-stdin --db %s\n", db.Path())
+	}
 	<-ctx.Done()
 	fmt.Fprintln(e.stderr, "helsebudsjett: stopping: no new triggers; waiting for a running task")
 	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -134,4 +152,41 @@ func (s *serveSource) Health(ctx context.Context) (web.Health, error) {
 		h.Status, h.LastError = "error", terr.Error()
 	}
 	return h, nil
+}
+
+// newApp wires the web application to the workspace: accounts with the
+// sign-in throttle (5 failures per account, 20 per address, in 15 minutes),
+// and single sign-on when --oidc names a configuration.
+func newApp(ctx context.Context, db *sqlite.DB, oidcFile, lang string, secure, behindProxy bool, e *env) (*web.App, error) {
+	acc := &access.Accounts{Store: db,
+		PerAccount: &access.Throttle{Max: 5, Window: 15 * time.Minute},
+		PerAddress: &access.Throttle{Max: 20, Window: 15 * time.Minute}}
+	app := &web.App{Store: db, Accounts: acc, Secure: secure, BehindProxy: behindProxy, Lang: lang}
+	// Sessions abandoned by closed browsers are removed at start; live
+	// ones are checked at every request.
+	lt := access.DefaultLifetimes
+	if _, err := db.DeleteSessionsBefore(ctx, time.Now().Add(-lt.Idle), time.Now().Add(-lt.Absolute)); err != nil {
+		return nil, err
+	}
+	if oidcFile == "" {
+		return app, nil
+	}
+	data, err := inputfile.ReadAll(ctx, oidcFile, oidcFile, 1<<20)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := web.ParseSSOConfig(oidcFile, data)
+	if err != nil {
+		return nil, err
+	}
+	secret := ""
+	if cfg.ClientSecretEnv != "" {
+		if secret = e.getenv(cfg.ClientSecretEnv); secret == "" {
+			return nil, budget.Errorf(budget.EINVALID, "%s: the client secret's environment variable %s is empty", oidcFile, cfg.ClientSecretEnv)
+		}
+	}
+	if app.SSO, err = web.NewSSO(ctx, cfg, secret); err != nil {
+		return nil, err
+	}
+	return app, nil
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -243,6 +245,9 @@ func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); retur
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
 	var out, errOut lockedBuffer
+	if code, _, errOut := cliIn(t, dir, "et langt nok passord\n", "user", "add", "leser", "--role", "lesetilgang", "--password-stdin"); code != 0 {
+		t.Fatal(errOut)
+	}
 	e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, workdir: dir}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int)
@@ -258,8 +263,17 @@ func TestServe(t *testing.T) {
 		cancel()
 		t.Fatalf("serve did not start: %s %s", out.String(), errOut.String())
 	}
-	for path, want := range map[string]string{"/healthz": `"next_trigger"`, "/arshjul.ics": "BEGIN:VCALENDAR", "/": "<svg"} {
-		resp, err := http.Get(base + path)
+	// The wheel page needs a sign-in; the calendar and the health check do not.
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	if resp, err := client.Get(base + "/arshjul"); err != nil || !strings.Contains(resp.Request.URL.Path, "/logg-inn") {
+		t.Errorf("the wheel page without sign-in: %v", err)
+	}
+	if resp, err := client.PostForm(base+"/logg-inn", url.Values{"namn": {"leser"}, "passord": {"et langt nok passord"}}); err != nil || resp.Request.URL.Path != "/" {
+		t.Fatalf("sign in: %v", err)
+	}
+	for path, want := range map[string]string{"/healthz": `"next_trigger"`, "/arshjul.ics": "BEGIN:VCALENDAR", "/arshjul": "<svg", "/": "Innlogget som"} {
+		resp, err := client.Get(base + path)
 		if err != nil {
 			t.Fatal(err)
 		}

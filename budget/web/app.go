@@ -1,0 +1,79 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/access"
+)
+
+// Store is what the application needs of the workspace for users, sessions
+// and the audit log (budget/sqlite implements it).
+type Store interface {
+	access.Store
+	UserByID(ctx context.Context, id int64) (access.User, error)
+	UserByToken(ctx context.Context, hash string, now time.Time) (access.User, error)
+	SSOUser(ctx context.Context, issuer, subject string, u access.User) (access.User, error)
+	CreateSession(ctx context.Context, s access.Session) error
+	Session(ctx context.Context, hash string) (access.Session, error)
+	TouchSession(ctx context.Context, hash string, now time.Time) error
+	DeleteSession(ctx context.Context, hash string) error
+	DeleteUserSessions(ctx context.Context, userID int64) (int, error)
+	AuditLog(ctx context.Context, q access.AuditQuery) ([]access.Event, error)
+}
+
+// App is the web application: the routes of the route table, each behind
+// the one middleware that signs the caller in and enforces the route's
+// roles, with cross-origin protection in front of all of them. Server
+// serves it (set Server.App).
+type App struct {
+	Store    Store
+	Accounts *access.Accounts // checks passwords, throttles sign-ins
+	// Lifetimes bound sessions (access.DefaultLifetimes when zero).
+	Lifetimes access.Lifetimes
+	// Secure marks the session cookie Secure (and names it __Host-…): set it
+	// when the server speaks TLS or a reverse proxy in front of it does.
+	Secure bool
+	// BehindProxy trusts the last X-Forwarded-For entry as the client's
+	// address (for the sign-in throttle and the audit log).
+	BehindProxy bool
+	SSO         *SSO             // single sign-on; nil when not configured
+	Lang        string           // default language, "nb" or "nn"
+	Now         func() time.Time // the clock (time.Now when nil)
+	// Extra routes are added to the route table, under the same guard
+	// (tests use it for routes the table does not have yet).
+	Extra []Route
+}
+
+func (a *App) now() time.Time {
+	if a.Now != nil {
+		return a.Now()
+	}
+	return time.Now()
+}
+
+func (a *App) lifetimes() access.Lifetimes {
+	if a.Lifetimes == (access.Lifetimes{}) {
+		return access.DefaultLifetimes
+	}
+	return a.Lifetimes
+}
+
+// Handler returns the application's routes, wheel's among them (s
+// serves the wheel page, the calendar and /healthz). It panics when the
+// route table is wrong (a route that names no roles and is not Public), a
+// mistake the tests catch.
+func (a *App) Handler(s *Server) http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range append(a.routes(s), a.Extra...) {
+		if err := rt.check(); err != nil {
+			panic(err)
+		}
+		mux.Handle(rt.Pattern, a.guard(rt))
+	}
+	mux.Handle("/", a.guard(Route{Pattern: "/", Public: true, Handler: a.notFound}))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(a.crossOrigin))
+	return cop.Handler(mux)
+}

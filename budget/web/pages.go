@@ -1,0 +1,167 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/access"
+)
+
+// page is what the layout needs; Body is the page's own template data.
+type page struct {
+	Lang    string
+	Title   string
+	User    *access.User
+	Self    string // the path, for the language links
+	Message string
+	Body    any
+}
+
+// T picks the text for the page's language: {{.T "bokmål" "nynorsk"}}.
+func (p page) T(nb, nn string) string {
+	if p.Lang == "nn" {
+		return nn
+	}
+	return nb
+}
+
+// RoleName is a role's name in the page's language.
+func (p page) RoleName(r access.Role) string {
+	names := map[access.Role][2]string{
+		access.Admin:           {"administrator", "administrator"},
+		access.Okonomi:         {"økonomi", "økonomi"},
+		access.Folkehelse:      {"folkehelsekoordinator", "folkehelsekoordinator"},
+		access.Kommunedirektor: {"kommunedirektørens stab", "kommunedirektøren sin stab"},
+		access.Enhet:           {"enhetsleder", "einingsleiar"},
+		access.Lesetilgang:     {"lesetilgang", "lesetilgang"},
+	}
+	n := names[r]
+	if p.Lang == "nn" {
+		return n[1]
+	}
+	return n[0]
+}
+
+const layoutHTML = `{{define "layout"}}<!doctype html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} – Helsebudsjett</title>
+<link rel="stylesheet" href="/static/app.css">
+</head>
+<body>
+<a class="skip" href="#innhold">{{.T "Hopp til innholdet" "Hopp til innhaldet"}}</a>
+<header>
+<p class="site"><a href="/">Helsebudsjett</a></p>
+<nav aria-label="{{.T "Språk" "Språk"}}"><ul>
+<li><a href="{{.Self}}?lang=nb" lang="nb"{{if eq .Lang "nb"}} aria-current="true"{{end}}>bokmål</a></li>
+<li><a href="{{.Self}}?lang=nn" lang="nn"{{if eq .Lang "nn"}} aria-current="true"{{end}}>nynorsk</a></li>
+</ul></nav>
+{{with .User}}<form method="post" action="/logg-ut" class="logout"><p>{{$.T "Innlogget som" "Innlogga som"}} <strong>{{.Name}}</strong>
+<button type="submit">{{$.T "Logg ut" "Logg ut"}}</button></p></form>{{end}}
+</header>
+<main id="innhold">
+<h1>{{.Title}}</h1>
+{{if .Message}}<p class="message" role="alert">{{.Message}}</p>{{end}}
+{{template "body" .}}
+</main>
+</body>
+</html>{{end}}`
+
+const loginHTML = `{{define "body"}}<form method="post" action="/logg-inn">
+<input type="hidden" name="neste" value="{{.Body.Next}}">
+<p><label for="namn">{{.T "Brukernavn" "Brukarnamn"}}</label><br>
+<input id="namn" name="namn" type="text" autocomplete="username" required autofocus value="{{.Body.Name}}"></p>
+<p><label for="passord">{{.T "Passord" "Passord"}}</label><br>
+<input id="passord" name="passord" type="password" autocomplete="current-password" required></p>
+<p><button type="submit">{{.T "Logg inn" "Logg inn"}}</button></p>
+</form>
+{{if .Body.SSO}}<h2>{{.T "Kommunens pålogging" "Kommunen si pålogging"}}</h2>
+<p><a class="button" href="/sso/start?neste={{.Body.Next}}">{{.T "Logg inn med kommunens pålogging" "Logg inn med kommunen si pålogging"}}</a></p>{{end}}{{end}}`
+
+const homeHTML = `{{define "body"}}<p>{{.T "Rollene dine" "Rollene dine"}}: {{range $i, $r := .User.Roles}}{{if $i}}, {{end}}{{$.RoleName $r}}{{end}}{{if .User.Units}} ({{.T "enheter" "einingar"}} {{range $i, $u := .User.Units}}{{if $i}}, {{end}}{{$u}}{{end}}){{end}}.</p>
+<h2>{{.T "Sider" "Sider"}}</h2>
+<ul>
+<li><a href="/arshjul">{{.T "Årshjulet" "Årshjulet"}}</a></li>
+{{if .User.Has "admin"}}<li><a href="/admin/logg">{{.T "Logg over hvem som gjorde hva" "Logg over kven som gjorde kva"}}</a></li>{{end}}
+</ul>
+<h2>{{.T "Økter" "Økter"}}</h2>
+<form method="post" action="/logg-ut-overalt"><p>{{.T "Har du vært innlogget på en annen maskin du ikke har tilgang til nå?" "Har du vore innlogga på ei anna maskin du ikkje har tilgang til no?"}}
+<button type="submit">{{.T "Logg ut overalt" "Logg ut overalt"}}</button></p></form>{{end}}`
+
+const messageHTML = `{{define "body"}}<p><a href="/">{{.T "Til forsiden" "Til framsida"}}</a></p>{{end}}`
+
+var (
+	loginTemplate   = template.Must(template.Must(template.New("login").Parse(layoutHTML)).Parse(loginHTML))
+	homeTemplate    = template.Must(template.Must(template.New("home").Parse(layoutHTML)).Parse(homeHTML))
+	messageTemplate = template.Must(template.Must(template.New("message").Parse(layoutHTML)).Parse(messageHTML))
+)
+
+// render writes a page of the layout with status.
+func render(w http.ResponseWriter, r *http.Request, status int, t *template.Template, p page) {
+	p.Lang = langOf(r)
+	p.Self = r.URL.Path
+	if u, ok := CurrentUser(r); ok {
+		p.User = &u
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b.Bytes())
+}
+
+// renderMessage writes a page that only says m.
+func renderMessage(w http.ResponseWriter, r *http.Request, status int, m msg) {
+	lang := langOf(r)
+	title := map[int][2]string{
+		http.StatusForbidden:           {"Ingen tilgang", "Inga tilgang"},
+		http.StatusNotFound:            {"Finnes ikke", "Finst ikkje"},
+		http.StatusInternalServerError: {"Feil", "Feil"},
+	}[status]
+	if title[0] == "" {
+		title = [2]string{"Melding", "Melding"}
+	}
+	t := title[0]
+	if lang == "nn" {
+		t = title[1]
+	}
+	render(w, r, status, messageTemplate, page{Title: t, Message: m[lang]})
+}
+
+// appCSS styles the application's pages; served as a file so the
+// Content-Security-Policy admits no inline style or script.
+const appCSS = `body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; color: #1d1d1b; line-height: 1.5; }
+header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; border-bottom: 1px solid #ccc; padding: .5rem 0; }
+header ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; }
+.site { font-weight: bold; margin: 0; }
+a { color: #0b5394; }
+a[aria-current] { font-weight: bold; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
+label { font-weight: 600; }
+input[type=text], input[type=password] { font: inherit; padding: .4rem; border: 1px solid #555; border-radius: 3px; min-width: 18rem; }
+button, .button { font: inherit; padding: .4rem 1rem; background: #0b5394; color: #fff; border: 0; border-radius: 3px; cursor: pointer; text-decoration: none; display: inline-block; }
+:focus-visible { outline: 3px solid #e8a317; outline-offset: 2px; }
+.message { background: #fdecea; border-left: 4px solid #b3261e; padding: .5rem 1rem; }
+.logout p { margin: 0; }
+table { border-collapse: collapse; }
+caption { text-align: left; font-weight: 600; }
+th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+`
+
+// safeNext is where to go after sign-in: a path on this server only, so
+// the sign-in page is no open redirect.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
+		strings.ContainsAny(next, "\r\n") || strings.HasPrefix(next, "/logg-") {
+		return "/"
+	}
+	return next
+}
