@@ -13,7 +13,7 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
-require github.com/go-jose/go-jose/v4 v4.1.4 // indirect
+require github.com/go-jose/go-jose/v4 v4.1.4
 
 require (
 	codeberg.org/go-fonts/liberation v0.5.0 // indirect
