@@ -2,117 +2,36 @@ package tagged_test
 
 import (
 	"bytes"
-	"encoding/hex"
 	"encoding/xml"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
+
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf/pdftest"
 )
 
-// node is an element of the structure tree as pdfinfo -struct-text prints it.
-type node struct {
-	typ   string
-	attrs []string
-	text  string
-	kids  []*node
-}
-
-// run runs a poppler tool on pdf (written to a file) and returns its
-// output; pdftotext writes to standard output.
-func run(t *testing.T, pdf []byte, tool string, args ...string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	args = append(args, path)
-	if tool == "pdftotext" {
-		args = append(args, "-")
-	}
-	out, err := exec.Command(tool, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", tool, args, err, out)
-	}
-	return string(out)
-}
-
-// structTree parses the output of pdfinfo -struct-text.
-func structTree(t *testing.T, pdf []byte) *node {
-	t.Helper()
-	root := &node{typ: "root"}
-	stack := []*node{root}
-	depth := []int{-1}
-	for _, line := range strings.Split(run(t, pdf, "pdfinfo", "-struct-text"), "\n") {
-		trimmed := strings.TrimSpace(line)
-		if trimmed == "" {
-			continue
-		}
-		ind := len(line) - len(strings.TrimLeft(line, " "))
-		last := stack[len(stack)-1]
-		switch {
-		case strings.HasPrefix(trimmed, `"`):
-			last.text += strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
-		case strings.HasPrefix(trimmed, "/"):
-			last.attrs = append(last.attrs, trimmed)
-		default:
-			for depth[len(depth)-1] >= ind {
-				stack, depth = stack[:len(stack)-1], depth[:len(depth)-1]
-			}
-			n := &node{typ: strings.TrimSuffix(strings.Fields(trimmed)[0], ":")}
-			parent := stack[len(stack)-1]
-			parent.kids = append(parent.kids, n)
-			stack, depth = append(stack, n), append(depth, ind)
-		}
-	}
-	if len(root.kids) != 1 || root.kids[0].typ != "Document" {
-		t.Fatalf("structure tree: want one Document, got %d roots", len(root.kids))
-	}
-	return root.kids[0]
-}
-
-// texts returns the text of n and its descendants in reading order.
-func texts(n *node) []string {
-	var out []string
-	if n.text != "" {
-		out = append(out, n.text)
-	}
-	for _, k := range n.kids {
-		out = append(out, texts(k)...)
-	}
-	return out
-}
-
 func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// squash removes all white space. Text compares squashed because fpdf drops
-// the space where it wraps a line, so poppler joins the lines of an element
-// without one ("til åfylle"), while pdftotext puts a line break there.
-func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func TestTagger_structure(t *testing.T) {
 	for _, s := range shapes {
 		t.Run(s.name, func(t *testing.T) {
 			pdf := build(t, s, true)
-			info := run(t, pdf, "pdfinfo")
+			info := pdftest.Run(t, pdf, "pdfinfo")
 			if !strings.Contains(info, "Tagged:          yes") {
 				t.Fatalf("pdfinfo does not report the document as tagged:\n%s", info)
 			}
-			pages := strings.Count(run(t, pdf, "pdftotext"), "\f")
+			pages := strings.Count(pdftest.Run(t, pdf, "pdftotext"), "\f")
 			if pages < 2 {
 				t.Fatalf("the test document has %d page(s); the table must break across pages", pages)
 			}
-			doc := structTree(t, pdf)
+			doc := pdftest.Tree(t, pdf)
 
 			// Headings in order.
 			var got []string
-			for _, k := range doc.kids {
-				if strings.HasPrefix(k.typ, "H") {
-					got = append(got, k.typ+" "+k.text)
+			for _, k := range doc.Kids {
+				if strings.HasPrefix(k.Type, "H") {
+					got = append(got, k.Type+" "+k.Text)
 				}
 			}
 			want := []string{"H1 " + s.title}
@@ -126,53 +45,53 @@ func TestTagger_structure(t *testing.T) {
 
 			// One table, across pages, with one header row of column headers
 			// and every body row once: the repeated headers are artifacts.
-			var tables []*node
-			for _, k := range doc.kids {
-				if k.typ == "Table" {
+			var tables []*pdftest.Node
+			for _, k := range doc.Kids {
+				if k.Type == "Table" {
 					tables = append(tables, k)
 				}
 			}
 			if len(tables) != 1 {
 				t.Fatalf("want 1 Table, got %d", len(tables))
 			}
-			trs := tables[0].kids
+			trs := tables[0].Kids
 			if len(trs) != 1+len(s.rows) {
 				t.Fatalf("Table has %d rows, want %d (header + body, no repeated header)", len(trs), 1+len(s.rows))
 			}
 			for i, c := range s.cols {
-				th := trs[0].kids[i]
-				if th.typ != "TH" || th.text != c || strings.Join(th.attrs, " ") != "/Scope /Column" {
-					t.Errorf("header cell %d: %s %q %v, want TH %q /Scope /Column", i, th.typ, th.text, th.attrs, c)
+				th := trs[0].Kids[i]
+				if th.Type != "TH" || th.Text != c || strings.Join(th.Attrs, " ") != "/Scope /Column" {
+					t.Errorf("header cell %d: %s %q %v, want TH %q /Scope /Column", i, th.Type, th.Text, th.Attrs, c)
 				}
 			}
 			for r, row := range s.rows {
 				for c, v := range row {
-					if td := trs[r+1].kids[c]; td.typ != "TD" || td.text != v {
-						t.Errorf("row %d cell %d: %s %q, want TD %q", r+1, c, td.typ, td.text, v)
+					if td := trs[r+1].Kids[c]; td.Type != "TD" || td.Text != v {
+						t.Errorf("row %d cell %d: %s %q, want TD %q", r+1, c, td.Type, td.Text, v)
 					}
 				}
 			}
 
 			// The figure, then its caption.
-			for i, k := range doc.kids {
-				if k.typ == "Figure" {
-					if i+1 >= len(doc.kids) || doc.kids[i+1].typ != "Caption" || doc.kids[i+1].text != s.caption {
+			for i, k := range doc.Kids {
+				if k.Type == "Figure" {
+					if i+1 >= len(doc.Kids) || doc.Kids[i+1].Type != "Caption" || doc.Kids[i+1].Text != s.caption {
 						t.Errorf("the Figure is not followed by its Caption %q", s.caption)
 					}
 				}
 			}
 			// A paragraph fpdf broke across pages is one P.
 			if s.closing > 0 {
-				last := doc.kids[len(doc.kids)-1]
-				if last.typ != "P" || squash(last.text) != squash(closingText(s)) {
-					t.Errorf("the closing paragraph is not one P with its whole text: %s %.60q", last.typ, last.text)
+				last := doc.Kids[len(doc.Kids)-1]
+				if last.Type != "P" || pdftest.Squash(last.Text) != pdftest.Squash(closingText(s)) {
+					t.Errorf("the closing paragraph is not one P with its whole text: %s %.60q", last.Type, last.Text)
 				}
 				if !regexp.MustCompile(`/S /P [^\n]*<</Type /MCR /Pg \d+ 0 R /MCID \d+>>`).Match(pdf) {
 					t.Error("no P has marked content on a second page")
 				}
 			}
 			// pdfinfo does not print /Alt: read it from the structure element.
-			alts := figureAlts(t, pdf)
+			alts := pdftest.FigureAlts(t, pdf)
 			if len(alts) != 1 || alts[0] != s.alt {
 				t.Errorf("Figure /Alt = %q, want [%q]", alts, s.alt)
 			}
@@ -185,7 +104,7 @@ func TestTagger_structure(t *testing.T) {
 			headerRow := norm(strings.Join(s.cols, " "))
 			var kept []string
 			headers := 0
-			for _, line := range strings.Split(run(t, pdf, "pdftotext", "-raw"), "\n") {
+			for _, line := range strings.Split(pdftest.Run(t, pdf, "pdftotext", "-raw"), "\n") {
 				line = norm(strings.Trim(line, "\f"))
 				if line == headerRow {
 					headers++
@@ -200,7 +119,7 @@ func TestTagger_structure(t *testing.T) {
 			if headers < 2 {
 				t.Errorf("the table's header row is on %d page(s), want it repeated", headers)
 			}
-			tree, page := squash(strings.Join(texts(doc), "")), squash(strings.Join(kept, ""))
+			tree, page := pdftest.Squash(strings.Join(doc.Texts(), "")), pdftest.Squash(strings.Join(kept, ""))
 			if tree != page {
 				i := 0
 				for i < len(tree) && i < len(page) && tree[i] == page[i] {
@@ -210,24 +129,6 @@ func TestTagger_structure(t *testing.T) {
 			}
 		})
 	}
-}
-
-// figureAlts decodes the /Alt of every Figure structure element.
-func figureAlts(t *testing.T, pdf []byte) []string {
-	t.Helper()
-	var out []string
-	for _, m := range regexp.MustCompile(`/S /Figure [^\n]*/Alt <FEFF([0-9A-F]*)>`).FindAllSubmatch(pdf, -1) {
-		b, err := hex.DecodeString(string(m[1]))
-		if err != nil || len(b)%2 != 0 {
-			t.Fatalf("bad /Alt %s", m[1])
-		}
-		u := make([]uint16, len(b)/2)
-		for i := range u {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		}
-		out = append(out, string(utf16.Decode(u)))
-	}
-	return out
 }
 
 // TestTagger_marking reads the (uncompressed) page content streams: every
@@ -318,11 +219,11 @@ func TestTagger_pdfa(t *testing.T) {
 	s := shapes[0]
 	pdf := build(t, s, true)
 	var meta xmpMeta
-	if err := xml.Unmarshal([]byte(run(t, pdf, "pdfinfo", "-meta")), &meta); err != nil {
+	if err := xml.Unmarshal([]byte(pdftest.Run(t, pdf, "pdfinfo", "-meta")), &meta); err != nil {
 		t.Fatalf("the XMP packet does not parse: %v", err)
 	}
 	info := map[string]string{}
-	for _, line := range strings.Split(run(t, pdf, "pdfinfo", "-isodates"), "\n") {
+	for _, line := range strings.Split(pdftest.Run(t, pdf, "pdfinfo", "-isodates"), "\n") {
 		if k, v, ok := strings.Cut(line, ":"); ok {
 			info[k] = strings.TrimSpace(v)
 		}
