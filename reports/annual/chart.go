@@ -656,9 +656,16 @@ func lineTable(ind Indicator, kommune *PathRow, words chartText, lang indicators
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	// a column as wide as its heading needs (within reason), so long names
-	// are not set in a tiny size
-	width := func(head string) float64 { return min(max(float64(len([]rune(head)))/9, 1.3), 3) }
+	// a column as wide as its heading's longest word needs (and a number's
+	// five characters): the header wraps between words, so every word must
+	// fit whole at the header's one size
+	width := func(head string) float64 {
+		n := 5
+		for _, w := range strings.Fields(head) {
+			n = max(n, len([]rune(w)))
+		}
+		return float64(n) / 6
+	}
 	t.Widths = []float64{2.2}
 	if len(xs) <= len(names) {
 		t.Widths[0] = 2

@@ -402,8 +402,9 @@ func (w *writer) measures() {
 		w.d.Paragraph(w.t("Ingen avvik er rapportert.", "Ingen avvik er rapporterte."))
 	}
 	for _, dv := range m.Deviations {
-		w.d.Ensure(15)
-		w.d.StyledParagraph(fmt.Sprintf("%s %s – %s: %s", dv.Nr, dv.Name, dv.Period.Label(), progressText(w.lang, dv.Status)), pdf.Style{Bold: true, Size: 9})
+		title, ts := fmt.Sprintf("%s %s – %s: %s", dv.Nr, dv.Name, dv.Period.Label(), progressText(w.lang, dv.Status)), pdf.Style{Bold: true, Size: 9}
+		w.d.Ensure(w.d.StartHeight(title, ts) + w.d.StartHeight(dv.Note, pdf.Style{})) // the title never alone at a page's foot
+		w.d.StyledParagraph(title, ts)
 		w.d.Paragraph(dv.Note)
 		if dv.Comment != "" {
 			w.note(w.t("Kommentar: ", "Kommentar: ") + dv.Comment)

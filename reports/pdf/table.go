@@ -70,7 +70,11 @@ func (d *Document) Table(t Table) {
 		}
 		return Left
 	}
-	layout := func(row []string, bold bool) ([][]string, []float64, float64) {
+	headSize := headerSize(d, t.Header, ws, size)
+	// layout sets a row's cells in their columns. The header is one size
+	// for the whole row and wraps between words; a number in a Right
+	// column is set smaller rather than wrapped.
+	layout := func(row []string, bold, head bool) ([][]string, []float64, float64) {
 		cells := make([][]string, n)
 		sizes := make([]float64, n)
 		h := lh
@@ -79,11 +83,14 @@ func (d *Document) Table(t Table) {
 			if i < len(row) {
 				text = Clean(row[i])
 			}
-			d.setStyle(Style{Size: size, Bold: bold})
 			sizes[i] = size
+			if head {
+				sizes[i] = headSize
+			}
+			d.setStyle(Style{Size: sizes[i], Bold: bold})
 			inner := ws[i] - 2*cellPad
-			if align(i) == Right {
-				for sizes[i] > 5.5 && d.f.GetStringWidth(text) > inner {
+			if align(i) == Right && !head {
+				for sizes[i] > minTableSize && d.f.GetStringWidth(text) > inner {
 					sizes[i] -= 0.5
 					d.setStyle(Style{Size: sizes[i], Bold: bold})
 				}
@@ -104,8 +111,8 @@ func (d *Document) Table(t Table) {
 	tbl := d.add(tagged.Table)
 	// draw draws a row; it is content of a new TR of tbl when cell is not
 	// nil (cell makes the element of cell i), else an artifact.
-	draw := func(row []string, bold, fill, ruleAbove bool, cell func(tr *tagged.Element, i int) *tagged.Element) {
-		cells, sizes, h := layout(row, bold)
+	draw := func(row []string, bold, head, ruleAbove bool, cell func(tr *tagged.Element, i int) *tagged.Element) {
+		cells, sizes, h := layout(row, bold, head)
 		y := d.f.GetY()
 		x := d.m.Left
 		var tr *tagged.Element
@@ -126,7 +133,7 @@ func (d *Document) Table(t Table) {
 			}
 			d.artifact(draw)
 		}
-		if fill {
+		if head {
 			decoration(func() {
 				d.f.SetFillColor(225, 229, 235)
 				d.f.Rect(x, y, d.ContentWidth(), h, "F")
@@ -184,14 +191,14 @@ func (d *Document) Table(t Table) {
 		draw(t.Header, true, true, false, headCell)
 	}
 	fits := func(row []string, bold bool) bool {
-		_, _, h := layout(row, bold)
+		_, _, h := layout(row, bold, false)
 		return d.f.GetY()+h <= PageHeight-d.m.Bottom
 	}
 	// The last row moves to the next page with the total when both do not
 	// fit: a sum row is never alone on a page (an orphan).
 	fitsWithTotal := func(row []string) bool {
-		_, _, h := layout(row, false)
-		_, _, th := layout(t.Total, true)
+		_, _, h := layout(row, false, false)
+		_, _, th := layout(t.Total, true, false)
 		return d.f.GetY()+h+th <= PageHeight-d.m.Bottom
 	}
 	// Keep the header with at least the first row.
@@ -199,11 +206,11 @@ func (d *Document) Table(t Table) {
 	if len(t.Rows) > 0 {
 		first = t.Rows[0]
 	}
-	_, _, hh := layout(t.Header, true)
-	_, _, fh := layout(first, false)
+	_, _, hh := layout(t.Header, true, true)
+	_, _, fh := layout(first, false, false)
 	need := hh + fh
 	if len(t.Rows) == 1 && t.Total != nil {
-		_, _, th := layout(t.Total, true)
+		_, _, th := layout(t.Total, true, false)
 		need += th
 	}
 	d.ensure(need)
@@ -224,4 +231,32 @@ func (d *Document) Table(t Table) {
 	}
 	d.setStyle(Style{})
 	d.f.SetXY(d.m.Left, d.f.GetY()+lineHeight(d.size)/2)
+}
+
+// minTableSize is the smallest size a table sets text in, in points.
+const minTableSize = 5.5
+
+// headerSize is the one size a table's header row is set in: size, or
+// less until the longest word of every heading fits its column (ws, in
+// millimetres), so no heading is broken inside a word or set smaller than
+// its neighbours.
+func headerSize(d *Document, header []string, ws []float64, size float64) float64 {
+	fit := func(sz float64) bool {
+		d.setStyle(Style{Size: sz, Bold: true})
+		for i, h := range header {
+			if i >= len(ws) {
+				break
+			}
+			for _, word := range strings.Fields(Clean(h)) {
+				if d.f.GetStringWidth(word) > ws[i]-2*cellPad {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for size > minTableSize && !fit(size) {
+		size -= 0.5
+	}
+	return size
 }

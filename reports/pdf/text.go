@@ -164,6 +164,23 @@ func (d *Document) Subheading(level int, text string, s Style) {
 	d.styledText("H"+strconv.Itoa(level), text, s)
 }
 
+// StartHeight is the height a paragraph of text in style s needs on a
+// page to begin there (styledText's rule: all of it up to three lines, else
+// its first two) plus the space after it, so a caller can keep a title on
+// the page with the start of the paragraph under it.
+func (d *Document) StartHeight(text string, s Style) float64 {
+	size := s.Size
+	if size == 0 {
+		size = d.size
+	}
+	lh := lineHeight(size)
+	n := len(d.Wrap(text, d.ContentWidth(), s))
+	if n > 3 {
+		n = 2
+	}
+	return float64(n)*lh + lh/2
+}
+
 // StyledParagraph is Paragraph in style s.
 func (d *Document) StyledParagraph(text string, s Style) { d.styledText(tagged.P, text, s) }
 
