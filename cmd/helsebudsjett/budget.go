@@ -238,7 +238,7 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t\n", v, r.Lines, formatKroner(r.Ore))
 	}
 	fmt.Fprintf(tw, "Sum\t%d\t%s\t\n", lines, formatKroner(total))
-	if len(parts) > 1 {
+	if len(parts) > 1 && *by != "part" { // by part, the rows above are the parts
 		for _, p := range parts {
 			fmt.Fprintf(tw, "of which %s\t%d\t%s\t\n", p.Value, p.Lines, formatKroner(p.Ore))
 		}
