@@ -12,9 +12,12 @@ import (
 )
 
 // subhead writes a small bold heading inside a section, with no bookmark.
+// subheadStyle is the style of the small headings inside a section.
+var subheadStyle = pdf.Style{Bold: true, Size: 10}
+
 func (w *writer) subhead(text string) {
 	w.d.Ensure(20)
-	w.d.Subheading(w.sublevel, text, pdf.Style{Bold: true, Size: 10})
+	w.d.Subheading(w.sublevel, text, subheadStyle)
 }
 
 func (w *writer) note(text string) {
@@ -397,14 +400,24 @@ func (w *writer) measures() {
 		w.d.Table(t)
 	}
 	w.spending()
-	w.subhead(w.t("Avvik forklart av virksomhetene", "Avvik forklarte av verksemdene"))
+	// A deviation's title stays on the page with the start of its note,
+	// and the section's heading with the first deviation.
+	ts := pdf.Style{Bold: true, Size: 9}
+	title := func(dv Deviation) string {
+		return fmt.Sprintf("%s %s – %s: %s", dv.Nr, dv.Name, dv.Period.Label(), progressText(w.lang, dv.Status))
+	}
+	start := func(dv Deviation) float64 { return w.d.StartHeight(title(dv), ts) + w.d.StartHeight(dv.Note, pdf.Style{}) }
+	devHead := w.t("Avvik forklart av virksomhetene", "Avvik forklarte av verksemdene")
+	if len(m.Deviations) > 0 {
+		w.d.Ensure(w.d.StartHeight(devHead, subheadStyle) + start(m.Deviations[0]))
+	}
+	w.subhead(devHead)
 	if len(m.Deviations) == 0 {
 		w.d.Paragraph(w.t("Ingen avvik er rapportert.", "Ingen avvik er rapporterte."))
 	}
 	for _, dv := range m.Deviations {
-		title, ts := fmt.Sprintf("%s %s – %s: %s", dv.Nr, dv.Name, dv.Period.Label(), progressText(w.lang, dv.Status)), pdf.Style{Bold: true, Size: 9}
-		w.d.Ensure(w.d.StartHeight(title, ts) + w.d.StartHeight(dv.Note, pdf.Style{})) // the title never alone at a page's foot
-		w.d.StyledParagraph(title, ts)
+		w.d.Ensure(start(dv))
+		w.d.StyledParagraph(title(dv), ts)
 		w.d.Paragraph(dv.Note)
 		if dv.Comment != "" {
 			w.note(w.t("Kommentar: ", "Kommentar: ") + dv.Comment)
