@@ -406,7 +406,9 @@ func (w *writer) measures() {
 	title := func(dv Deviation) string {
 		return fmt.Sprintf("%s %s – %s: %s", dv.Nr, dv.Name, dv.Period.Label(), progressText(w.lang, dv.Status))
 	}
-	start := func(dv Deviation) float64 { return w.d.StartHeight(title(dv), ts) + w.d.StartHeight(dv.Note, pdf.Style{}) }
+	start := func(dv Deviation) float64 {
+		return w.d.StartHeight(title(dv), ts) + w.d.StartHeight(dv.Note, pdf.Style{})
+	}
 	devHead := w.t("Avvik forklart av virksomhetene", "Avvik forklarte av verksemdene")
 	if len(m.Deviations) > 0 {
 		w.d.Ensure(w.d.StartHeight(devHead, subheadStyle) + start(m.Deviations[0]))
