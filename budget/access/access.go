@@ -94,7 +94,7 @@ func (u User) Validate() error {
 		return budget.Errorf(budget.EINVALID, "user %s: --unit binds the enhet role; give --role enhet too", u.Name)
 	}
 	for _, c := range u.Units {
-		if strings.TrimSpace(c) == "" || len(c) > 32 {
+		if strings.TrimSpace(c) == "" || len(c) > 128 {
 			return budget.Errorf(budget.EINVALID, "user %s: unit code %q: give the unit's code as in the units file", u.Name, c)
 		}
 	}

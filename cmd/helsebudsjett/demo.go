@@ -63,6 +63,9 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	if err := demoAnnualReport(ctx, final, *out, e); err != nil {
 		return err
 	}
+	if err := demoUsers(ctx, final, e); err != nil {
+		return err
+	}
 	abs, _ := filepath.Abs(final)
 	fmt.Fprintf(e.stdout, "\nWorkspace: %s\nSample files: %s\n\nTry:\n", abs, filepath.Join(*out, "sample"))
 	fmt.Fprintf(e.stdout, "  helsebudsjett budget datasets --db %s\n", final)
