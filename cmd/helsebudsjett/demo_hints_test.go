@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDemo_sampleFolderHoldsEveryImportedFile checks that the demo leaves
@@ -40,6 +43,10 @@ func TestDemo_hintsWorkAsPrinted(t *testing.T) {
 		t.Run(h, func(t *testing.T) {
 			h = strings.ReplaceAll(h, sharedDemo.dir, demo)
 			args := strings.Fields(strings.TrimPrefix(h, "helsebudsjett "))
+			if args[0] == "serve" {
+				checkServeHint(t, args)
+				return
+			}
 			var out, errOut bytes.Buffer
 			e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, workdir: t.TempDir()}
 			if code := run(context.Background(), args, e); code != exitOK {
@@ -49,5 +56,45 @@ func TestDemo_hintsWorkAsPrinted(t *testing.T) {
 				t.Errorf("printed nothing")
 			}
 		})
+	}
+}
+
+// checkServeHint starts the printed serve command on a free port, expects
+// it to answer /healthz, and stops it as Ctrl-C would.
+func checkServeHint(t *testing.T, args []string) {
+	t.Helper()
+	args = append(args, "--addr", "127.0.0.1:0")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut lockedBuffer
+	e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, workdir: t.TempDir()}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, args, e) }()
+	urlRE := regexp.MustCompile(`Serving helsebudsjett at (http://\S+)/ `)
+	var base string
+	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited %d before serving\n%s%s", code, out.String(), errOut.String())
+		default:
+		}
+		if m := urlRE.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("serve did not say where it serves\n%s%s", out.String(), errOut.String())
+	}
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET /healthz: %s", resp.Status)
+	}
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Errorf("serve stopped with exit %d\n%s", code, errOut.String())
 	}
 }
