@@ -41,6 +41,18 @@ type App struct {
 	SSO         *SSO             // single sign-on; nil when not configured
 	Lang        string           // default language, "nb" or "nn"
 	Now         func() time.Time // the clock (time.Now when nil)
+	// The services behind the pages and the API, each an interface declared
+	// in the file of its area; cmd wires them to the workspace. A nil
+	// service leaves its routes answering 503.
+
+	// Imports: routes_imports.go.
+
+	// Pages: routes_pages.go.
+
+	// API: routes_api.go.
+
+	// Publish: routes_publish.go.
+
 	// Extra routes are added to the route table, under the same guard
 	// (tests use it for routes the table does not have yet).
 	Extra []Route

@@ -29,9 +29,10 @@ type Route struct {
 // Everyone is every role: the routes any signed-in user may use.
 var Everyone = access.Roles()
 
-// routes is the route table. To add a page or an API call, add a line here
-// with the roles that may use it; the route × role test covers it.
-func (a *App) routes(s *Server) []Route {
+// coreRoutes are sign-in, the wheel and administration. To add a page or an
+// API call, add a line to the table of its area with the roles that may use
+// it; the route × role test covers it.
+func (a *App) coreRoutes(s *Server) []Route {
 	return []Route{
 		{Pattern: "GET /healthz", Public: true, Handler: s.health},
 		{Pattern: "GET /arshjul.ics", Public: true, Handler: s.calendar}, // calendar clients cannot sign in; it holds only the wheel's tasks
@@ -50,6 +51,17 @@ func (a *App) routes(s *Server) []Route {
 		{Pattern: "GET /admin/logg", Roles: []access.Role{access.Admin}, Handler: a.auditPage},
 		{Pattern: "GET /api/v1/audit", Roles: []access.Role{access.Admin}, Handler: a.apiAudit},
 	}
+}
+
+// routes is the route table: the core above, then each area's routes from
+// its own file (routes_*.go), so the areas grow without touching each other.
+func (a *App) routes(s *Server) []Route {
+	rs := a.coreRoutes(s)
+	rs = append(rs, a.importRoutes()...)  // routes_imports.go: upload, preview, confirm; finance tables
+	rs = append(rs, a.pageRoutes()...)    // routes_pages.go: units, rådmann, indicators, council
+	rs = append(rs, a.apiRoutes()...)     // routes_api.go: /api/v1
+	rs = append(rs, a.publishRoutes()...) // routes_publish.go: the published report (HTML)
+	return rs
 }
 
 // Routes returns the route table with Extra (for tests that walk every route).
