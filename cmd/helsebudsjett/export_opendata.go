@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/reports/opendata"
 )
@@ -49,10 +50,19 @@ func cmdExportOpenData(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if p.Indicators, err = opendata.LoadIndicators(ctx, ws, cat, indicators.Bokmal); err != nil {
+		return err
+	}
+	suppressed := 0
+	for _, v := range p.Indicators {
+		if v.Marker == indicators.SuppressedMarker {
+			suppressed++
+		}
+	}
 	if err := opendata.Write(*out, p); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Wrote %s: open data (NLOD 2.0) for %s, %d budget line(s), %d linked amount(s), %d measure row(s).\n",
-		*out, key, len(p.Lines), len(p.Linked), len(p.Measures))
+	fmt.Fprintf(e.stdout, "Wrote %s: open data (NLOD 2.0) for %s, %d budget line(s), %d linked amount(s), %d measure row(s), %d indicator value(s) (%d suppressed under the small-number rule).\n",
+		*out, key, len(p.Lines), len(p.Linked), len(p.Measures), len(p.Indicators), suppressed)
 	return ws.Close()
 }

@@ -6,9 +6,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/reports/opendata"
@@ -18,7 +22,7 @@ import (
 // it against the workspace: the lines per part sum to the store's totals,
 // the linked amounts per measure to the workbook model's, the measures'
 // rows to model.MeasureMoney.
-func checkOpenData(t *testing.T, dbFile string, key budget.Key, out string) {
+func checkOpenData(t *testing.T, dbFile string, key budget.Key, out string) (suppressed int) {
 	t.Helper()
 	ctx := context.Background()
 	p, err := opendata.Read(out)
@@ -95,6 +99,71 @@ func checkOpenData(t *testing.T, dbFile string, key budget.Key, out string) {
 			t.Errorf("measure row %v: want %d øre and a status", r, w)
 		}
 	}
+	return checkOpenIndicators(t, ws, cat, p.Tables["indikatorverdier"].Rows)
+}
+
+// checkOpenIndicators checks the package's indicator values against the
+// workspace read as the internal report reads it: every value of the
+// workspace's areas is there once, a figure the small-number rule keeps
+// internal (Confidential) is empty with ":", every other equals the store's.
+func checkOpenIndicators(t *testing.T, ws *sqlite.DB, cat *indicators.Catalogue, rows []map[string]string) int {
+	t.Helper()
+	ctx := context.Background()
+	geos, err := ws.Areas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, g := range geos {
+		known[g.Code] = true
+	}
+	got := map[string]map[string]string{}
+	for _, r := range rows {
+		got[r["indicator"]+"|"+r["area"]+"|"+r["period"]+"|"+r["dims"]] = r
+	}
+	n, hidden := 0, 0
+	for _, ind := range cat.All() {
+		raw, err := ws.IndicatorValues(ctx, ind.ID, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mine []indicators.Value
+		for _, v := range raw {
+			if known[v.Area] {
+				mine = append(mine, v)
+			}
+		}
+		for _, s := range indicators.Suppress(mine, ind, geos, false) {
+			var dims []string
+			for _, d := range s.Dims {
+				dims = append(dims, d.Name+"="+d.Value)
+			}
+			k := ind.ID + "|" + s.Area + "|" + s.Period.Label + "|" + strings.Join(dims, ";")
+			r, ok := got[k]
+			n++
+			switch {
+			case !ok:
+				t.Errorf("indicator value %s is not in the package", k)
+			case s.Confidential:
+				hidden++
+				if r["value"] != "" || r["marker"] != indicators.SuppressedMarker {
+					t.Errorf("%s: the internal figure %v is published: %v", k, s.Value.Value, r)
+				}
+			case s.Value.Value == nil:
+				if r["value"] != "" {
+					t.Errorf("%s: missing in the store, %q in the package", k, r["value"])
+				}
+			default:
+				if v, err := decimal.NewFromString(r["value"]); err != nil || !v.Equal(*s.Value.Value) {
+					t.Errorf("%s: %q in the package, %s in the store", k, r["value"], s.Value.Value)
+				}
+			}
+		}
+	}
+	if len(rows) != n {
+		t.Errorf("%d indicator rows, the workspace has %d values in its areas", len(rows), n)
+	}
+	return hidden
 }
 
 func kroner(t *testing.T, s string) int64 {
@@ -135,7 +204,9 @@ func TestExportOpenData(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 		}
-		checkOpenData(t, dbFile, key, out)
+		if checkOpenData(t, dbFile, key, out) == 0 {
+			t.Error("the demo's package suppresses no indicator value: the small-number rule is not exercised")
+		}
 		// Never over a folder, nor over the workspace.
 		for _, o := range []string{out, dbFile} {
 			if code, _, stderr := cli(t, dir, "export", "open-data", "--db", dbFile, "--year", itoa(key.Year), "-o", o); code != exitRejected || !strings.Contains(stderr, "exists") {

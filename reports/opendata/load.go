@@ -3,9 +3,12 @@ package opendata
 import (
 	"context"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -87,4 +90,60 @@ func Load(ctx context.Context, db *sqlite.DB, b *model.Budget) (Package, error) 
 		}
 	}
 	return p, nil
+}
+
+// IndicatorSource is what LoadIndicators reads: the workspace's areas and
+// an indicator's current values.
+type IndicatorSource interface {
+	Areas(ctx context.Context) ([]indicators.Geo, error)
+	IndicatorValues(ctx context.Context, indicatorID string, asOf time.Time) ([]indicators.Value, error)
+}
+
+// LoadIndicators returns the published values of every indicator of cat in
+// the workspace's areas: all periods and breakdowns, with the small-number
+// rule applied as in a public report (indicators.Suppress, public=true), so
+// no figure under the threshold, nor one that would let it be worked back,
+// leaves the municipality. Values of areas the workspace does not know
+// (imported for comparison only) are left out, as in the report.
+func LoadIndicators(ctx context.Context, src IndicatorSource, cat *indicators.Catalogue, lang indicators.Lang) ([]IndicatorValue, error) {
+	geos, err := src.Areas(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(geos))
+	for _, g := range geos {
+		names[g.Code] = g.Name
+	}
+	var out []IndicatorValue
+	for _, ind := range cat.All() {
+		raw, err := src.IndicatorValues(ctx, ind.ID, time.Time{})
+		if err != nil {
+			return nil, err
+		}
+		var mine []indicators.Value
+		for _, v := range raw {
+			if _, ok := names[v.Area]; ok {
+				mine = append(mine, v)
+			}
+		}
+		for _, s := range indicators.Suppress(mine, ind, geos, true) {
+			v := IndicatorValue{Indicator: ind.ID, Name: ind.NameIn(lang), Unit: string(ind.Unit), Area: s.Area, AreaName: names[s.Area],
+				Period: s.Period.Label, Dims: dimsText(s.Dims), Marker: s.Marker, Note: s.Note}
+			if s.Value.Value != nil && !s.Suppressed {
+				v.Value = s.Value.Value.String()
+			}
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// dimsText writes a breakdown as "name=value;name=value", in the order
+// stored.
+func dimsText(ds []indicators.Dim) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = d.Name + "=" + d.Value
+	}
+	return strings.Join(parts, ";")
 }

@@ -61,6 +61,23 @@ type Measure struct {
 	Ore     int64
 }
 
+// IndicatorValue is one published value of an equity indicator, after
+// the small-number rule (indicators.Suppress with public=true): a
+// suppressed value has no Value, the marker ":" and a note saying why.
+// Counts are never published.
+type IndicatorValue struct {
+	Indicator string // the indicator's id
+	Name      string
+	Unit      string
+	Area      string // the area's code: a string, so "0301" keeps its zero
+	AreaName  string
+	Period    string // the period's label, e.g. "2022-2024"
+	Dims      string // the breakdown, e.g. "kjonn=kvinner"; "" for the headline
+	Value     string // exact decimal with a full stop; "" when missing or suppressed
+	Marker    string // ":" when suppressed; the source's marker when missing
+	Note      string
+}
+
 // Package is what Write publishes for one budget year.
 type Package struct {
 	Municipality string
@@ -69,6 +86,7 @@ type Package struct {
 	Lines        []Line
 	Linked       []Linked
 	Measures     []Measure
+	Indicators   []IndicatorValue
 }
 
 // field is a Table Schema field.
@@ -198,8 +216,8 @@ func (p Package) files() (map[string][]byte, error) {
 	linked := append([]Linked(nil), p.Linked...)
 	sort.Slice(linked, func(i, j int) bool {
 		a, b := linked[i], linked[j]
-		if a.Nr != b.Nr {
-			return a.Nr < b.Nr
+		if c := budget.CompareNr(a.Nr, b.Nr); c != 0 {
+			return c < 0
 		}
 		if a.Part != b.Part {
 			return a.Part < b.Part
@@ -209,13 +227,27 @@ func (p Package) files() (map[string][]byte, error) {
 	measures := append([]Measure(nil), p.Measures...)
 	sort.Slice(measures, func(i, j int) bool {
 		a, b := measures[i], measures[j]
-		if a.Nr != b.Nr {
-			return a.Nr < b.Nr
+		if c := budget.CompareNr(a.Nr, b.Nr); c != 0 {
+			return c < 0 // measure 2 before measure 10
 		}
 		return a.Year < b.Year
 	})
+	values := append([]IndicatorValue(nil), p.Indicators...)
+	sort.SliceStable(values, func(i, j int) bool {
+		a, b := values[i], values[j]
+		if a.Indicator != b.Indicator {
+			return a.Indicator < b.Indicator
+		}
+		if a.Area != b.Area {
+			return a.Area < b.Area
+		}
+		if a.Period != b.Period {
+			return a.Period < b.Period
+		}
+		return a.Dims < b.Dims
+	})
 	year := strconv.Itoa(p.Year)
-	var lineRows, linkedRows, measureRows [][]string
+	var lineRows, linkedRows, measureRows, valueRows [][]string
 	for _, l := range lines {
 		lineRows = append(lineRows, []string{year, l.Part, strconv.Itoa(l.Row), l.Ansvar, l.Funksjon, l.Tjeneste, l.Art, l.Konto, l.Prosjekt, Kroner(l.Ore)})
 	}
@@ -224,6 +256,9 @@ func (p Package) files() (map[string][]byte, error) {
 	}
 	for _, m := range measures {
 		measureRows = append(measureRows, []string{m.Nr, m.Name, m.Status, strconv.Itoa(m.Year), m.Version, Kroner(m.Ore)})
+	}
+	for _, v := range values {
+		valueRows = append(valueRows, []string{v.Indicator, v.Name, v.Unit, v.Area, v.AreaName, v.Period, v.Dims, v.Value, v.Marker, v.Note})
 	}
 	type table struct {
 		res  resource
@@ -239,6 +274,13 @@ func (p Package) files() (map[string][]byte, error) {
 		{resource{Name: "tiltak", Title: "Tiltak med status og beløp per år", Path: "data/tiltak.csv",
 			Schema: schema{Fields: []field{code("measure", "Tiltak nr."), text("name", "Navn"), text("status", "Status"), yearF, text("budget_version", "Budsjettversjon"), amount("amount", "Beløp (kr)")},
 				PrimaryKey: []string{"measure", "year"}}}, measureRows},
+		{resource{Name: "indikatorverdier", Title: "Indikatorverdier, prikket etter småtallsregelen", Path: "data/indikatorverdier.csv",
+			Schema: schema{Fields: []field{code("indicator", "Indikator"), text("name", "Navn"), text("unit", "Enhet"), code("area", "Område (kode)"), text("area_name", "Område"),
+				code("period", "Periode"), text("dims", "Inndeling"),
+				{Name: "value", Title: "Verdi", Type: "number", Description: "empty when missing or suppressed (prikket)"},
+				{Name: "marker", Title: "Merke", Type: "string", Description: "\":\" = prikket (suppressed under the small-number rule)"},
+				text("note", "Merknad")},
+				PrimaryKey: []string{"indicator", "area", "period", "dims"}}}, valueRows},
 	}
 	files := map[string][]byte{}
 	var resources []resource
@@ -308,7 +350,10 @@ punktum som desimaltegn.
 - data/budsjettlinjer.csv: det vedtatte budsjettets linjer, per del (drift/investering).
 - data/koblede-belop.csv: beløp helsebudsjettet kobler til hvert tiltak, per budsjettlinje.
 - data/tiltak.csv: tiltakene med status og beløp per år.
+- data/indikatorverdier.csv: likestillingsindikatorenes verdier per område og
+  periode, prikket etter småtallsregelen: en prikket verdi står tom, med
+  merket «:» og en merknad. Antall bak verdiene publiseres ikke.
 
-Ikke publisert: interne notater, vurderinger og indikatorverdier.
+Ikke publisert: interne notater, vurderinger og verdier under småtallsgrensen.
 `, p.Year, p.Municipality)
 }
