@@ -71,7 +71,16 @@ func (d *Document) ContentsLine(text string, level int, page int, pageText strin
 		d.toc = d.parent.Add(tagged.TOC)
 	}
 	item := d.toc.Add(tagged.TOCI)
+	if link != 0 {
+		// The entry's text and page number are the link; its two
+		// annotations belong to the Link element, so a screen reader
+		// announces them as one link to the chapter.
+		item = item.Add(tagged.Link)
+	}
 	d.tg.Mark(item, func() { d.f.CellFormat(tw+1, lh, t+" ", "", 0, "L", false, link, "") })
+	if link != 0 {
+		d.tg.Annotation(item, Clean(text))
+	}
 	// dot leaders
 	d.setStyle(Style{Size: size, Gray: true})
 	if k := int((w - tw - 3) / d.f.GetStringWidth(" .")); k > 0 {
@@ -80,6 +89,9 @@ func (d *Document) ContentsLine(text string, level int, page int, pageText strin
 	d.setStyle(Style{Size: size, Bold: bold})
 	d.f.SetXY(d.m.Left+d.ContentWidth()-pw, y)
 	d.tg.Mark(item, func() { d.f.CellFormat(pw, lh, Clean(pageText), "", 0, "R", false, link, "") })
+	if link != 0 {
+		d.tg.Annotation(item, Clean(text))
+	}
 	d.f.SetXY(d.m.Left, y+lh)
 	d.setStyle(Style{})
 }

@@ -177,6 +177,24 @@ func (w *writer) update(t *Tagger, opt Options) error {
 	}
 	walk(t.root)
 
+	// Annotations claimed by elements: written as objects of their own with
+	// /StructParent, numbered after the pages in the parent tree.
+	type claim struct {
+		k     kid
+		owner *Element
+	}
+	claimed := map[[2]int]claim{} // (page, annotation) → who claims it
+	for _, e := range order {
+		for _, k := range e.kids {
+			if k.annot > 0 {
+				claimed[[2]int{k.page, k.annot}] = claim{k, e}
+			}
+		}
+	}
+	annotObj := map[[2]int]int{}     // (page, annotation) → object number
+	annotOwner := map[int]*Element{} // parent-tree key → element
+	annotKey := len(pageObjs)        // the next parent-tree key
+
 	// Pages: /StructParents is the page's index in the parent tree.
 	for i, n := range pageObjs {
 		es, err := f.object(n)
@@ -187,10 +205,41 @@ func (w *writer) update(t *Tagger, opt Options) error {
 			return fmt.Errorf("object %d in /Kids is not a page (nested page trees are not supported)", n)
 		}
 		for j := range es {
-			if es[j].key == "Annots" {
-				// PDF/A: every annotation is printed (/F 4, the Print flag);
-				// fpdf writes its links without flags.
+			if es[j].key != "Annots" {
+				continue
+			}
+			// PDF/A: every annotation is printed (/F 4, the Print flag);
+			// fpdf writes its links without flags.
+			dicts, err := annotations(es[j].val)
+			if err != nil {
+				return fmt.Errorf("page %d /Annots: %v", i+1, err)
+			}
+			if _, any := claimed[[2]int{i + 1, 1}]; !any {
 				es[j].val = bytes.ReplaceAll(es[j].val, []byte("/Subtype /Link"), []byte("/Subtype /Link /F 4"))
+				continue
+			}
+			var arr strings.Builder
+			arr.WriteString("[")
+			for a, d := range dicts {
+				at := [2]int{i + 1, a + 1}
+				c, ok := claimed[at]
+				if !ok {
+					return fmt.Errorf("page %d: annotation %d of %d is not claimed by an element", i+1, a+1, len(dicts))
+				}
+				on := w.alloc()
+				annotObj[at], annotOwner[annotKey] = on, c.owner
+				body := strings.TrimSuffix(strings.TrimSpace(string(d)), ">>")
+				w.obj(on, fmt.Sprintf("%s /F 4 /StructParent %d /Contents %s>>", body, annotKey, textString(c.k.text)))
+				annotKey++
+				if a > 0 {
+					arr.WriteByte(' ')
+				}
+				fmt.Fprintf(&arr, "%d 0 R", on)
+			}
+			arr.WriteString("]")
+			es[j].val = []byte(arr.String())
+			if _, extra := claimed[[2]int{i + 1, len(dicts) + 1}]; extra {
+				return fmt.Errorf("page %d: more annotations claimed than the page's %d", i+1, len(dicts))
 			}
 		}
 		w.rewrite(n, es, map[string]bool{"StructParents": true, "Tabs": true}, fmt.Sprintf("/StructParents %d /Tabs /S", i))
@@ -198,10 +247,10 @@ func (w *writer) update(t *Tagger, opt Options) error {
 
 	// The structure elements.
 	for _, e := range order {
-		w.obj(nums[e], elementDict(e, nums, pageObjs, treeN))
+		w.obj(nums[e], elementDict(e, nums, pageObjs, treeN, annotObj))
 	}
 	w.obj(treeN, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
-		nums[t.root], parentTreeN, len(pageObjs)))
+		nums[t.root], parentTreeN, annotKey))
 	var pt strings.Builder
 	pt.WriteString("<</Nums [")
 	for i := range pageObjs {
@@ -213,6 +262,9 @@ func (w *writer) update(t *Tagger, opt Options) error {
 			fmt.Fprintf(&pt, "%d 0 R", nums[e])
 		}
 		pt.WriteString("]")
+	}
+	for key := len(pageObjs); key < annotKey; key++ {
+		fmt.Fprintf(&pt, "\n%d %d 0 R", key, nums[annotOwner[key]])
 	}
 	pt.WriteString("]>>")
 	w.obj(parentTreeN, pt.String())
@@ -238,7 +290,7 @@ func (w *writer) update(t *Tagger, opt Options) error {
 }
 
 // elementDict is the dictionary of structure element e.
-func elementDict(e *Element, nums map[*Element]int, pageObjs []int, treeN int) string {
+func elementDict(e *Element, nums map[*Element]int, pageObjs []int, treeN int, annotObj map[[2]int]int) string {
 	var b strings.Builder
 	parent := treeN
 	if e.parent != nil {
@@ -247,7 +299,7 @@ func elementDict(e *Element, nums map[*Element]int, pageObjs []int, treeN int) s
 	fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.Type, parent)
 	pg := 0 // the page of the element's first marked content: its /Pg
 	for _, k := range e.kids {
-		if k.elem == nil {
+		if k.elem == nil && k.annot == 0 {
 			pg = k.page
 			break
 		}
@@ -264,6 +316,8 @@ func elementDict(e *Element, nums map[*Element]int, pageObjs []int, treeN int) s
 			switch {
 			case k.elem != nil:
 				fmt.Fprintf(&b, "%d 0 R", nums[k.elem])
+			case k.annot > 0:
+				fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotObj[[2]int{k.page, k.annot}], pageObjs[k.page-1])
 			case k.page == pg:
 				fmt.Fprintf(&b, "%d", k.mcid)
 			default:
@@ -283,6 +337,28 @@ func elementDict(e *Element, nums map[*Element]int, pageObjs []int, treeN int) s
 	}
 	b.WriteString(">>")
 	return b.String()
+}
+
+// annotations splits an /Annots array of direct dictionaries (as fpdf
+// writes it) into the dictionaries' bytes.
+func annotations(arr []byte) ([][]byte, error) {
+	i := skip(arr, 0)
+	if i >= len(arr) || arr[i] != '[' {
+		return nil, fmt.Errorf("not an array")
+	}
+	var out [][]byte
+	for i = skip(arr, i+1); i < len(arr) && arr[i] != ']'; i = skip(arr, i) {
+		if !bytes.HasPrefix(arr[i:], []byte("<<")) {
+			return nil, fmt.Errorf("an annotation that is not a direct dictionary at offset %d", i)
+		}
+		end, err := value(arr, i)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, arr[i:end])
+		i = end
+	}
+	return out, nil
 }
 
 // xref writes the cross-reference section of the update and its trailer.

@@ -3,11 +3,13 @@ package tagged_test
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"strings"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/helsebudsjett/helsebudsjett/reports/pdf/pdftest"
 	"github.com/helsebudsjett/helsebudsjett/reports/pdf/tagged"
 )
 
@@ -42,6 +44,18 @@ func TestTagger_refuses(t *testing.T) {
 		{"no language", "Lang is required", func(f *fpdf.Fpdf, tg *tagged.Tagger) {
 			tg.Mark(tg.Root().Add(tagged.P), func() { f.Cell(20, 5, "A") })
 		}, tagged.Options{}},
+		{"a link left out of the structure", "annotation 2 of 2 is not claimed", func(f *fpdf.Fpdf, tg *tagged.Tagger) {
+			lk := tg.Root().Add(tagged.Link)
+			tg.Mark(lk, func() { f.CellFormat(20, 5, "A", "", 0, "L", false, 0, "https://a.example") })
+			tg.Annotation(lk, "A")
+			f.CellFormat(20, 5, "B", "", 0, "L", false, 0, "https://b.example")
+		}, tagged.Options{Lang: "nb-NO"}},
+		{"a link claimed twice", "more annotations claimed", func(f *fpdf.Fpdf, tg *tagged.Tagger) {
+			lk := tg.Root().Add(tagged.Link)
+			tg.Mark(lk, func() { f.CellFormat(20, 5, "A", "", 0, "L", false, 0, "https://a.example") })
+			tg.Annotation(lk, "A")
+			tg.Annotation(lk, "A")
+		}, tagged.Options{Lang: "nb-NO"}},
 		{"PDF/A without date", "creation date", func(f *fpdf.Fpdf, tg *tagged.Tagger) {
 			tg.Mark(tg.Root().Add(tagged.P), func() { f.Cell(20, 5, "A") })
 		}, tagged.Options{Lang: "nb-NO", PDFA: &tagged.PDFA{Conformance: "B"}}},
@@ -103,4 +117,35 @@ func FuzzFinish(f *testing.F) {
 		_, tg := small()
 		_, _ = tg.Finish(b, tagged.Options{Lang: "nb-NO", PDFA: &tagged.PDFA{Conformance: "A", Created: testDate}})
 	})
+}
+
+// TestTagger_links checks that claimed links are annotations of their own
+// in the structure tree: a Link element holds the text and the annotation
+// (an OBJR), the annotation points back with /StructParent, is printed
+// (/F 4) and says where it goes (/Contents).
+func TestTagger_links(t *testing.T) {
+	f, tg := small()
+	toc := tg.Root().Add(tagged.TOC)
+	for i, name := range []string{"Sammendrag", "Indikatorer"} {
+		lk := toc.Add(tagged.TOCI).Add(tagged.Link)
+		tg.Mark(lk, func() { f.CellFormat(40, 5, name, "", 1, "L", false, 0, "https://example.org/"+name) })
+		tg.Annotation(lk, fmt.Sprintf("%d %s", i+1, name))
+	}
+	var out bytes.Buffer
+	if err := tg.Output(&out, tagged.Options{Lang: "nb-NO"}); err != nil {
+		t.Fatal(err)
+	}
+	b := out.String()
+	for _, want := range []string{"/StructParent 1 /Contents (1 Sammendrag)", "/StructParent 2 /Contents (2 Indikatorer)", "/ParentTreeNextKey 3", "/Type /OBJR"} {
+		if !strings.Contains(b, want) {
+			t.Errorf("the PDF has no %q", want)
+		}
+	}
+	if strings.Count(b, "/F 4 /StructParent") != 2 {
+		t.Errorf("want 2 printed annotations with a parent, got %d", strings.Count(b, "/F 4 /StructParent"))
+	}
+	st := pdftest.Run(t, out.Bytes(), "pdfinfo", "-struct-text")
+	if got := strings.Count(st, "Link"); got != 2 || strings.Count(st, "Object ") != 2 {
+		t.Errorf("pdfinfo -struct-text: want 2 Links each with its annotation object:\n%s", st)
+	}
 }

@@ -47,6 +47,7 @@ const (
 	Caption  = "Caption"
 	TOC      = "TOC"
 	TOCI     = "TOCI"
+	Link     = "Link"
 )
 
 // Header cell scopes (the /Scope attribute of a TH).
@@ -68,12 +69,15 @@ type Element struct {
 	kids   []kid
 }
 
-// kid is a child of an element: another element, or a marked-content
-// sequence (page and MCID).
+// kid is a child of an element: another element, a marked-content
+// sequence (page and MCID), or an annotation (page and its 1-based place
+// among the page's annotations).
 type kid struct {
-	elem *Element
-	page int // 1-based fpdf page number
-	mcid int
+	elem  *Element
+	page  int // 1-based fpdf page number
+	mcid  int
+	annot int
+	text  string // an annotation's /Contents
 }
 
 // Add appends a child element of type typ and returns it.
@@ -116,13 +120,14 @@ type Tagger struct {
 	root           *Element
 	pages          map[int][]*Element // fpdf page → element per MCID
 	st             state
-	open           *Element // the element whose content is open (st == content)
+	open           *Element    // the element whose content is open (st == content)
+	annots         map[int]int // fpdf page → annotations claimed on it
 	header, footer func()
 }
 
 // New starts tagging pdf. Call it before the first AddPage.
 func New(pdf *fpdf.Fpdf) *Tagger {
-	t := &Tagger{pdf: pdf, root: &Element{Type: Document}, pages: map[int][]*Element{}}
+	t := &Tagger{pdf: pdf, root: &Element{Type: Document}, pages: map[int][]*Element{}, annots: map[int]int{}}
 	pdf.SetHeaderFunc(t.onHeader)
 	pdf.SetFooterFunc(t.onFooter)
 	return t
@@ -157,6 +162,21 @@ func (t *Tagger) Mark(e *Element, draw func()) {
 	draw()
 	t.pdf.RawWriteStr("EMC")
 	t.st, t.open = none, nil
+}
+
+// Annotation says that the annotation fpdf added last on the current page
+// (a link: CellFormat with a link, or Link) belongs to e, normally a Link
+// element, with contents as its description for assistive technology.
+// Call it once for every annotation on a page or for none of them: Finish
+// refuses a page where some are claimed and others not, since it finds
+// them by their order on the page.
+func (t *Tagger) Annotation(e *Element, contents string) {
+	if t.pdf.Error() != nil {
+		return
+	}
+	pg := t.pdf.PageNo()
+	t.annots[pg]++
+	e.kids = append(e.kids, kid{page: pg, annot: t.annots[pg], text: contents})
 }
 
 // Artifact draws content that is not part of the document's logical
