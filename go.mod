@@ -13,7 +13,15 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
-require github.com/go-jose/go-jose/v4 v4.1.4
+require (
+	github.com/chromedp/chromedp v0.23.1
+	github.com/go-jose/go-jose/v4 v4.1.4
+)
+
+require (
+	github.com/chromedp/cdproto v0.160.1 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+)
 
 require (
 	codeberg.org/go-fonts/liberation v0.5.0 // indirect

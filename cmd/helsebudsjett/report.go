@@ -21,6 +21,7 @@ import (
 // (årsrapport for helsebudsjettet) as PDF.
 //
 //	helsebudsjett report --year Y [--public] [--lang nb|nn] [--gross-base ARTS] -o FILE.pdf
+//	helsebudsjett report --year Y --format html [--public] [--lang nb|nn] -o DIR
 //
 // Exit codes: 0 written; 1 failure; 2 usage (no --year or -o); 3 the year
 // has neither budget nor reports, or a value is out of range.
@@ -29,7 +30,8 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 	year := fs.Int("year", 0, "the year reported on (required)")
 	public := fs.Bool("public", false, "the public edition: small numbers suppressed (prikket); else internal, marked on every page")
 	langS := fs.String("lang", "nb", "nb (bokmål) or nn (nynorsk)")
-	out := fs.String("o", "", "the PDF file to write (required unless --json)")
+	out := fs.String("o", "", "the PDF file to write, or with --format html the new folder (required unless --json)")
+	format := fs.String("format", "pdf", "pdf, or html: a self-contained web page (index.html and its stylesheet) in the folder -o")
 	by := fs.String("by", annual.DefaultBy, "the socio-economic indicator areas are ranked by for SII, RII and the bar charts")
 	term := fs.String("term", "year", "year (the annual report), or T1 or T2 for a status report per that tertial")
 	asJSON := fs.Bool("json", false, "print the report's content (every figure and text) as JSON")
@@ -46,7 +48,10 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 		return usagef("report needs --year, such as: helsebudsjett report --year 2026 -o arsrapport-2026.pdf")
 	}
 	if *out == "" && !*asJSON {
-		return usagef("report needs -o FILE.pdf")
+		return usagef("report needs -o FILE.pdf (or -o DIR with --format html)")
+	}
+	if *format != "pdf" && *format != "html" {
+		return usagef("--format %q: give pdf or html", *format)
 	}
 	lang, err := langFlag(*langS)
 	if err != nil {
@@ -84,7 +89,11 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 			return nil
 		}
 	}
-	r, n, err := writeAnnualReport(ctx, db, opt, *out, *force)
+	write := writeAnnualReport
+	if *format == "html" {
+		write = writeAnnualHTML
+	}
+	r, n, err := write(ctx, db, opt, *out, *force)
 	if err != nil {
 		return err
 	}
@@ -122,6 +131,42 @@ func writeAnnualReport(ctx context.Context, db *sqlite.DB, opt annual.Options, p
 		return nil, 0, fmt.Errorf("write %s: %w", path, err)
 	}
 	return r, len(data), nil
+}
+
+// writeAnnualHTML loads the report and writes it as a web page into the
+// new folder dir (index.html and its stylesheet), returning the content
+// and the page's size. With overwrite it may replace a folder that holds
+// only such a page; it never writes over an input or the workspace.
+func writeAnnualHTML(ctx context.Context, db *sqlite.DB, opt annual.Options, dir string, overwrite bool) (*annual.Report, int, error) {
+	// An existing folder is replaced only with --force, and only when it
+	// holds nothing but an earlier page (atomicfile.ReplaceDir): so never
+	// the workspace nor a folder of inputs.
+	if _, err := os.Lstat(dir); err == nil && !overwrite {
+		return nil, 0, budget.Errorf(budget.EINVALID, "%s exists; name a new folder for the web page (or --force to replace an earlier one)", dir)
+	} else if err != nil {
+		if err := outguard.Check(ctx, db, dir, false); err != nil {
+			return nil, 0, err
+		}
+	}
+	cat, err := catalogue(ctx, db)
+	if err != nil {
+		return nil, 0, err
+	}
+	if opt.Wheel, _, err = loadWheel(ctx, db); err != nil {
+		return nil, 0, err
+	}
+	r, err := annual.Load(ctx, db, cat, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	files, err := annual.RenderHTML(r)
+	if err != nil {
+		return nil, 0, fmt.Errorf("report: %w", err)
+	}
+	if err := atomicfile.ReplaceDir(dir, files); err != nil {
+		return nil, 0, budget.Errorf(budget.EINVALID, "write %s: %v", dir, err)
+	}
+	return r, len(files["index.html"]), nil
 }
 
 func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {

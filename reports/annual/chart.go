@@ -18,6 +18,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // DPI is the resolution charts are drawn at: print quality.
@@ -62,19 +63,57 @@ type chartText struct {
 // padWidth is the width in millimetres of pad pixels at DPI.
 func padWidth(pad int) float64 { return float64(pad) * 25.4 / DPI }
 
-// padded is a white canvas of the chart's size plus pad pixels, and the
-// part of it to draw on.
-func padded(wmm, hmm float64, pad int) (*vgimg.Canvas, draw.Canvas) {
+// format is what a chart is drawn as: a PNG at DPI for the PDF, or SVG
+// for the web page.
+type format int
+
+const (
+	asPNG format = iota
+	asSVG
+)
+
+// canvas is a chart's canvas in its format.
+type canvas struct {
+	img *vgimg.Canvas
+	svg *vgsvg.Canvas
+}
+
+// padded is a white canvas of the chart's size plus pad pixels (PNG only),
+// and the part of it to draw on.
+func padded(f format, wmm, hmm float64, pad int) (canvas, draw.Canvas) {
+	if f == asSVG {
+		c := vgsvg.NewWith(vgsvg.UseWH(mm(wmm), mm(hmm)))
+		dc := draw.New(c)
+		dc.SetColor(color.White)
+		dc.Fill(dc.Rectangle.Path())
+		return canvas{svg: c}, dc
+	}
 	extra := mm(padWidth(pad))
 	c := vgimg.NewWith(vgimg.UseWH(mm(wmm)+extra, mm(hmm)), vgimg.UseDPI(DPI), vgimg.UseBackgroundColor(color.White))
-	return c, draw.Crop(draw.New(c), 0, -extra, 0, 0)
+	return canvas{img: c}, draw.Crop(draw.New(c), 0, -extra, 0, 0)
+}
+
+// encode writes the chart: SVG as it is, a PNG in colour or, gray set, in
+// shades of grey.
+func (c canvas) encode(gray bool) ([]byte, error) {
+	switch {
+	case c.svg != nil:
+		var b bytes.Buffer
+		if _, err := c.svg.WriteTo(&b); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	case gray:
+		return encodeGray(c.img)
+	}
+	return encode(c.img)
 }
 
 // lineChart draws an indicator's series for the kommune and its areas,
 // with the kommune's target path and the path the adopted measures give,
 // as a PNG at DPI. Values not among the points (missing or suppressed) are
 // never drawn: a line breaks where its area lacks a period.
-func lineChart(ind Indicator, kommune *PathRow, words chartText, pad int) ([]byte, error) {
+func lineChart(f format, ind Indicator, kommune *PathRow, words chartText, pad int) ([]byte, error) {
 	p := newPlot()
 	p.Y.Label.Text = ind.UnitText
 	p.X.Tick.Marker = yearTicks{}
@@ -153,10 +192,10 @@ func lineChart(ind Indicator, kommune *PathRow, words chartText, pad int) ([]byt
 		leg.Add(words.WithMeasures, wl)
 	}
 	padY(p)
-	c, dc := padded(chartWidth, lineChartHeight, pad)
+	c, dc := padded(f, chartWidth, lineChartHeight, pad)
 	p.Draw(draw.Crop(dc, 0, -mm(legendWidth), 0, 0))
 	leg.Draw(draw.Crop(dc, mm(chartWidth-legendWidth+3), 0, 0, -mm(3)))
-	return encode(c)
+	return c.encode(false)
 }
 
 // barChart draws the areas' values in the latest period as horizontal
@@ -164,7 +203,7 @@ func lineChart(ind Indicator, kommune *PathRow, words chartText, pad int) ([]byt
 // the top), with the kommune's value as a dashed line when given.
 // Confidential values (internal reports) are white bars with a dashed
 // outline and a "*" by the name.
-func barChart(ind Indicator, kommune *float64, pad int) ([]byte, error) {
+func barChart(f format, ind Indicator, kommune *float64, pad int) ([]byte, error) {
 	p := newPlot()
 	p.X.Label.Text = ind.UnitText
 	p.X.Tick.Marker = commaTicks{}
@@ -221,9 +260,9 @@ func barChart(ind Indicator, kommune *float64, pad int) ([]byte, error) {
 	if p.X.Max == 0 {
 		p.X.Max = 1
 	}
-	c, dc := padded(chartWidth, BarChartHeight(n), pad)
+	c, dc := padded(f, chartWidth, BarChartHeight(n), pad)
 	p.Draw(dc)
-	return encodeGray(c)
+	return c.encode(true)
 }
 
 // BarChartHeight is the height in millimetres of the bar chart of n
@@ -396,7 +435,7 @@ func kommuneValue(ind Indicator, period string) *float64 {
 // groupChart draws the kommune's two groups over time as two lines that
 // differ by dash and marker, with a legend naming the groups. A value
 // missing or withheld breaks its line.
-func groupChart(ind Indicator, pad int) ([]byte, error) {
+func groupChart(f format, ind Indicator, pad int) ([]byte, error) {
 	g := ind.Groups
 	p := newPlot()
 	p.Y.Label.Text = ind.UnitText
@@ -451,10 +490,10 @@ func groupChart(ind Indicator, pad int) ([]byte, error) {
 		}
 	}
 	padY(p)
-	c, dc := padded(chartWidth, groupChartHeight, pad)
+	c, dc := padded(f, chartWidth, groupChartHeight, pad)
 	p.Draw(draw.Crop(dc, 0, -mm(legendWidth), 0, 0))
 	leg.Draw(draw.Crop(dc, mm(chartWidth-legendWidth+3), 0, 0, -mm(3)))
-	return encode(c)
+	return c.encode(false)
 }
 
 // What a chart shows, in words and in numbers: the alternative text of its

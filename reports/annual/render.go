@@ -28,7 +28,7 @@ type charts struct {
 // page of every heading for the contents. The same Report gives the same
 // bytes.
 func Render(r *Report) ([]byte, error) {
-	cs, err := drawCharts(r)
+	cs, err := drawCharts(r, asPNG)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func Render(r *Report) ([]byte, error) {
 
 // drawCharts draws every indicator's charts, on as many goroutines as
 // there are processors.
-func drawCharts(r *Report) ([]charts, error) {
+func drawCharts(r *Report, f format) ([]charts, error) {
 	out := make([]charts, len(r.Indicators))
 	errs := make([]error, len(r.Indicators))
 	words := chartWords(r.Lang)
@@ -55,12 +55,12 @@ func drawCharts(r *Report) ([]charts, error) {
 			ind := r.Indicators[i]
 			var err error
 			out[i].linePad, out[i].barsPad, out[i].groupsPad = 3*i, 3*i+1, 3*i+2
-			out[i].line, err = lineChart(ind, kommunePath(ind, r.Kommune), words, out[i].linePad)
+			out[i].line, err = lineChart(f, ind, kommunePath(ind, r.Kommune), words, out[i].linePad)
 			if err == nil && len(ind.Bars) > 0 && ind.Inequality != nil {
-				out[i].bars, err = barChart(ind, kommuneValue(ind, ind.Inequality.Latest.Period.Label), out[i].barsPad)
+				out[i].bars, err = barChart(f, ind, kommuneValue(ind, ind.Inequality.Latest.Period.Label), out[i].barsPad)
 			}
 			if err == nil && ind.Groups != nil {
-				out[i].groups, err = groupChart(ind, out[i].groupsPad)
+				out[i].groups, err = groupChart(f, ind, out[i].groupsPad)
 			}
 			errs[i] = err
 		}(i)
@@ -122,10 +122,34 @@ func contents(r *Report) []tocEntry {
 
 func indicatorHeading(i int, ind Indicator) string { return "2." + strconv.Itoa(i+1) + " " + ind.Name }
 
+// document is what the writer sets the report on: the PDF (*pdf.Document)
+// or the web page (htmlDoc). Both get the same calls in the same order, so
+// the two formats hold the same text, tables and figures; the layout calls
+// (AddPage, Ensure, Space, the measures) mean nothing to a web page.
+type document interface {
+	AddPage()
+	Ensure(h float64)
+	Space(mm float64)
+	Page() int
+	ContentWidth() float64
+	LineHeight() float64
+	Wrap(text string, w float64, s pdf.Style) []string
+	StartHeight(text string, s pdf.Style) float64
+	Cover(title []string, below []string)
+	ContentsLine(text string, level int, page int, pageText string)
+	Heading(level int, text string)
+	Subheading(level int, text string, s pdf.Style)
+	Paragraph(text string)
+	StyledParagraph(text string, s pdf.Style)
+	Table(t pdf.Table)
+	Figure(name string, image []byte, w, h float64, alt string)
+	Caption(text string)
+}
+
 // writer sets one pass of the document.
 type writer struct {
 	r    *Report
-	d    *pdf.Document
+	d    document
 	toc  []tocEntry
 	next int // the next toc entry to reach
 	lang indicators.Lang
@@ -180,6 +204,12 @@ func render(r *Report, cs []charts, toc []tocEntry) ([]byte, error) {
 	}
 	d.PageFooter(footer)
 	w := &writer{r: r, d: d, toc: toc, lang: r.Lang}
+	w.write(edition, cs)
+	return d.Bytes()
+}
+
+// write sets the whole report, in the order of its pages.
+func (w *writer) write(edition string, cs []charts) {
 	w.cover(edition)
 	w.contents()
 	w.summary()
@@ -188,7 +218,6 @@ func render(r *Report, cs []charts, toc []tocEntry) ([]byte, error) {
 	w.money()
 	w.about()
 	w.figureTables()
-	return d.Bytes()
 }
 
 // w2 names the edition.
