@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
@@ -52,6 +53,15 @@ type App struct {
 	// API: routes_api.go.
 
 	// Publish: routes_publish.go.
+	Reports ReportPages // the annual report as a web page
+	// PublicReport publishes the public edition of the annual report to
+	// anyone, signed in or not (serve --public-report); else it is for
+	// signed-in users.
+	PublicReport bool
+	// reportFiles keeps the files served beside a report page (its
+	// stylesheet, the same for every report), so the browser's request for
+	// it after the page needs no second rendering.
+	reportFiles sync.Map // name → []byte
 
 	// Extra routes are added to the route table, under the same guard
 	// (tests use it for routes the table does not have yet).

@@ -86,6 +86,7 @@ const homeHTML = `{{define "body"}}<p>{{.T "Rollene dine" "Rollene dine"}}: {{ra
 <h2>{{.T "Sider" "Sider"}}</h2>
 <ul>
 <li><a href="/arshjul">{{.T "Årshjulet" "Årshjulet"}}</a></li>
+<li><a href="/rapport/">{{.T "Årsrapportene" "Årsrapportane"}}</a></li>
 {{if .User.Has "admin"}}<li><a href="/admin/logg">{{.T "Logg over hvem som gjorde hva" "Logg over kven som gjorde kva"}}</a></li>{{end}}
 </ul>
 <h2>{{.T "Økter" "Økter"}}</h2>

@@ -63,28 +63,7 @@ func TestDemo_hintsWorkAsPrinted(t *testing.T) {
 // it to answer /healthz, and stops it as Ctrl-C would.
 func checkServeHint(t *testing.T, args []string) {
 	t.Helper()
-	args = append(args, "--addr", "127.0.0.1:0")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out, errOut lockedBuffer
-	e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, workdir: t.TempDir()}
-	done := make(chan int, 1)
-	go func() { done <- run(ctx, args, e) }()
-	urlRE := regexp.MustCompile(`Serving helsebudsjett at (http://\S+)/ `)
-	var base string
-	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		select {
-		case code := <-done:
-			t.Fatalf("serve exited %d before serving\n%s%s", code, out.String(), errOut.String())
-		default:
-		}
-		if m := urlRE.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		}
-	}
-	if base == "" {
-		t.Fatalf("serve did not say where it serves\n%s%s", out.String(), errOut.String())
-	}
+	base, stop := startServe(t, args...)
 	resp, err := http.Get(base + "/healthz")
 	if err != nil {
 		t.Fatal(err)
@@ -93,8 +72,47 @@ func checkServeHint(t *testing.T, args []string) {
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("GET /healthz: %s", resp.Status)
 	}
-	cancel()
-	if code := <-done; code != exitOK {
-		t.Errorf("serve stopped with exit %d\n%s", code, errOut.String())
+	stop()
+}
+
+// startServe runs the serve command with args on a free loopback port and
+// returns its URL once it says where it serves, and a stop that cancels
+// it as Ctrl-C would and expects a clean exit.
+func startServe(t *testing.T, args ...string) (base string, stop func()) {
+	t.Helper()
+	args = append(args, "--addr", "127.0.0.1:0")
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut lockedBuffer
+	e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, workdir: t.TempDir()}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, args, e) }()
+	urlRE := regexp.MustCompile(`Serving helsebudsjett at (http://\S+)/ `)
+	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		select {
+		case code := <-done:
+			cancel()
+			t.Fatalf("serve exited %d before serving\n%s%s", code, out.String(), errOut.String())
+		default:
+		}
+		if m := urlRE.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
 	}
+	if base == "" {
+		cancel()
+		t.Fatalf("serve did not say where it serves\n%s%s", out.String(), errOut.String())
+	}
+	stopped := false
+	stop = func() {
+		if stopped {
+			return
+		}
+		stopped = true
+		cancel()
+		if code := <-done; code != exitOK {
+			t.Errorf("serve stopped with exit %d\n%s", code, errOut.String())
+		}
+	}
+	t.Cleanup(stop)
+	return base, stop
 }

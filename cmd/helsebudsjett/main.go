@@ -115,6 +115,8 @@ Letters, follow-up and the council:
                                               filled-in reporting forms, each all or nothing
   helsebudsjett report --year Y [--public] [--lang nb|nn] [--gross-base ARTS] -o FILE.pdf
                                               the annual report on the helsebudsjett to the council, as PDF
+  helsebudsjett report --year Y --format html [--public] [--lang nb|nn] -o DIR
+                                              the same report as an accessible web page (a new folder)
 
 The yearly wheel (årshjul):
   helsebudsjett wheel import FILE.yaml [--extend]   replace (or extend) the wheel

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"sort"
 	"strings"
 	"time"
 
@@ -14,6 +15,8 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 )
 
 // cmdServe runs the daemon and the HTTP side until ctx is cancelled
@@ -31,6 +34,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	behindProxy := fs.Bool("behind-proxy", false, "a reverse proxy in front terminates TLS: session cookies are Secure, the client address is the last X-Forwarded-For entry")
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
+	publicReport := fs.Bool("public-report", false, "publish the public edition of the annual report at /rapport/ to anyone, without signing in")
 	oidcFile := fs.String("oidc", "", "single sign-on configuration (YAML: issuer, client_id, client_secret_env, redirect_url, roles)")
 	if pos, err := parse(fs, args); err != nil {
 		return err
@@ -63,6 +67,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	app.Reports, app.PublicReport = reportPages{db}, *publicReport
 	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
 		App: app, TLSCert: *tlsCert, TLSKey: *tlsKey}
 	if err := srv.Open(); err != nil {
@@ -189,4 +194,41 @@ func newApp(ctx context.Context, db *sqlite.DB, oidcFile, lang string, secure, b
 		return nil, err
 	}
 	return app, nil
+}
+
+// reportPages gives the web application the annual report as a web page,
+// the same as report --format html writes.
+type reportPages struct{ db *sqlite.DB }
+
+func (p reportPages) ReportPage(ctx context.Context, year int, public bool, lang string) (map[string][]byte, error) {
+	cat, err := catalogue(ctx, p.db)
+	if err != nil {
+		return nil, err
+	}
+	w, _, err := loadWheel(ctx, p.db)
+	if err != nil {
+		return nil, err
+	}
+	r, err := annual.Load(ctx, p.db, cat, annual.Options{Year: year, Public: public, Lang: indicators.Lang(lang), Wheel: w})
+	if err != nil {
+		return nil, err
+	}
+	return annual.RenderHTML(r)
+}
+
+func (p reportPages) ReportYears(ctx context.Context) ([]int, error) {
+	keys, err := p.db.Keys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int]bool{}
+	var years []int
+	for _, k := range keys {
+		if !seen[k.Year] {
+			seen[k.Year] = true
+			years = append(years, k.Year)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(years)))
+	return years, nil
 }

@@ -55,6 +55,13 @@ type Env struct {
 // clock starts at 2027-03-01 09:00 Oslo time; Advance moves it.
 func New(t testing.TB) *Env {
 	t.Helper()
+	return NewWith(t, nil)
+}
+
+// NewWith is New with configure run on the application before it serves:
+// to give it services (a.Reports …) or options that shape its routes.
+func NewWith(t testing.TB, configure func(*web.App)) *Env {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "ws.db"))
 	if err != nil {
@@ -79,6 +86,9 @@ func New(t testing.TB) *Env {
 		t.Fatal(err)
 	}
 	e.App = &web.App{Store: db, Accounts: acc, Now: e.Now}
+	if configure != nil {
+		configure(e.App)
+	}
 	srv := &web.Server{Source: wheelSource{w}, Now: e.Now, App: e.App}
 	e.Server = httptest.NewServer(srv.Handler())
 	t.Cleanup(e.Server.Close)
