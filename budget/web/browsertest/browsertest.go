@@ -13,6 +13,22 @@
 // Screenshots go to $HELSEBUDSJETT_SCREENSHOTS when set (CI keeps them as
 // artefacts), else to the test's temporary folder; never into the source
 // tree unless that variable points there.
+//
+// A test against the web application (budget/web/webtest serves one):
+//
+//	env := webtest.New(t)
+//	ctx := browsertest.New(t, 0)                          // skips without Chromium/axe-core
+//	browsertest.SignIn(t, ctx, env.URL, "okonomi", webtest.Password)
+//	browsertest.Open(t, ctx, env.URL+"/arshjul?lang=nn") // returns the HTTP status
+//	browsertest.CheckAxe(t, ctx, "/arshjul")             // fails on any WCAG 2.1 A/AA violation
+//	browsertest.Screenshot(t, ctx, "arshjul-nn")
+//	browsertest.Fill(t, ctx, map[string]string{"year": "2027", "file": path})
+//	browsertest.Submit(t, ctx, "button[type=submit]")    // waits for the next page
+//
+// Keyboard only: Tab(t, ctx, "#namn", 15) presses Tab until the selector
+// has the focus (failing when it is out of the keyboard's reach), Type
+// types into the focused element, Enter presses Enter and waits for the
+// page; SignInKeyboard signs in that way.
 package browsertest
 
 import (
