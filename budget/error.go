@@ -40,3 +40,14 @@ func ErrorCode(err error) string {
 	}
 	return EINTERNAL
 }
+
+// ErrorMessage returns the message of the first *Error in err's chain,
+// meant for the user, and "internal error" for any other error, whose text
+// may hold paths or SQL that a user of the web application must not see.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error"
+}

@@ -51,6 +51,7 @@ type App struct {
 	// Pages: routes_pages.go.
 
 	// API: routes_api.go.
+	Reads Reads // the figures of the JSON API, in the CLI's --json shapes
 
 	// Publish: routes_publish.go.
 	Reports ReportPages // the annual report as a web page

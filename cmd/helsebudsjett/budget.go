@@ -15,6 +15,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // openWorkspace opens the workspace and tells the user, on stderr, what
@@ -124,33 +125,19 @@ func keysText(d budget.Dataset) string {
 	return strings.Join(parts, ", ")
 }
 
-// resolveKey picks the version when none was given: the only one the year
-// has, else vedtatt.
+// resolveKey is model.ResolveKey with the flags' usage errors.
 func resolveKey(ctx context.Context, db *sqlite.DB, year int, version string) (budget.Key, error) {
 	if year == 0 {
 		return budget.Key{}, usagef("give --year")
 	}
+	var v budget.Version
 	if version != "" {
-		v, err := budget.ParseVersion(version)
-		if err != nil {
+		var err error
+		if v, err = budget.ParseVersion(version); err != nil {
 			return budget.Key{}, usagef("--version: %v", err)
 		}
-		return budget.Key{Year: year, Version: v}, nil
 	}
-	keys, err := db.Keys(ctx)
-	if err != nil {
-		return budget.Key{}, err
-	}
-	var have []budget.Version
-	for _, k := range keys {
-		if k.Year == year {
-			have = append(have, k.Version)
-		}
-	}
-	if len(have) == 1 {
-		return budget.Key{Year: year, Version: have[0]}, nil
-	}
-	return budget.Key{Year: year, Version: budget.Vedtatt}, nil
+	return model.ResolveKey(ctx, db, year, v)
 }
 
 // keyFlags are the flags of commands that read one (year, version).
@@ -205,41 +192,27 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	rows, err := db.Summary(ctx, key, *by)
-	if err != nil {
-		return err
-	}
-	var total int64
-	lines := 0
-	for _, r := range rows {
-		total += r.Ore
-		lines += r.Lines
-	}
-	parts, err := db.Summary(ctx, key, budget.ByPart)
+	sum, err := model.BudgetSummary(ctx, db, key, *by)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		out := summaryJSON(key, *by, rows, total)
-		for _, p := range parts {
-			out.Parts = append(out.Parts, summaryRow{p.Value, p.Lines, budget.FormatOre(p.Ore)})
-		}
-		writeJSON(e.stdout, out)
+		writeJSON(e.stdout, sum)
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(e.stdout, "%d %s by %s (%s)\n", key.Year, key.Version, *by, partsText(parts))
+	fmt.Fprintf(e.stdout, "%d %s by %s (%s)\n", key.Year, key.Version, *by, partsText(sum.Parts))
 	fmt.Fprintf(tw, "%s\tLINES\tAMOUNT (KR)\t\n", strings.ToUpper(*by))
-	for _, r := range rows {
+	for _, r := range sum.Rows {
 		v := r.Value
 		if v == "" {
 			v = "(none)"
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%s\t\n", v, r.Lines, formatKroner(r.Ore))
 	}
-	fmt.Fprintf(tw, "Sum\t%d\t%s\t\n", lines, formatKroner(total))
-	if len(parts) > 1 && *by != "part" { // by part, the rows above are the parts
-		for _, p := range parts {
+	fmt.Fprintf(tw, "Sum\t%d\t%s\t\n", sum.Lines, formatKroner(sum.TotalOre))
+	if len(sum.Parts) > 1 && *by != "part" { // by part, the rows above are the parts
+		for _, p := range sum.Parts {
 			fmt.Fprintf(tw, "of which %s\t%d\t%s\t\n", p.Value, p.Lines, formatKroner(p.Ore))
 		}
 	}
@@ -247,7 +220,7 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 }
 
 // partsText says which parts a key's current datasets hold.
-func partsText(parts []sqlite.SummaryRow) string {
+func partsText(parts []model.SummaryRow) string {
 	if len(parts) == 1 && parts[0].Value == string(budget.Begge) {
 		return "drift and investering in one file"
 	}
@@ -260,29 +233,6 @@ func partsText(parts []sqlite.SummaryRow) string {
 		return names[0] + " only"
 	}
 	return strings.Join(names, " and ")
-}
-
-type summaryOut struct {
-	Year    int            `json:"year"`
-	Version budget.Version `json:"version"`
-	By      string         `json:"by"`
-	Rows    []summaryRow   `json:"rows"`
-	Total   string         `json:"total"`
-	Parts   []summaryRow   `json:"parts"` // the total per part (drift, investering, or begge for a file holding both)
-}
-
-type summaryRow struct {
-	Value  string `json:"value"`
-	Lines  int    `json:"lines"`
-	Amount string `json:"amount"`
-}
-
-func summaryJSON(key budget.Key, by string, rows []sqlite.SummaryRow, total int64) summaryOut {
-	out := summaryOut{Year: key.Year, Version: key.Version, By: by, Rows: []summaryRow{}, Total: budget.FormatOre(total)}
-	for _, r := range rows {
-		out.Rows = append(out.Rows, summaryRow{r.Value, r.Lines, budget.FormatOre(r.Ore)})
-	}
-	return out
 }
 
 func cmdLines(ctx context.Context, args []string, e *env) error {

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -80,7 +81,7 @@ func TestImportBudget_JSON(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("summary exit %d", code)
 	}
-	var sum summaryOut
+	var sum model.Summary
 	if err := json.Unmarshal([]byte(out), &sum); err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +194,7 @@ func TestDemo(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("summary exit %d", code)
 	}
-	var sum summaryOut
+	var sum model.Summary
 	if err := json.Unmarshal([]byte(out), &sum); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // cmdServe runs the daemon and the HTTP side until ctx is cancelled
@@ -68,6 +69,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	app.Reports, app.PublicReport = reportPages{db}, *publicReport
+	app.Reads = model.Reads{DB: db, Catalogue: func(ctx context.Context) (*indicators.Catalogue, error) { return catalogue(ctx, db) }}
 	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
 		App: app, TLSCert: *tlsCert, TLSKey: *tlsKey}
 	if err := srv.Open(); err != nil {
