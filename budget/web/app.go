@@ -52,6 +52,10 @@ type App struct {
 
 	// API: routes_api.go.
 	Reads Reads // the figures of the JSON API, in the CLI's --json shapes
+	// Imports takes uploaded budget files; MaxUpload bounds an upload
+	// (DefaultMaxUpload when zero).
+	Imports   BudgetImports
+	MaxUpload int64
 
 	// Publish: routes_publish.go.
 	Reports ReportPages // the annual report as a web page

@@ -34,6 +34,7 @@ func (a *App) apiRoutes() []Route {
 		{Pattern: "GET /api/v1/budget/summary", Roles: budgetReaders, Handler: a.apiSummary},
 		{Pattern: "GET /api/v1/measures", Roles: budgetReaders, Handler: a.apiMeasures},
 		{Pattern: "GET /api/v1/indicators/{id}", Roles: Everyone, Handler: a.apiIndicator},
+		{Pattern: "POST /api/v1/import/budget", Roles: []access.Role{access.Admin, access.Okonomi}, Handler: a.apiImportBudget},
 	}
 }
 

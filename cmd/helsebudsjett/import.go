@@ -10,7 +10,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 const defaultMaxSize = 256 << 20
@@ -72,12 +71,12 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 	bar.done()
 	if err != nil {
 		if *asJSON && rep == nil {
-			writeJSON(e.stdout, failedImport(pos[0], err))
+			writeJSON(e.stdout, importer.Failed(pos[0], err))
 		}
 		return err
 	}
 	if *asJSON {
-		writeJSON(e.stdout, importJSON(rep))
+		writeJSON(e.stdout, rep.Outcome())
 	} else {
 		printImport(e.stdout, rep)
 	}
@@ -88,158 +87,6 @@ func cmdImportBudget(ctx context.Context, args []string, e *env) error {
 		return &rejectedError{}
 	}
 	return nil
-}
-
-// importResult is the --json form of an import, the same on success and on
-// rejection. Amounts are decimal strings with two decimals.
-type importResult struct {
-	Status   imports.Status `json:"status"`
-	File     string         `json:"file"`
-	SHA256   string         `json:"sha256"`
-	Format   string         `json:"format,omitempty"`
-	Sheet    string         `json:"sheet"`
-	Dataset  int64          `json:"dataset,omitempty"`
-	RowsRead int            `json:"rows_read"`
-	Lines    int            `json:"lines"`
-	Skipped  map[string]int `json:"skipped"`
-	// EmptyAmounts counts the rows with empty amount cells by the rule
-	// that applied: partial (another year filled), zero, skipped.
-	EmptyAmounts budgetfile.EmptyAmounts `json:"empty_amounts"`
-	Warnings     []string                `json:"warnings"`
-	Errors       []budgetfile.RowError   `json:"errors"`
-	Totals       []jsonTotal             `json:"totals"`
-	Controls     []jsonControl           `json:"controls,omitempty"`
-	Replaced     []jsonReplaced          `json:"replaced,omitempty"`
-	// Part is the part of the budget the file holds, PartReason how it
-	// was chosen; SameContent the earlier datasets of the same bytes
-	// imported with other options.
-	Part        budget.Part   `json:"part,omitempty"`
-	PartReason  string        `json:"part_reason,omitempty"`
-	SameContent []jsonDataset `json:"same_content,omitempty"`
-	Message     string        `json:"message,omitempty"`
-}
-
-// jsonDataset names an earlier dataset.
-type jsonDataset struct {
-	Dataset int64       `json:"dataset"`
-	Source  string      `json:"source"`
-	Part    budget.Part `json:"part"`
-	Totals  []jsonTotal `json:"totals"`
-}
-
-type jsonTotal struct {
-	Year    int            `json:"year"`
-	Version budget.Version `json:"version"`
-	Amount  string         `json:"amount"`
-}
-
-func importJSON(rep *importer.Report) importResult {
-	r := rep.Result
-	out := importResult{
-		Status:       rep.Status,
-		File:         r.File,
-		SHA256:       r.SHA256,
-		Format:       r.Format,
-		Sheet:        r.Sheet,
-		RowsRead:     r.RowsRead,
-		Lines:        r.Lines,
-		Skipped:      skipped(r.Skipped),
-		EmptyAmounts: r.EmptyAmounts,
-		Warnings:     nonNil(r.Warnings),
-		Errors:       r.Errors,
-		Controls:     jsonControls(r.Controls),
-		Replaced:     jsonReplacedList(rep.Replaced),
-		Totals:       jsonTotals(r.Totals),
-
-		Part:       rep.Part,
-		PartReason: rep.PartReason,
-	}
-	for _, d := range rep.SameContent {
-		out.SameContent = append(out.SameContent, jsonDataset{Dataset: d.ID, Source: d.Source, Part: d.Part, Totals: jsonTotals(d.Totals)})
-	}
-	if out.Errors == nil {
-		out.Errors = []budgetfile.RowError{}
-	}
-	if rep.Dataset != nil {
-		out.Dataset = rep.Dataset.ID
-	}
-	return out
-}
-
-func failedImport(file string, err error) importResult {
-	return importResult{
-		Status:   imports.Rejected,
-		File:     file,
-		Skipped:  skipped(nil),
-		Warnings: []string{},
-		Errors:   []budgetfile.RowError{},
-		Totals:   []jsonTotal{},
-		Message:  err.Error(),
-	}
-}
-
-func skipped(m map[string]int) map[string]int {
-	out := map[string]int{"blank": 0, "sum_rows": 0, "lookup_error": 0}
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func jsonTotals(ts []budget.Total) []jsonTotal {
-	out := []jsonTotal{}
-	for _, t := range ts {
-		out = append(out, jsonTotal{t.Year, t.Version, budget.FormatOre(t.Ore)})
-	}
-	return out
-}
-
-// jsonReplaced is a (year, version, part) the import took over from an
-// earlier dataset. Whole is set when that dataset held both parts and so
-// stopped counting for the part this import did not bring.
-type jsonReplaced struct {
-	Year    int            `json:"year"`
-	Version budget.Version `json:"version"`
-	Part    budget.Part    `json:"part"`
-	Dataset int64          `json:"dataset"`
-	Source  string         `json:"source"`
-	Whole   bool           `json:"whole,omitempty"`
-}
-
-func jsonReplacedList(rs []sqlite.Replacement) []jsonReplaced {
-	var out []jsonReplaced
-	for _, r := range rs {
-		out = append(out, jsonReplaced{r.Key.Year, r.Key.Version, r.Part, r.Dataset, r.Source, r.Whole})
-	}
-	return out
-}
-
-// jsonControl is a sum row checked against the lines it sums.
-type jsonControl struct {
-	Row        int            `json:"row"`
-	Label      string         `json:"label"`
-	Year       int            `json:"year"`
-	Version    budget.Version `json:"version"`
-	Stated     string         `json:"stated"`
-	Imported   string         `json:"imported"`
-	Difference string         `json:"difference"`
-	OK         bool           `json:"ok"`
-}
-
-func jsonControls(cs []budgetfile.Control) []jsonControl {
-	var out []jsonControl
-	for _, c := range cs {
-		out = append(out, jsonControl{c.Row, c.Label, c.Key.Year, c.Key.Version,
-			budget.FormatOre(c.Stated), budget.FormatOre(c.Total), budget.FormatOre(c.Difference), c.OK})
-	}
-	return out
 }
 
 func controlText(c budgetfile.Control) string {

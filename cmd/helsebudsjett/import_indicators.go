@@ -339,3 +339,10 @@ func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
 		fmt.Fprintf(w, "  warning: %s\n", s)
 	}
 }
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,7 +135,7 @@ func TestImportBudget_EmptyAmount(t *testing.T) {
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			code, out, stderr := cli(t, dir, "import", "budget", csv, "--db", filepath.Join(t.TempDir(), "ws.db"), "--empty-amount", c.rule, "--json", "--part", "drift")
-			var got importResult
+			var got importer.Outcome
 			if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitOK {
 				t.Fatalf("exit %d, %v: %s %s", code, err, out, stderr)
 			}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"io/fs"
 	"os"
@@ -51,7 +52,7 @@ func TestImportBudget_JSON(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
-	var got importResult
+	var got importer.Outcome
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("stdout is not one JSON object: %v\n%s", err, out)
 	}
@@ -115,7 +116,7 @@ func TestImportBudget_RejectsBadAmount(t *testing.T) {
 	}
 
 	code, out, _ := cli(t, dir, "import", "budget", bad, "--db", db, "--json")
-	var got importResult
+	var got importer.Outcome
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitRejected {
 		t.Fatalf("exit %d, %v: %s", code, err, out)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
+	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
@@ -69,6 +70,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	app.Reports, app.PublicReport = reportPages{db}, *publicReport
+	app.Imports = budgetImports{db}
 	app.Reads = model.Reads{DB: db, Catalogue: func(ctx context.Context) (*indicators.Catalogue, error) { return catalogue(ctx, db) }}
 	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
 		App: app, TLSCert: *tlsCert, TLSKey: *tlsKey}
@@ -233,4 +235,12 @@ func (p reportPages) ReportYears(ctx context.Context) ([]int, error) {
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(years)))
 	return years, nil
+}
+
+// budgetImports gives the web application the budget import, as import
+// budget runs it.
+type budgetImports struct{ db *sqlite.DB }
+
+func (b budgetImports) ImportBudget(ctx context.Context, path string, opts importer.Options) (*importer.Report, error) {
+	return importer.Run(ctx, b.db, path, opts)
 }

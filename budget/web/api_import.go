@@ -1,0 +1,200 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/access"
+	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+)
+
+// BudgetImports imports a budget or accounts file as `import budget` does
+// (budget/importer.Run on the workspace), in one transaction.
+type BudgetImports interface {
+	ImportBudget(ctx context.Context, path string, opts importer.Options) (*importer.Report, error)
+}
+
+// DefaultMaxUpload bounds an uploaded file when App.MaxUpload is zero: far
+// above a municipality's budget export (a million lines of CSV is about
+// 60 MB), far below what would strain the server.
+const DefaultMaxUpload = 256 << 20
+
+func (a *App) maxUpload() int64 {
+	if a.MaxUpload > 0 {
+		return a.MaxUpload
+	}
+	return DefaultMaxUpload
+}
+
+// apiImportBudget is POST /api/v1/import/budget: a multipart form with
+// file, year, version, part, sheet, empty_amount and dry_run, answered
+// with the outcome `import budget --json` prints (200 when imported,
+// unchanged or a dry run; 422 when rows were refused, nothing stored). The
+// file is streamed to a temporary file, never held in memory whole; one
+// larger than the limit is refused with 413 and nothing stored.
+func (a *App) apiImportBudget(w http.ResponseWriter, r *http.Request) {
+	if a.Imports == nil {
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "the workspace is not open to imports")
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20) // the form's other fields besides the file
+	dir, err := os.MkdirTemp("", "helsebudsjett-upload-")
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "internal", "internal error")
+		return
+	}
+	defer os.RemoveAll(dir)
+	form, path, name, err := a.readUpload(r, dir)
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the upload is larger than %d MB; nothing was stored", a.maxUpload()>>20))
+		return
+	case err != nil:
+		writeError(w, http.StatusBadRequest, "invalid", err.Error())
+		return
+	}
+	opts, err := budgetOptions(form)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "invalid", err.Error())
+		return
+	}
+	opts.Name, opts.MaxSize = name, a.maxUpload()
+	rep, err := a.Imports.ImportBudget(r.Context(), path, opts)
+	if err != nil {
+		status := http.StatusInternalServerError
+		switch budget.ErrorCode(err) {
+		case budget.EINVALID, budget.EMISSING:
+			status = http.StatusUnprocessableEntity
+		case budget.ENOTFOUND:
+			status = http.StatusNotFound
+		}
+		out := importer.Failed(name, errors.New(budget.ErrorMessage(err)))
+		if status == http.StatusInternalServerError {
+			out.Message = "internal error"
+		}
+		writeJSON(w, status, out)
+		return
+	}
+	if rep.Status == importer.Imported {
+		detail := fmt.Sprintf("budget %s sha256 %s dataset %d", name, rep.Result.SHA256, rep.Dataset.ID)
+		if err := access.Record(r.Context(), a.Store, a.now(), access.ActionImport, detail); err != nil {
+			writeError(w, http.StatusInternalServerError, "internal", "internal error")
+			return
+		}
+	}
+	status := http.StatusOK
+	if rep.Status == importer.Rejected {
+		status = http.StatusUnprocessableEntity
+	}
+	writeJSON(w, status, rep.Outcome())
+}
+
+// readUpload reads the multipart form, streaming its file part into dir
+// under its own base name (the extension tells the format), and returns
+// the other fields.
+func (a *App) readUpload(r *http.Request, dir string) (map[string]string, string, string, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, "", "", fmt.Errorf("send a multipart/form-data body with the fields file, year, version, part and dry_run")
+	}
+	form := map[string]string{}
+	var path, name string
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, "", "", err
+		}
+		if p.FormName() == "file" {
+			if path != "" {
+				return nil, "", "", fmt.Errorf("send one file")
+			}
+			if path, name, err = saveUpload(p, dir); err != nil {
+				return nil, "", "", err
+			}
+			continue
+		}
+		b, err := io.ReadAll(io.LimitReader(p, 4096))
+		if err != nil {
+			return nil, "", "", err
+		}
+		form[p.FormName()] = strings.TrimSpace(string(b))
+	}
+	if path == "" {
+		return nil, "", "", fmt.Errorf("field file: no file was sent")
+	}
+	return form, path, name, nil
+}
+
+func saveUpload(p *multipart.Part, dir string) (string, string, error) {
+	name := filepath.Base(strings.ReplaceAll(p.FileName(), `\`, "/"))
+	if name == "." || name == "/" || name == "" {
+		return "", "", fmt.Errorf("field file: give the file's name")
+	}
+	path := filepath.Join(dir, name)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return "", "", err
+	}
+	if _, err := io.Copy(f, p); err != nil {
+		f.Close()
+		return "", "", err
+	}
+	return path, name, f.Close()
+}
+
+// budgetOptions reads the import's options from the form, with the CLI's
+// defaults (version vedtatt, the part from the file).
+func budgetOptions(form map[string]string) (importer.Options, error) {
+	var o importer.Options
+	if s := form["year"]; s != "" {
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			return o, fmt.Errorf("field year: %q is not a year", s)
+		}
+		o.Year = y
+	}
+	o.Version = budget.Vedtatt
+	if s := form["version"]; s != "" {
+		v, err := budget.ParseVersion(s)
+		if err != nil {
+			return o, fmt.Errorf("field version: %v", err)
+		}
+		o.Version = v
+	}
+	if s := form["part"]; s != "" {
+		p, err := budget.ParsePart(s)
+		if err != nil {
+			return o, fmt.Errorf("field part: %v", err)
+		}
+		o.Part = p
+	}
+	o.Sheet = form["sheet"]
+	switch s := form["empty_amount"]; s {
+	case "", budgetfile.EmptyZero, budgetfile.EmptySkip:
+		o.EmptyAmount = s
+	default:
+		return o, fmt.Errorf("field empty_amount: %q, use zero or skip", s)
+	}
+	switch s := form["dry_run"]; s {
+	case "", "0", "false":
+	case "1", "true", "on":
+		o.DryRun = true
+	default:
+		return o, fmt.Errorf("field dry_run: %q, use 1 or 0", s)
+	}
+	return o, nil
+}
