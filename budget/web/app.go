@@ -56,6 +56,7 @@ type App struct {
 	// (DefaultMaxUpload when zero).
 	Imports   BudgetImports
 	MaxUpload int64
+	stages    stages // uploads previewed, waiting for confirmation or importing
 
 	// Publish: routes_publish.go.
 	Reports ReportPages // the annual report as a web page

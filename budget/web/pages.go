@@ -17,6 +17,7 @@ type page struct {
 	Self    string // the path, for the language links
 	Message string
 	Body    any
+	Refresh int // seconds after which the page loads itself again (a status page); 0 never
 }
 
 // T picks the text for the page's language: {{.T "bokmål" "nynorsk"}}.
@@ -50,6 +51,7 @@ const layoutHTML = `{{define "layout"}}<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}} – Helsebudsjett</title>
+{{if .Refresh}}<meta http-equiv="refresh" content="{{.Refresh}}">{{end}}
 <link rel="stylesheet" href="/static/app.css">
 </head>
 <body>
@@ -87,6 +89,8 @@ const homeHTML = `{{define "body"}}<p>{{.T "Rollene dine" "Rollene dine"}}: {{ra
 <ul>
 <li><a href="/arshjul">{{.T "Årshjulet" "Årshjulet"}}</a></li>
 <li><a href="/rapport/">{{.T "Årsrapportene" "Årsrapportane"}}</a></li>
+{{if or (.User.Has "okonomi") (.User.Has "admin")}}<li><a href="/import/budsjett">{{.T "Importer budsjett eller regnskap" "Importer budsjett eller rekneskap"}}</a></li>{{end}}
+{{if or (.User.Has "okonomi") (.User.Has "admin") (.User.Has "folkehelse") (.User.Has "kommunedirektor")}}<li><a href="/budsjett">{{.T "Budsjett og regnskap" "Budsjett og rekneskap"}}</a></li>{{end}}
 {{if .User.Has "admin"}}<li><a href="/admin/logg">{{.T "Logg over hvem som gjorde hva" "Logg over kven som gjorde kva"}}</a></li>{{end}}
 </ul>
 <h2>{{.T "Økter" "Økter"}}</h2>
@@ -155,6 +159,10 @@ button, .button { font: inherit; padding: .4rem 1rem; background: #0b5394; color
 table { border-collapse: collapse; }
 caption { text-align: left; font-weight: 600; }
 th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #1d1d1b; }
+fieldset { border: 1px solid #bbb; margin: 1rem 0; }
+select { font: inherit; padding: .3rem; }
 `
 
 // safeNext is where to go after sign-in: a path on this server only, so

@@ -255,3 +255,38 @@ func SignIn(t testing.TB, ctx context.Context, base, name, password string) {
 		chromedp.WaitNotPresent(chromedp.ID("passord")),
 	)
 }
+
+// Keys types keys as a keyboard does ("\t" is Tab, "\r" Enter; see
+// chromedp/kb for arrows), one key event after another.
+func Keys(t testing.TB, ctx context.Context, keys string) {
+	t.Helper()
+	Run(t, ctx, fmt.Sprintf("type %q", keys), chromedp.KeyEvent(keys))
+}
+
+// Focused returns the id of the element that has the keyboard focus.
+func Focused(t testing.TB, ctx context.Context) string {
+	t.Helper()
+	id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.id : ""`))
+	if err != nil {
+		t.Fatalf("the focused element: %v", err)
+	}
+	return id
+}
+
+// WaitText waits, through page loads (a page that refreshes itself), until
+// the page's text holds want, and fails the test after timeout.
+func WaitText(t testing.TB, ctx context.Context, want string, timeout time.Duration) string {
+	t.Helper()
+	var text string
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+		if err == nil {
+			text = s
+			if strings.Contains(s, want) {
+				return s
+			}
+		}
+	}
+	t.Fatalf("the page never said %q; it says:\n%s", want, text)
+	return ""
+}
