@@ -49,6 +49,7 @@ type App struct {
 	// Imports: routes_imports.go.
 
 	// Pages: routes_pages.go.
+	Tertial TertialForms // the tertial report in the browser
 
 	// API: routes_api.go.
 	Reads Reads // the figures of the JSON API, in the CLI's --json shapes

@@ -89,6 +89,7 @@ const homeHTML = `{{define "body"}}<p>{{.T "Rollene dine" "Rollene dine"}}: {{ra
 <ul>
 <li><a href="/arshjul">{{.T "Årshjulet" "Årshjulet"}}</a></li>
 <li><a href="/rapport/">{{.T "Årsrapportene" "Årsrapportane"}}</a></li>
+{{if or (.User.Has "enhet") (.User.Has "kommunedirektor") (.User.Has "admin")}}<li><a href="/tertial">{{.T "Tertialrapport for tiltakene" "Tertialrapport for tiltaka"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin")}}<li><a href="/import/budsjett">{{.T "Importer budsjett eller regnskap" "Importer budsjett eller rekneskap"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin") (.User.Has "folkehelse") (.User.Has "kommunedirektor")}}<li><a href="/budsjett">{{.T "Budsjett og regnskap" "Budsjett og rekneskap"}}</a></li>{{end}}
 {{if .User.Has "admin"}}<li><a href="/admin/logg">{{.T "Logg over hvem som gjorde hva" "Logg over kven som gjorde kva"}}</a></li>{{end}}
@@ -163,6 +164,10 @@ th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; 
 tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #1d1d1b; }
 fieldset { border: 1px solid #bbb; margin: 1rem 0; }
 select { font: inherit; padding: .3rem; }
+textarea { font: inherit; padding: .4rem; border: 1px solid #555; border-radius: 3px; max-width: 100%; }
+.field-error { color: #b3261e; font-weight: 600; display: block; }
+.saved { background: #e6f4ea; border-left: 4px solid #1e7b34; padding: .5rem 1rem; }
+button.secondary { background: #fff; color: #0b5394; border: 2px solid #0b5394; }
 `
 
 // safeNext is where to go after sign-in: a path on this server only, so

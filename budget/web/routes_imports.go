@@ -346,11 +346,15 @@ func amount(s string) string {
 	return kroner(d.Shift(2).IntPart())
 }
 
+// fieldIDs are the ids (after "m3-") of a tertial row's fields by the
+// field names budget.CheckReports gives.
+var fieldIDs = map[string]string{"status": "status", "spent": "brukt", "deviation": "avvik", "measure": "measure"}
+
 // skipReasons name in Norwegian the reasons rows are not lines.
 var skipReasons = map[string]string{"blank": "tomme rader", "header": "overskriftsrader", "title": "tittelrader",
 	"sum_rows": "sumrader (kontrollert mot linjene)", "lookup_error": "oppslagsfeil med beløp 0 (#I/T, #N/A)", "error": "rader med feil"}
 
-var funcs = template.FuncMap{"kroner": kroner, "amount": amount, "reason": func(k string) string {
+var funcs = template.FuncMap{"kroner": kroner, "amount": amount, "fieldID": func(f string) string { return fieldIDs[f] }, "reason": func(k string) string {
 	if r, ok := skipReasons[k]; ok {
 		return r
 	}

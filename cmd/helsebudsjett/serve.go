@@ -13,6 +13,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
@@ -71,6 +72,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	}
 	app.Reports, app.PublicReport = reportPages{db}, *publicReport
 	app.Imports = budgetImports{db}
+	app.Tertial = tertial.Web{DB: db}
 	app.Reads = model.Reads{DB: db, Catalogue: func(ctx context.Context) (*indicators.Catalogue, error) { return catalogue(ctx, db) }}
 	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
 		App: app, TLSCert: *tlsCert, TLSKey: *tlsKey}
