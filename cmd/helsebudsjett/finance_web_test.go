@@ -39,7 +39,7 @@ func TestServe_financeInBrowser(t *testing.T) {
 	}
 	for _, s := range steps {
 		browsertest.Keys(t, ctx, s.keys)
-		if got := browsertest.Focused(t, ctx); got != s.want {
+		if got := browsertest.FocusedID(t, ctx); got != s.want {
 			t.Fatalf("after %q the focus is on %q, want %q", s.keys, got, s.want)
 		}
 	}

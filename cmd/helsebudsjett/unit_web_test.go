@@ -53,7 +53,7 @@ func TestServe_unitInBrowser(t *testing.T) {
 	browsertest.Keys(t, ctx, "f") // the first status starting with f: forsinket
 	for _, s := range []struct{ keys, want string }{{"\t", "m0-brukt"}, {"12 500,50", "m0-brukt"}, {"\t", "m0-kommentar"}, {"Startet i mars", "m0-kommentar"}} {
 		browsertest.Keys(t, ctx, s.keys)
-		if got := browsertest.Focused(t, ctx); got != s.want {
+		if got := browsertest.FocusedID(t, ctx); got != s.want {
 			t.Fatalf("after %q the focus is on %q, want %q", s.keys, got, s.want)
 		}
 	}

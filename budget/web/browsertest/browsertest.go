@@ -263,8 +263,8 @@ func Keys(t testing.TB, ctx context.Context, keys string) {
 	Run(t, ctx, fmt.Sprintf("type %q", keys), chromedp.KeyEvent(keys))
 }
 
-// Focused returns the id of the element that has the keyboard focus.
-func Focused(t testing.TB, ctx context.Context) string {
+// FocusedID returns the id of the element that has the keyboard focus.
+func FocusedID(t testing.TB, ctx context.Context) string {
 	t.Helper()
 	id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.id : ""`))
 	if err != nil {
