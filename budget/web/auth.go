@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
@@ -119,9 +120,15 @@ func (a *App) caller(w http.ResponseWriter, r *http.Request) (u access.User, ses
 		return u, "", false, nil
 	}
 	hash := access.HashSecret(c.Value)
+	// Read a touch still being written before the session, so that one
+	// written in between is found in one or the other.
+	pending, _ := pendingTouches.Load(hash)
 	s, err := a.Store.Session(ctx, hash)
 	if err != nil {
 		return u, "", false, ignoreNotFound(err)
+	}
+	if t, ok := pending.(time.Time); ok && t.After(s.LastSeen) {
+		s.LastSeen = t
 	}
 	now := a.now()
 	if !a.lifetimes().Live(s, now) {
@@ -134,11 +141,43 @@ func (a *App) caller(w http.ResponseWriter, r *http.Request) (u access.User, ses
 	}
 	// Touch at most once a minute: a page's every request need not write.
 	if now.Sub(s.LastSeen) > time.Minute {
-		if err := a.Store.TouchSession(ctx, hash, now); err != nil {
-			return u, "", false, err
-		}
+		a.touch(hash, now)
 	}
 	return u, hash, true, nil
+}
+
+// pendingTouches holds, by session hash, the time of a session's use that
+// touch is still writing (package-wide: hashes are unique to a session).
+var pendingTouches sync.Map
+
+// touch records that the session hash was used at now without making the
+// request wait: the write waits for the workspace's write lock, which a
+// long import holds for many seconds (BenchmarkReadersDuringImport saw
+// every reader's page fail with 500 when the request waited). Until it is
+// written, caller counts the idle timeout from the time kept in
+// pendingTouches; a touch that fails is dropped, and the next request
+// tries again.
+func (a *App) touch(hash string, now time.Time) {
+	if _, busy := pendingTouches.Swap(hash, now); busy {
+		return // the goroutine writing this session's touch writes the newer time too
+	}
+	go func() {
+		for {
+			v, ok := pendingTouches.Load(hash)
+			if !ok {
+				return
+			}
+			t := v.(time.Time)
+			if err := a.Store.TouchSession(context.Background(), hash, t); err != nil {
+				pendingTouches.Delete(hash)
+				return
+			}
+			if pendingTouches.CompareAndDelete(hash, t) {
+				return
+			}
+			// A newer use came while this one was written: write it too.
+		}
+	}()
 }
 
 func (a *App) cookieName() string {
