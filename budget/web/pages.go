@@ -89,6 +89,7 @@ const homeHTML = `{{define "body"}}<p>{{.T "Rollene dine" "Rollene dine"}}: {{ra
 <ul>
 <li><a href="/arshjul">{{.T "Årshjulet" "Årshjulet"}}</a></li>
 <li><a href="/rapport/">{{.T "Årsrapportene" "Årsrapportane"}}</a></li>
+<li><a href="/indikatorer">{{.T "Indikatorene" "Indikatorane"}}</a></li>
 {{if or (.User.Has "enhet") (.User.Has "kommunedirektor") (.User.Has "admin")}}<li><a href="/tertial">{{.T "Tertialrapport for tiltakene" "Tertialrapport for tiltaka"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin")}}<li><a href="/import/budsjett">{{.T "Importer budsjett eller regnskap" "Importer budsjett eller rekneskap"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin") (.User.Has "folkehelse") (.User.Has "kommunedirektor")}}<li><a href="/budsjett">{{.T "Budsjett og regnskap" "Budsjett og rekneskap"}}</a></li>{{end}}
@@ -168,6 +169,22 @@ textarea { font: inherit; padding: .4rem; border: 1px solid #555; border-radius:
 .field-error { color: #b3261e; font-weight: 600; display: block; }
 .saved { background: #e6f4ea; border-left: 4px solid #1e7b34; padding: .5rem 1rem; }
 button.secondary { background: #fff; color: #0b5394; border: 2px solid #0b5394; }
+figure.chart { margin: 1rem 0; max-width: 44rem; }
+figure.chart svg { width: 100%; height: auto; display: block; }
+.axis { stroke: #1d1d1b; stroke-width: 1; }
+.tick { font-size: 12px; fill: #1d1d1b; }
+.line { fill: none; stroke-width: 2; }
+.dot { stroke: none; }
+.s0 { stroke: #000; fill: #000; stroke-width: 3; } .s1 { stroke: #1f4e79; fill: #1f4e79; } .s2 { stroke: #a03c14; fill: #a03c14; stroke-dasharray: 6 3; }
+.s3 { stroke: #2e6b30; fill: #2e6b30; stroke-dasharray: 2 3; } .s4 { stroke: #6a3d9a; fill: #6a3d9a; stroke-dasharray: 8 3 2 3; }
+.s5 { stroke: #806000; fill: #806000; stroke-dasharray: 4 4; } .s6 { stroke: #006d77; fill: #006d77; stroke-dasharray: 1 2; }
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.swatch { display: inline-block; width: 1.5rem; height: 0; border-top: 3px solid; margin-right: .4rem; vertical-align: middle; }
+.swatch.s0 { border-color: #000; } .swatch.s1 { border-color: #1f4e79; } .swatch.s2 { border-color: #a03c14; border-top-style: dashed; }
+.swatch.s3 { border-color: #2e6b30; border-top-style: dotted; } .swatch.s4 { border-color: #6a3d9a; border-top-style: dashed; }
+.swatch.s5 { border-color: #806000; border-top-style: dashed; } .swatch.s6 { border-color: #006d77; border-top-style: dotted; }
+.table { overflow-x: auto; }
+.table:focus { outline: 3px solid #e8a317; }
 `
 
 // safeNext is where to go after sign-in: a path on this server only, so

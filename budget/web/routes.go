@@ -57,10 +57,11 @@ func (a *App) coreRoutes(s *Server) []Route {
 // its own file (routes_*.go), so the areas grow without touching each other.
 func (a *App) routes(s *Server) []Route {
 	rs := a.coreRoutes(s)
-	rs = append(rs, a.importRoutes()...)  // routes_imports.go: upload, preview, confirm; finance tables
-	rs = append(rs, a.pageRoutes()...)    // routes_pages.go: units, rådmann, indicators, council
-	rs = append(rs, a.apiRoutes()...)     // routes_api.go: /api/v1
-	rs = append(rs, a.publishRoutes()...) // routes_publish.go: the published report (HTML)
+	rs = append(rs, a.importRoutes()...)    // routes_imports.go: upload, preview, confirm; finance tables
+	rs = append(rs, a.pageRoutes()...)      // routes_pages.go: units, rådmann, indicators, council
+	rs = append(rs, a.apiRoutes()...)       // routes_api.go: /api/v1
+	rs = append(rs, a.publishRoutes()...)   // routes_publish.go: the published report (HTML)
+	rs = append(rs, a.indicatorRoutes()...) // indicators.go: the indicator pages
 	return rs
 }
 

@@ -21,6 +21,7 @@ type Reads interface {
 	Summary(ctx context.Context, year int, version budget.Version, by string) (*model.Summary, error)
 	Measures(ctx context.Context, year int) (*model.MeasurePlan, error)
 	Indicator(ctx context.Context, o model.ShowOptions) (*model.IndicatorView, error)
+	Indicators(ctx context.Context) ([]indicators.Indicator, error)
 }
 
 // budgetReaders may read budget figures that are not yet published (a

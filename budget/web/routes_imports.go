@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -354,7 +355,12 @@ var fieldIDs = map[string]string{"status": "status", "spent": "brukt", "deviatio
 var skipReasons = map[string]string{"blank": "tomme rader", "header": "overskriftsrader", "title": "tittelrader",
 	"sum_rows": "sumrader (kontrollert mot linjene)", "lookup_error": "oppslagsfeil med beløp 0 (#I/T, #N/A)", "error": "rader med feil"}
 
-var funcs = template.FuncMap{"kroner": kroner, "amount": amount, "fieldID": func(f string) string { return fieldIDs[f] }, "reason": func(k string) string {
+var funcs = template.FuncMap{"kroner": kroner, "amount": amount, "fnum": func(f *float64) string {
+	if f == nil {
+		return "–"
+	}
+	return strings.Replace(strconv.FormatFloat(*f, 'f', 2, 64), ".", ",", 1)
+}, "fieldID": func(f string) string { return fieldIDs[f] }, "reason": func(k string) string {
 	if r, ok := skipReasons[k]; ok {
 		return r
 	}

@@ -54,3 +54,12 @@ func (r Reads) Indicator(ctx context.Context, o ShowOptions) (*IndicatorView, er
 	}
 	return ShowIndicator(ctx, r.DB, cat, o)
 }
+
+// Indicators are the catalogue's indicators, as `indicators list --json`.
+func (r Reads) Indicators(ctx context.Context) ([]indicators.Indicator, error) {
+	cat, err := r.Catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return cat.All(), nil
+}
