@@ -53,6 +53,8 @@ type App struct {
 
 	// API: routes_api.go.
 	Reads Reads // the figures of the JSON API, in the CLI's --json shapes
+	// Documents makes the letters, workbook and report for download.
+	Documents Documents
 	// Imports takes uploaded budget files; MaxUpload bounds an upload
 	// (DefaultMaxUpload when zero).
 	Imports   BudgetImports

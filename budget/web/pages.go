@@ -90,6 +90,7 @@ const homeHTML = `{{define "body"}}<p>{{.T "Rollene dine" "Rollene dine"}}: {{ra
 <li><a href="/arshjul">{{.T "Årshjulet" "Årshjulet"}}</a></li>
 <li><a href="/rapport/">{{.T "Årsrapportene" "Årsrapportane"}}</a></li>
 <li><a href="/indikatorer">{{.T "Indikatorene" "Indikatorane"}}</a></li>
+{{if or (.User.Has "kommunedirektor") (.User.Has "admin")}}<li><a href="/dokumenter">{{.T "Oppdragsbrev, årsrapport og arbeidsbok" "Oppdragsbrev, årsrapport og arbeidsbok"}}</a></li>{{end}}
 {{if or (.User.Has "enhet") (.User.Has "kommunedirektor") (.User.Has "admin")}}<li><a href="/tertial">{{.T "Tertialrapport for tiltakene" "Tertialrapport for tiltaka"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin")}}<li><a href="/import/budsjett">{{.T "Importer budsjett eller regnskap" "Importer budsjett eller rekneskap"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin") (.User.Has "folkehelse") (.User.Has "kommunedirektor")}}<li><a href="/budsjett">{{.T "Budsjett og regnskap" "Budsjett og rekneskap"}}</a></li>{{end}}
@@ -184,6 +185,7 @@ figure.chart svg { width: 100%; height: auto; display: block; }
 .swatch.s3 { border-color: #2e6b30; border-top-style: dotted; } .swatch.s4 { border-color: #6a3d9a; border-top-style: dashed; }
 .swatch.s5 { border-color: #806000; border-top-style: dashed; } .swatch.s6 { border-color: #006d77; border-top-style: dotted; }
 .table { overflow-x: auto; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .table:focus { outline: 3px solid #e8a317; }
 `
 

@@ -62,6 +62,7 @@ func (a *App) routes(s *Server) []Route {
 	rs = append(rs, a.apiRoutes()...)       // routes_api.go: /api/v1
 	rs = append(rs, a.publishRoutes()...)   // routes_publish.go: the published report (HTML)
 	rs = append(rs, a.indicatorRoutes()...) // indicators.go: the indicator pages
+	rs = append(rs, a.documentRoutes()...)  // routes_documents.go: letters, workbook and report downloads
 	return rs
 }
 

@@ -12,8 +12,8 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
-	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
 )
 
 // cmdExport: helsebudsjett export budget --year Y [--version V] [-o FILE.xlsx] [--lang nb|nn] [--gross-base ARTS].
@@ -78,17 +78,15 @@ func exportWorkbook(ctx context.Context, db *sqlite.DB, key budget.Key, path str
 	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
 		return nil, err
 	}
-	cat, err := catalogue(ctx, db)
+	ws, err := docWorkspace(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	b, err := model.LoadWith(ctx, db, cat, key, mo)
-	if err != nil {
-		return nil, err
-	}
-	links := func(fn func(budget.Link) error) error { return db.EachLink(ctx, key, fn) }
+	var b *model.Budget
 	err = atomicfile.Write(path, func(w io.Writer) error {
-		return workbook.Write(w, b, links, workbook.Options{Lang: lang})
+		var err error
+		b, err = documents.Workbook(ctx, ws, w, key, lang, mo)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", path, err)

@@ -11,64 +11,41 @@ import (
 	"strings"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 )
 
 // lettersOptions are the choices of one run of the letters, from the
 // command line, the demo or the wheel.
-type lettersOptions struct {
-	Year      int
-	Units     []string
-	Lang      indicators.Lang
-	Dir       string
-	Combined  bool
-	Force     bool
-	Config    string // the YAML configuration; "" for the default
-	Templates string // a folder of own templates; "" for the embedded ones
-	Date      time.Time
-	Draft     bool // letters marked UTKAST, allowed without references and signatory
-}
+type lettersOptions = documents.LettersOptions
 
 // writeLetters is the one path from the workspace to the oppdragsbrev:
 // the letters command, the demo and the wheel's letters action all call
-// it.
+// it (documents.Letters on the workspace's catalogue and wheel).
 func writeLetters(ctx context.Context, db *sqlite.DB, o lettersOptions) (*letters.Result, error) {
-	var cfg *letters.Config
-	if o.Config != "" {
-		c, err := letters.LoadConfig(o.Config)
-		if err != nil {
-			return nil, err
-		}
-		cfg = c
-	}
-	texts, err := letters.LoadTexts(o.Templates)
+	ws, err := docWorkspace(ctx, db)
 	if err != nil {
 		return nil, err
 	}
+	return documents.Letters(ctx, ws, o)
+}
+
+// docWorkspace is the workspace as the document services take it: the
+// store with the catalogue and the wheel in force.
+func docWorkspace(ctx context.Context, db *sqlite.DB) (documents.Workspace, error) {
 	cat, err := catalogue(ctx, db)
 	if err != nil {
-		return nil, err
+		return documents.Workspace{}, err
 	}
 	w, _, err := loadWheel(ctx, db)
 	if err != nil {
-		return nil, err
+		return documents.Workspace{}, err
 	}
-	src, err := letters.Load(ctx, db, cat, w, o.Year, letters.Financing(db))
-	if err != nil {
-		return nil, err
-	}
-	return src.Generate(ctx, letters.GenerateOptions{
-		Options: letters.Options{Config: cfg, Texts: texts, Lang: o.Lang, Date: o.Date, Draft: o.Draft},
-		Units:   o.Units, Dir: o.Dir, Combined: o.Combined, Force: o.Force,
-		// Letters keep their own rule for files already there (same
-		// contents, or --force); the guard refuses inputs only.
-		Guard: func(p string) error { return outguard.Check(ctx, db, p, true) },
-	})
+	return documents.Workspace{DB: db, Catalogue: cat, Wheel: w}, nil
 }
 
 // unitFlags collects repeated --unit flags.

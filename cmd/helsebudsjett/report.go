@@ -15,6 +15,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 )
 
 // cmdReport writes the annual report on the health-equity budget
@@ -110,22 +111,13 @@ func writeAnnualReport(ctx context.Context, db *sqlite.DB, opt annual.Options, p
 	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
 		return nil, 0, err
 	}
-	cat, err := catalogue(ctx, db)
+	ws, err := docWorkspace(ctx, db)
 	if err != nil {
 		return nil, 0, err
 	}
-	if opt.Wheel == nil {
-		if opt.Wheel, _, err = loadWheel(ctx, db); err != nil {
-			return nil, 0, err
-		}
-	}
-	r, err := annual.Load(ctx, db, cat, opt)
+	r, data, err := documents.AnnualReport(ctx, ws, opt)
 	if err != nil {
 		return nil, 0, err
-	}
-	data, err := annual.Render(r)
-	if err != nil {
-		return nil, 0, fmt.Errorf("report: %w", err)
 	}
 	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return nil, 0, fmt.Errorf("write %s: %w", path, err)
@@ -148,20 +140,13 @@ func writeAnnualHTML(ctx context.Context, db *sqlite.DB, opt annual.Options, dir
 			return nil, 0, err
 		}
 	}
-	cat, err := catalogue(ctx, db)
+	ws, err := docWorkspace(ctx, db)
 	if err != nil {
 		return nil, 0, err
 	}
-	if opt.Wheel, _, err = loadWheel(ctx, db); err != nil {
-		return nil, 0, err
-	}
-	r, err := annual.Load(ctx, db, cat, opt)
+	r, files, err := documents.AnnualReportHTML(ctx, ws, opt)
 	if err != nil {
 		return nil, 0, err
-	}
-	files, err := annual.RenderHTML(r)
-	if err != nil {
-		return nil, 0, fmt.Errorf("report: %w", err)
 	}
 	if err := atomicfile.ReplaceDir(dir, files); err != nil {
 		return nil, 0, budget.Errorf(budget.EINVALID, "write %s: %v", dir, err)

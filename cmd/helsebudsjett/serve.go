@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -19,6 +21,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -73,6 +76,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	app.Reports, app.PublicReport = reportPages{db}, *publicReport
 	app.Imports = budgetImports{db}
 	app.Tertial = tertial.Web{DB: db}
+	app.Documents = webDocuments{db}
 	app.Reads = model.Reads{DB: db, Catalogue: func(ctx context.Context) (*indicators.Catalogue, error) { return catalogue(ctx, db) }}
 	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
 		App: app, TLSCert: *tlsCert, TLSKey: *tlsKey}
@@ -207,19 +211,12 @@ func newApp(ctx context.Context, db *sqlite.DB, oidcFile, lang string, secure, b
 type reportPages struct{ db *sqlite.DB }
 
 func (p reportPages) ReportPage(ctx context.Context, year int, public bool, lang string) (map[string][]byte, error) {
-	cat, err := catalogue(ctx, p.db)
+	ws, err := docWorkspace(ctx, p.db)
 	if err != nil {
 		return nil, err
 	}
-	w, _, err := loadWheel(ctx, p.db)
-	if err != nil {
-		return nil, err
-	}
-	r, err := annual.Load(ctx, p.db, cat, annual.Options{Year: year, Public: public, Lang: indicators.Lang(lang), Wheel: w})
-	if err != nil {
-		return nil, err
-	}
-	return annual.RenderHTML(r)
+	_, files, err := documents.AnnualReportHTML(ctx, ws, annual.Options{Year: year, Public: public, Lang: indicators.Lang(lang)})
+	return files, err
 }
 
 func (p reportPages) ReportYears(ctx context.Context) ([]int, error) {
@@ -246,3 +243,64 @@ type budgetImports struct{ db *sqlite.DB }
 func (b budgetImports) ImportBudget(ctx context.Context, path string, opts importer.Options) (*importer.Report, error) {
 	return importer.Run(ctx, b.db, path, opts)
 }
+
+// webDocuments gives the web application the documents for download, as
+// the commands make them; the letters use brev.yaml beside the workspace
+// when there is one (as the wheel's letters action does), else they are
+// drafts.
+type webDocuments struct{ db *sqlite.DB }
+
+func (d webDocuments) letters(year int, lang string) documents.LettersOptions {
+	o := documents.LettersOptions{Year: year, Lang: indicators.Lang(lang), Draft: true}
+	base := filepath.Dir(d.db.Path())
+	if p := filepath.Join(base, lettersConfigFile); exists(p) {
+		o.Config, o.Draft = p, false
+	}
+	if p := filepath.Join(base, lettersTemplatesDir); exists(p) {
+		o.Templates = p
+	}
+	return o
+}
+
+func (d webDocuments) LettersZip(ctx context.Context, w io.Writer, year int, units []string, lang string) (int, error) {
+	ws, err := docWorkspace(ctx, d.db)
+	if err != nil {
+		return 0, err
+	}
+	o := d.letters(year, lang)
+	o.Units = units
+	files, err := documents.LettersZip(ctx, ws, w, o)
+	return len(files), err
+}
+
+func (d webDocuments) Letter(ctx context.Context, year int, unit, lang string) ([]byte, error) {
+	ws, err := docWorkspace(ctx, d.db)
+	if err != nil {
+		return nil, err
+	}
+	return documents.Letter(ctx, ws, d.letters(year, lang), unit)
+}
+
+func (d webDocuments) Workbook(ctx context.Context, w io.Writer, year int, lang string) error {
+	ws, err := docWorkspace(ctx, d.db)
+	if err != nil {
+		return err
+	}
+	key, err := model.ResolveKey(ctx, d.db, year, "")
+	if err != nil {
+		return err
+	}
+	_, err = documents.Workbook(ctx, ws, w, key, indicators.Lang(lang), model.Options{})
+	return err
+}
+
+func (d webDocuments) Report(ctx context.Context, year int, public bool, lang string) ([]byte, error) {
+	ws, err := docWorkspace(ctx, d.db)
+	if err != nil {
+		return nil, err
+	}
+	_, data, err := documents.AnnualReport(ctx, ws, annual.Options{Year: year, Public: public, Lang: indicators.Lang(lang)})
+	return data, err
+}
+
+func (d webDocuments) Units(ctx context.Context) ([]budget.Unit, error) { return d.db.Units(ctx) }

@@ -1,0 +1,183 @@
+// Package documents makes the documents from the workspace: the
+// oppdragsbrev, the helsebudsjett workbook and the annual report. The
+// command line, the wheel's actions and the web application all call these
+// functions, so a document is made one way whoever asks for it: into
+// files (the CLI, the wheel) or into a writer (a download).
+package documents
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+	"github.com/helsebudsjett/helsebudsjett/reports/letters"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
+	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
+)
+
+// Workspace is what the documents are made from: the store, the
+// indicator catalogue and the wheel in force.
+type Workspace struct {
+	DB        *sqlite.DB
+	Catalogue *indicators.Catalogue
+	Wheel     *wheel.Wheel
+}
+
+// LettersOptions are the choices of one run of the letters.
+type LettersOptions struct {
+	Year      int
+	Units     []string // the units' codes; every recipient when empty
+	Lang      indicators.Lang
+	Dir       string // where the letters go (Letters); made when missing
+	Combined  bool   // also one PDF of all the letters
+	Force     bool   // replace letters that exist with other contents
+	Config    string // the YAML configuration; "" for none
+	Templates string // a folder of own templates; "" for the embedded ones
+	Date      time.Time
+	Draft     bool // letters marked UTKAST, allowed without references and signatory
+}
+
+// Letters writes the oppdragsbrev into o.Dir with a manifest, never over an
+// input of the workspace (outguard); a letter that exists with other
+// contents is replaced only with o.Force.
+func Letters(ctx context.Context, ws Workspace, o LettersOptions) (*letters.Result, error) {
+	var cfg *letters.Config
+	if o.Config != "" {
+		c, err := letters.LoadConfig(o.Config)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	}
+	texts, err := letters.LoadTexts(o.Templates)
+	if err != nil {
+		return nil, err
+	}
+	src, err := letters.Load(ctx, ws.DB, ws.Catalogue, ws.Wheel, o.Year, letters.Financing(ws.DB))
+	if err != nil {
+		return nil, err
+	}
+	return src.Generate(ctx, letters.GenerateOptions{
+		Options: letters.Options{Config: cfg, Texts: texts, Lang: o.Lang, Date: o.Date, Draft: o.Draft},
+		Units:   o.Units, Dir: o.Dir, Combined: o.Combined, Force: o.Force,
+		// Letters keep their own rule for files already there (same
+		// contents, or Force); the guard refuses inputs only.
+		Guard: func(p string) error { return outguard.Check(ctx, ws.DB, p, true) },
+	})
+}
+
+// LettersZip writes the letters of o (o.Dir is ignored) as a zip to w, one
+// PDF per unit named as Letters names them, in name order, and returns
+// them. The zip holds nothing else, so the same workspace gives the same
+// bytes.
+func LettersZip(ctx context.Context, ws Workspace, w io.Writer, o LettersOptions) ([]letters.File, error) {
+	dir, err := os.MkdirTemp("", "helsebudsjett-letters-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	o.Dir, o.Combined, o.Force = dir, false, true
+	res, err := Letters(ctx, ws, o)
+	if err != nil {
+		return nil, err
+	}
+	files := append([]letters.File(nil), res.Letters...)
+	sort.Slice(files, func(i, j int) bool { return filepath.Base(files[i].Path) < filepath.Base(files[j].Path) })
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		data, err := os.ReadFile(f.Path)
+		if err != nil {
+			return nil, err
+		}
+		hw, err := zw.CreateHeader(&zip.FileHeader{Name: filepath.Base(f.Path), Method: zip.Deflate, Modified: o.Date})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := hw.Write(data); err != nil {
+			return nil, err
+		}
+	}
+	return files, zw.Close()
+}
+
+// Letter returns the PDF of one unit's letter.
+func Letter(ctx context.Context, ws Workspace, o LettersOptions, unit string) ([]byte, error) {
+	o.Units = []string{unit}
+	var buf bytes.Buffer
+	files, err := LettersZip(ctx, ws, &buf, o)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) != 1 {
+		return nil, budget.Errorf(budget.ENOTFOUND, "no letter to unit %s in %d", unit, o.Year)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return nil, err
+	}
+	f, err := zr.File[0].Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// Workbook writes the helsebudsjett workbook of key to w and returns the
+// model it shows, on the gross operating expenditure of mo.
+func Workbook(ctx context.Context, ws Workspace, w io.Writer, key budget.Key, lang indicators.Lang, mo model.Options) (*model.Budget, error) {
+	b, err := model.LoadWith(ctx, ws.DB, ws.Catalogue, key, mo)
+	if err != nil {
+		return nil, err
+	}
+	links := func(fn func(budget.Link) error) error { return ws.DB.EachLink(ctx, key, fn) }
+	if err := workbook.Write(w, b, links, workbook.Options{Lang: lang}); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// AnnualReport loads the annual (or tertial) report of opt and renders it
+// as PDF. opt.Wheel defaults to the workspace's wheel.
+func AnnualReport(ctx context.Context, ws Workspace, opt annual.Options) (*annual.Report, []byte, error) {
+	if opt.Wheel == nil {
+		opt.Wheel = ws.Wheel
+	}
+	r, err := annual.Load(ctx, ws.DB, ws.Catalogue, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := annual.Render(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("report: %w", err)
+	}
+	return r, data, nil
+}
+
+// AnnualReportHTML is AnnualReport as a web page: the files of its folder.
+func AnnualReportHTML(ctx context.Context, ws Workspace, opt annual.Options) (*annual.Report, map[string][]byte, error) {
+	if opt.Wheel == nil {
+		opt.Wheel = ws.Wheel
+	}
+	r, err := annual.Load(ctx, ws.DB, ws.Catalogue, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := annual.RenderHTML(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("report: %w", err)
+	}
+	return r, files, nil
+}
