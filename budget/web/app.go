@@ -50,6 +50,9 @@ type App struct {
 
 	// Pages: routes_pages.go.
 	Tertial TertialForms // the tertial report in the browser
+	// Wheel runs the wheel's due tasks now (the daemon's trigger), for the
+	// rådmann's office's button on /arshjul.
+	Wheel interface{ Trigger(why string) error }
 
 	// API: routes_api.go.
 	Reads Reads // the figures of the JSON API, in the CLI's --json shapes

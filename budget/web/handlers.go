@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/access"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 )
 
@@ -73,6 +74,12 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	var b bytes.Buffer
 	data := buildPage(name, year, lang, now, entries)
 	data.Self = r.URL.Path
+	if u, ok := CurrentUser(r); ok && s.App != nil && s.App.Wheel != nil && (u.Has(access.Admin) || u.Has(access.Kommunedirektor)) {
+		data.CanRun = true
+	}
+	if r.URL.Query().Get("kjort") == "1" {
+		data.Message = "Det som var forfalt, er kjørt. Se kolonnen Kjøring."
+	}
 	if err := pageTemplate.Execute(&b, data); err != nil {
 		http.Error(w, "could not draw the wheel", http.StatusInternalServerError)
 		return

@@ -54,6 +54,36 @@ type pageData struct {
 	Months           []monthSector
 	Marks            []mark
 	Upcoming         []listed
+	Tasks            []taskRow // every occurrence of the year, with its run
+	CanRun           bool      // the caller may run what is due now
+	Message          string
+}
+
+// taskRow is one occurrence of the year as the wheel page's table lists
+// it: when, what, whether it ran, and the page where its work is done.
+type taskRow struct {
+	When, Title, Run, Link, LinkText string
+}
+
+// taskLink is the page of a task's work, by its action.
+func taskLink(a wheel.Action, year int, lang string) (string, string) {
+	pick := func(nb, nn string) string {
+		if lang == "nn" {
+			return nn
+		}
+		return nb
+	}
+	switch a {
+	case wheel.Letters:
+		return fmt.Sprintf("/dokumenter?year=%d", year), pick("Oppdragsbrevene", "Oppdragsbreva")
+	case wheel.Report:
+		return "/rapport/", pick("Rapportene", "Rapportane")
+	case wheel.ExportBudget:
+		return "/budsjett", pick("Budsjettet", "Budsjettet")
+	case wheel.Remind:
+		return "/tertial", pick("Tertialrapporten", "Tertialrapporten")
+	}
+	return "", ""
 }
 
 // angle maps an instant to its place on the year's circle, January at the
@@ -100,6 +130,18 @@ func buildPage(name string, year int, lang string, now time.Time, entries []Entr
 		p.Marks = append(p.Marks, mk)
 	}
 	p.Upcoming = upcoming(entries, now, lang, 8)
+	for _, e := range entries {
+		o := e.Occ
+		run := e.Status
+		if run == "" {
+			run = map[bool]string{true: "ikke kjørt", false: "ikkje køyrt"}[lang != "nn"]
+			if o.At.After(now) {
+				run = "–"
+			}
+		}
+		link, text := taskLink(o.Task.Action, year, lang)
+		p.Tasks = append(p.Tasks, taskRow{When: wheel.LongDate(o.At), Title: o.Task.Title.In(lang), Run: run, Link: link, LinkText: text})
+	}
 	return p
 }
 

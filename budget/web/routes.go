@@ -47,6 +47,7 @@ func (a *App) coreRoutes(s *Server) []Route {
 		{Pattern: "POST /logg-ut", Roles: Everyone, Handler: a.logout},
 		{Pattern: "POST /logg-ut-overalt", Roles: Everyone, Handler: a.logoutEverywhere},
 		{Pattern: "GET /arshjul", Roles: Everyone, Handler: s.page},
+		{Pattern: "POST /arshjul/kjor", Roles: []access.Role{access.Admin, access.Kommunedirektor}, Handler: a.runDue},
 		{Pattern: "GET /api/v1/me", Roles: Everyone, Handler: a.apiMe},
 		{Pattern: "GET /admin/logg", Roles: []access.Role{access.Admin}, Handler: a.auditPage},
 		{Pattern: "GET /api/v1/audit", Roles: []access.Role{access.Admin}, Handler: a.apiAudit},

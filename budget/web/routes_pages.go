@@ -305,3 +305,22 @@ const tertialFormHTML = `{{define "body"}}{{$b := .Body}}
 <button type="submit" name="action" value="send">{{.T "Send inn" "Send inn"}}</button></p>
 </form>
 <p><a href="/tertial?periode={{$b.Period}}">{{.T "Alle skjema" "Alle skjema"}}</a></p>{{end}}`
+
+// runDue runs what the wheel has due now, as the daemon would at its next
+// trigger, and writes who asked to the audit log.
+func (a *App) runDue(w http.ResponseWriter, r *http.Request) {
+	if a.Wheel == nil {
+		a.fail(w, r, http.StatusServiceUnavailable, "unavailable", msgInternal)
+		return
+	}
+	u, _ := CurrentUser(r)
+	if err := a.Wheel.Trigger("by hand: " + u.Name); err != nil {
+		a.fail(w, r, http.StatusInternalServerError, "internal", msgInternal)
+		return
+	}
+	if err := access.Record(r.Context(), a.Store, a.now(), access.ActionDocument, "wheel run-due by hand"); err != nil {
+		a.fail(w, r, http.StatusInternalServerError, "internal", msgInternal)
+		return
+	}
+	http.Redirect(w, r, "/arshjul?kjort=1", http.StatusSeeOther)
+}

@@ -39,6 +39,13 @@ const pageHTML = `<!doctype html>
 <p class="note">Prikker: når oppgaven starter (grønn ring: har kjørt). Firkanter: frister, flyttet til neste virkedag når de faller på helg eller helligdag.</p>
 </section>
 </div>
+<section>
+<h2>Oppgavene i {{.Year}}</h2>
+{{with .Message}}<p role="status">{{.}}</p>{{end}}
+{{if .CanRun}}<form method="post" action="/arshjul/kjor"><p><button type="submit">Kjør det som er forfalt nå</button></p></form>{{end}}
+<table><thead><tr><th scope="col">Når</th><th scope="col">Oppgave</th><th scope="col">Kjøring</th><th scope="col">Side</th></tr></thead>
+<tbody>{{range .Tasks}}<tr><td>{{.When}}</td><td>{{.Title}}</td><td>{{.Run}}</td><td>{{if .Link}}<a href="{{.Link}}">{{.LinkText}}</a>{{end}}</td></tr>{{end}}</tbody></table>
+</section>
 </body>
 </html>
 `

@@ -77,6 +77,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	app.Imports = budgetImports{db}
 	app.Tertial = tertial.Web{DB: db}
 	app.Documents = webDocuments{db}
+	app.Wheel = d
 	app.Reads = model.Reads{DB: db, Catalogue: func(ctx context.Context) (*indicators.Catalogue, error) { return catalogue(ctx, db) }}
 	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
 		App: app, TLSCert: *tlsCert, TLSKey: *tlsKey}
