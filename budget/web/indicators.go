@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -22,6 +23,7 @@ func (a *App) indicatorRoutes() []Route {
 	return []Route{
 		{Pattern: "GET /indikatorer", Roles: Everyone, Handler: a.indicatorList},
 		{Pattern: "GET /indikatorer/{id}", Roles: Everyone, Handler: a.indicatorPage},
+		{Pattern: "GET /tiltak", Roles: Everyone, Handler: a.measuresPage},
 	}
 }
 
@@ -335,3 +337,34 @@ const indicatorHTML = `{{define "body"}}{{$v := .Body.V}}
 <tbody>{{range $v.Inequality}}<tr><th scope="row">{{.Period}}</th><td>{{.Level}}</td><td class="num">{{fnum .Gap}}</td><td class="num">{{fnum .Ratio}}</td><td class="num">{{fnum .SII}}</td><td class="num">{{fnum .RII}}</td></tr>{{end}}</tbody></table>{{end}}
 {{range $v.Notes}}<p class="note">{{.}}</p>{{end}}
 <p><a href="/indikatorer">{{.T "Alle indikatorer" "Alle indikatorar"}}</a></p>{{end}}`
+
+// measuresPage lists the measures that run in a year with their status and
+// their unit's latest report: what council members follow (no money: the
+// amounts are in the report and the workbook).
+func (a *App) measuresPage(w http.ResponseWriter, r *http.Request) {
+	rd, ok := a.readsPage(w, r)
+	if !ok {
+		return
+	}
+	year := a.now().Year()
+	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= 1900 && y <= 2200 {
+		year = y
+	}
+	ms, err := rd.MeasureStatus(r.Context(), year)
+	if err != nil {
+		a.fail(w, r, http.StatusInternalServerError, "internal", msgInternal)
+		return
+	}
+	render(w, r, http.StatusOK, measuresTemplate, page{Title: fmt.Sprintf("%s %d", pickLang(r, "Tiltakene", "Tiltaka"), year),
+		Body: struct {
+			Year     int
+			Measures []model.MeasureStatus
+		}{year, ms}})
+}
+
+var measuresTemplate = layoutTemplate("measures", `{{define "body"}}
+<form method="get" action="/tiltak"><p><label for="ar">{{.T "År" "År"}}</label> <input id="ar" name="year" type="text" inputmode="numeric" value="{{.Body.Year}}"> <button type="submit">{{.T "Vis" "Vis"}}</button></p></form>
+{{if .Body.Measures}}<div class="table" role="region" tabindex="0" aria-label="{{.T "Tiltak med status" "Tiltak med status"}}"><table><caption>{{.T "Tiltak som løper i" "Tiltak som går i"}} {{.Body.Year}}</caption>
+<thead><tr><th scope="col">Nr.</th><th scope="col">{{.T "Tiltak" "Tiltak"}}</th><th scope="col">{{.T "Rapporterende enhet" "Rapporterande eining"}}</th><th scope="col">{{.T "Innsats" "Innsats"}}</th><th scope="col">Status</th><th scope="col">{{.T "Siste rapport" "Siste rapport"}}</th></tr></thead>
+<tbody>{{range .Body.Measures}}<tr><td>{{.Nr}}</td><th scope="row">{{.Name}}</th><td>{{.Reporting}}</td><td>{{.Effort}}</td><td>{{.Status}}</td><td>{{if .Progress}}{{.Progress}} ({{.Period}}){{else}}–{{end}}</td></tr>{{end}}</tbody></table></div>
+{{else}}<p>{{.T "Ingen tiltak løper dette året." "Ingen tiltak går dette året."}}</p>{{end}}{{end}}`)

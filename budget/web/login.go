@@ -4,9 +4,11 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 )
 
 type loginData struct {
@@ -104,7 +106,14 @@ func pluralSessions(n int) string {
 
 func (a *App) home(w http.ResponseWriter, r *http.Request) {
 	title := "Helsebudsjett"
-	render(w, r, http.StatusOK, homeTemplate, page{Title: title})
+	// The letters' year: from October the next year's oppdragsbrev are
+	// the ones a unit works towards.
+	now := a.now().In(wheel.Oslo())
+	year := now.Year()
+	if now.Month() >= time.October {
+		year++
+	}
+	render(w, r, http.StatusOK, homeTemplate, page{Title: title, Year: year})
 }
 
 func ignoreNotFound(err error) error {

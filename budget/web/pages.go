@@ -18,6 +18,7 @@ type page struct {
 	Message string
 	Body    any
 	Refresh int // seconds after which the page loads itself again (a status page); 0 never
+	Year    int // the current year, for links to the year's documents
 }
 
 // T picks the text for the page's language: {{.T "bokmål" "nynorsk"}}.
@@ -90,6 +91,8 @@ const homeHTML = `{{define "body"}}<p>{{.T "Rollene dine" "Rollene dine"}}: {{ra
 <li><a href="/arshjul">{{.T "Årshjulet" "Årshjulet"}}</a></li>
 <li><a href="/rapport/">{{.T "Årsrapportene" "Årsrapportane"}}</a></li>
 <li><a href="/indikatorer">{{.T "Indikatorene" "Indikatorane"}}</a></li>
+<li><a href="/tiltak">{{.T "Tiltakene og status" "Tiltaka og status"}}</a></li>
+{{range .User.Units}}<li><a href="/brev/{{$.Year}}/{{.}}">{{$.T "Oppdragsbrevet til" "Oppdragsbrevet til"}} {{.}} ({{$.Year}})</a></li>{{end}}
 {{if or (.User.Has "kommunedirektor") (.User.Has "admin")}}<li><a href="/dokumenter">{{.T "Oppdragsbrev, årsrapport og arbeidsbok" "Oppdragsbrev, årsrapport og arbeidsbok"}}</a></li>{{end}}
 {{if or (.User.Has "enhet") (.User.Has "kommunedirektor") (.User.Has "admin")}}<li><a href="/tertial">{{.T "Tertialrapport for tiltakene" "Tertialrapport for tiltaka"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin")}}<li><a href="/import/budsjett">{{.T "Importer budsjett eller regnskap" "Importer budsjett eller rekneskap"}}</a></li>{{end}}

@@ -22,6 +22,7 @@ type Reads interface {
 	Measures(ctx context.Context, year int) (*model.MeasurePlan, error)
 	Indicator(ctx context.Context, o model.ShowOptions) (*model.IndicatorView, error)
 	Indicators(ctx context.Context) ([]indicators.Indicator, error)
+	MeasureStatus(ctx context.Context, year int) ([]model.MeasureStatus, error)
 }
 
 // budgetReaders may read budget figures that are not yet published (a

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/web/browsertest"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -88,6 +90,38 @@ func TestServe_indicatorsInBrowser(t *testing.T) {
 		t.Fatal("no suppressed value in the public view: the test proves nothing")
 	}
 	browsertest.Screenshot(t, ctx, "indikator-kommunestyret")
+
+	// The measures and their status, as the council reads them.
+	db, err := sqlite.Open(context.Background(), dbFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := model.Reads{DB: db}.MeasureStatus(context.Background(), 2026)
+	db.Close()
+	if err != nil || len(want) == 0 {
+		t.Fatalf("measures of 2026: %v %v", want, err)
+	}
+	browsertest.Run(t, ctx, "open the measures", chromedp.Navigate(base+"/tiltak?year=2026"), chromedp.WaitVisible(chromedp.CSS("table")))
+	browsertest.CheckAxe(t, ctx, "/tiltak")
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("tbody tr")].map(tr => tr.innerText.replace(/\s+/g, " ").trim())`))
+	if err != nil || len(rows) != len(want) {
+		t.Fatalf("%d rows (%v), want %d", len(rows), err, len(want))
+	}
+	reported := 0
+	for i, m := range want {
+		if !strings.Contains(rows[i], m.Name) || !strings.Contains(rows[i], string(m.Status)) || (m.Progress != "" && !strings.Contains(rows[i], string(m.Progress))) {
+			t.Errorf("row %d %q, want %+v", i, rows[i], m)
+		}
+		if m.Progress != "" {
+			reported++
+		}
+		if strings.Contains(rows[i], " kr") {
+			t.Errorf("row %d shows money: %q", i, rows[i])
+		}
+	}
+	if reported == 0 {
+		t.Error("no measure has a report in 2026: the latest-report column is not tested")
+	}
 
 	browsertest.Run(t, ctx, "sign out", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("form.logout button")), chromedp.Click(chromedp.CSS("form.logout button")),
 		chromedp.WaitVisible(chromedp.ID("namn")))

@@ -63,3 +63,47 @@ func (r Reads) Indicators(ctx context.Context) ([]indicators.Indicator, error) {
 	}
 	return cat.All(), nil
 }
+
+// MeasureStatus is one measure as a reader of the helsebudsjett sees it:
+// what it is, who carries it out, its decided status and where it stood
+// at its unit's latest report in the year.
+type MeasureStatus struct {
+	Nr        string          `json:"nr"`
+	Name      string          `json:"name"`
+	Reporting string          `json:"reporting"`
+	Effort    budget.Effort   `json:"effort"`
+	Status    budget.Status   `json:"status"`
+	Progress  budget.Progress `json:"progress,omitempty"` // "" before the first report
+	Period    string          `json:"period,omitempty"`   // the period of that report
+}
+
+// Measures' status in year: every stored measure that runs in the year,
+// by number, with its latest report (the year's last period reported).
+func (r Reads) MeasureStatus(ctx context.Context, year int) ([]MeasureStatus, error) {
+	ms, err := r.DB.Measures(ctx)
+	if err != nil {
+		return nil, err
+	}
+	reports, err := r.DB.LatestReports(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	latest := map[string]budget.MeasureReport{}
+	for _, rep := range reports { // sorted by measure, then period: the last wins
+		latest[rep.Measure] = rep
+	}
+	budget.SortMeasures(ms)
+	out := []MeasureStatus{}
+	for i := range ms {
+		m := &ms[i]
+		if !m.ActiveIn(year) {
+			continue
+		}
+		s := MeasureStatus{Nr: m.Nr, Name: m.Name, Reporting: m.Reporting, Effort: m.Effort, Status: m.Status}
+		if rep, ok := latest[m.Nr]; ok {
+			s.Progress, s.Period = rep.Status, rep.Period.Label()
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
