@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"os/exec"
@@ -18,10 +19,10 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
-	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/budget/web/webtest"
 )
 
@@ -31,24 +32,24 @@ const readers = 50
 // BenchmarkReadersDuringImport has 50 signed-in readers (each its own
 // session and connections, as 50 browsers) browse the pages without pause
 // while a generated budget of 1 000 000 lines (budget/sample, what
-// `helsebudsjett generate budget` writes) imports into the same workspace;
-// HELSEBUDSJETT_LOAD_LINES sets another size. Halfway the clock moves two
-// minutes, so every reader's session is due its once-a-minute touch (a
-// write) while the import holds the workspace's write lock.
+// `helsebudsjett generate budget` writes: a 94 MiB csv) is uploaded to POST
+// /api/v1/import/budget and imported into the same workspace, as a nightly
+// ERP script would; HELSEBUDSJETT_LOAD_LINES sets another size. Two
+// seconds in, the clock moves two minutes, so every reader's session is due
+// its once-a-minute touch (a write) while the import holds the workspace's
+// write lock.
 //
 // It fails when any page request during the import fails (nothing lost),
-// or when the import's dataset differs from the one the CLI (`helsebudsjett
-// import budget FILE --year 2027 --part drift`, built and run here on a
-// fresh workspace) stores from the same file: lines, rows, totals, and the
-// summary by funksjon to the øre. It reports the page latency (p50, p99,
-// max) during the import, pages per second, the import's time and the
-// process's peak RSS during the run (VmHWM, reset before it; the readers'
-// clients run in the same process):
+// or when the dataset the API stored differs from the one the CLI
+// (`helsebudsjett import budget FILE --year 2027 --part drift`, built and
+// run here on a fresh workspace) stores from the same file: rows, lines,
+// totals, and the summary by funksjon to the øre. It reports the page
+// latency (p50, p99, max) during the import, pages per second, the
+// import's time (upload included) and the process's peak RSS during the
+// run (VmHWM, reset before it; the server, the import and the readers'
+// clients run in one process):
 //
 //	go test -run '^$' -bench ReadersDuringImport -benchtime 1x -timeout 30m ./budget/web/
-//
-// The import runs in-process through importer.Import, the function the
-// CLI's import and the API's upload call.
 func BenchmarkReadersDuringImport(b *testing.B) {
 	lines := 1_000_000
 	if s := os.Getenv("HELSEBUDSJETT_LOAD_LINES"); s != "" {
@@ -71,10 +72,9 @@ func BenchmarkReadersDuringImport(b *testing.B) {
 		b.Fatal(err)
 	}
 	want := cliImport(b, dir, file)
-	ctx := context.Background()
-
 	for range b.N {
-		env := webtest.New(b)
+		env := webtest.NewWith(b, func(a *web.App) { a.Imports = workspaceImports{a.Store.(*sqlite.DB)} })
+		token := env.Token(b, string(access.Okonomi))
 		paths := readerPaths(b, env)
 		clients := make([]*http.Client, readers)
 		for i := range clients {
@@ -125,8 +125,7 @@ func BenchmarkReadersDuringImport(b *testing.B) {
 			}
 		}()
 		t0 := time.Now()
-		rep, err := importer.Import(ctx, env.DB, file, importer.FileOptions{Options: importer.Options{
-			Part: budget.Drift, Options: budgetfile.Options{Year: 2027, Version: budget.Vedtatt, MaxSize: 256 << 20}}})
+		status, out, err := uploadBudget(env.URL, token, file)
 		importTime := time.Since(t0)
 		close(importDone)
 		close(stop)
@@ -134,10 +133,11 @@ func BenchmarkReadersDuringImport(b *testing.B) {
 		elapsed := time.Since(started)
 		peak := peakRSS(b)
 		if err != nil {
-			b.Fatalf("import: %v", err)
+			b.Fatalf("upload: %v", err)
 		}
-		if rep.Status != importer.Imported {
-			b.Fatalf("import: %s", rep.Status)
+		var res importer.Outcome
+		if err := json.Unmarshal(out, &res); err != nil || status != http.StatusOK || res.Status != importer.Imported {
+			b.Fatalf("POST /api/v1/import/budget: %d %.500s", status, out)
 		}
 		if len(failed) > 0 {
 			b.Errorf("%d of %d page requests failed during the import, first: %s", len(failed), len(lat), failed[0])
@@ -160,6 +160,49 @@ func BenchmarkReadersDuringImport(b *testing.B) {
 		b.Logf("%d readers, %d page requests over %s (%v), import of %d lines in %v",
 			readers, len(lat), strings.Join(paths, " "), elapsed.Round(time.Millisecond), lines, importTime.Round(time.Millisecond))
 	}
+}
+
+// uploadBudget posts file to the API's budget import as a script would,
+// streaming it (never whole in memory), and returns the answer.
+func uploadBudget(base, token, file string) (int, []byte, error) {
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		err := func() error {
+			for k, v := range map[string]string{"year": "2027", "part": "drift", "version": "vedtatt"} {
+				if err := mw.WriteField(k, v); err != nil {
+					return err
+				}
+			}
+			fw, err := mw.CreateFormFile("file", filepath.Base(file))
+			if err != nil {
+				return err
+			}
+			f, err := os.Open(file)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if _, err := io.Copy(fw, f); err != nil {
+				return err
+			}
+			return mw.Close()
+		}()
+		pw.CloseWithError(err)
+	}()
+	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/import/budget", pr)
+	if err != nil {
+		return 0, nil, err
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, out, err
 }
 
 // readerPaths are the pages a reader browses: the home page, the wheel,
