@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"net"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -20,7 +18,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -73,10 +70,12 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	app.Reports, app.PublicReport = reportPages{db}, *publicReport
+	docs := &documents.Service{DB: db, Workspace: func(ctx context.Context) (documents.Workspace, error) { return docWorkspace(ctx, db) },
+		LettersConfig: filepath.Join(filepath.Dir(db.Path()), lettersConfigFile), LettersTemplates: filepath.Join(filepath.Dir(db.Path()), lettersTemplatesDir)}
+	app.Reports, app.PublicReport = docs, *publicReport
 	app.Imports = budgetImports{db}
 	app.Tertial = tertial.Web{DB: db}
-	app.Documents = webDocuments{db}
+	app.Documents = docs
 	app.Wheel = d
 	app.Reads = model.Reads{DB: db, Catalogue: func(ctx context.Context) (*indicators.Catalogue, error) { return catalogue(ctx, db) }}
 	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
@@ -207,36 +206,6 @@ func newApp(ctx context.Context, db *sqlite.DB, oidcFile, lang string, secure, b
 	return app, nil
 }
 
-// reportPages gives the web application the annual report as a web page,
-// the same as report --format html writes.
-type reportPages struct{ db *sqlite.DB }
-
-func (p reportPages) ReportPage(ctx context.Context, year int, public bool, lang string) (map[string][]byte, error) {
-	ws, err := docWorkspace(ctx, p.db)
-	if err != nil {
-		return nil, err
-	}
-	_, files, err := documents.AnnualReportHTML(ctx, ws, annual.Options{Year: year, Public: public, Lang: indicators.Lang(lang)})
-	return files, err
-}
-
-func (p reportPages) ReportYears(ctx context.Context) ([]int, error) {
-	keys, err := p.db.Keys(ctx)
-	if err != nil {
-		return nil, err
-	}
-	seen := map[int]bool{}
-	var years []int
-	for _, k := range keys {
-		if !seen[k.Year] {
-			seen[k.Year] = true
-			years = append(years, k.Year)
-		}
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(years)))
-	return years, nil
-}
-
 // budgetImports gives the web application the budget import, as import
 // budget runs it.
 type budgetImports struct{ db *sqlite.DB }
@@ -244,64 +213,3 @@ type budgetImports struct{ db *sqlite.DB }
 func (b budgetImports) ImportBudget(ctx context.Context, path string, opts importer.Options) (*importer.Report, error) {
 	return importer.Run(ctx, b.db, path, opts)
 }
-
-// webDocuments gives the web application the documents for download, as
-// the commands make them; the letters use brev.yaml beside the workspace
-// when there is one (as the wheel's letters action does), else they are
-// drafts.
-type webDocuments struct{ db *sqlite.DB }
-
-func (d webDocuments) letters(year int, lang string) documents.LettersOptions {
-	o := documents.LettersOptions{Year: year, Lang: indicators.Lang(lang), Draft: true}
-	base := filepath.Dir(d.db.Path())
-	if p := filepath.Join(base, lettersConfigFile); exists(p) {
-		o.Config, o.Draft = p, false
-	}
-	if p := filepath.Join(base, lettersTemplatesDir); exists(p) {
-		o.Templates = p
-	}
-	return o
-}
-
-func (d webDocuments) LettersZip(ctx context.Context, w io.Writer, year int, units []string, lang string) (int, error) {
-	ws, err := docWorkspace(ctx, d.db)
-	if err != nil {
-		return 0, err
-	}
-	o := d.letters(year, lang)
-	o.Units = units
-	files, err := documents.LettersZip(ctx, ws, w, o)
-	return len(files), err
-}
-
-func (d webDocuments) Letter(ctx context.Context, year int, unit, lang string) ([]byte, error) {
-	ws, err := docWorkspace(ctx, d.db)
-	if err != nil {
-		return nil, err
-	}
-	return documents.Letter(ctx, ws, d.letters(year, lang), unit)
-}
-
-func (d webDocuments) Workbook(ctx context.Context, w io.Writer, year int, lang string) error {
-	ws, err := docWorkspace(ctx, d.db)
-	if err != nil {
-		return err
-	}
-	key, err := model.ResolveKey(ctx, d.db, year, "")
-	if err != nil {
-		return err
-	}
-	_, err = documents.Workbook(ctx, ws, w, key, indicators.Lang(lang), model.Options{})
-	return err
-}
-
-func (d webDocuments) Report(ctx context.Context, year int, public bool, lang string) ([]byte, error) {
-	ws, err := docWorkspace(ctx, d.db)
-	if err != nil {
-		return nil, err
-	}
-	_, data, err := documents.AnnualReport(ctx, ws, annual.Options{Year: year, Public: public, Lang: indicators.Lang(lang)})
-	return data, err
-}
-
-func (d webDocuments) Units(ctx context.Context) ([]budget.Unit, error) { return d.db.Units(ctx) }
