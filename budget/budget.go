@@ -170,3 +170,12 @@ type Dataset struct {
 	Part       Part           `json:"part"`
 	PartReason string         `json:"part_reason"`
 }
+
+// SummaryRow is one group of a budget's totals: the group's value (a code
+// such as a funksjon), how many lines it has and the sum of their amounts
+// in øre.
+type SummaryRow struct {
+	Value string
+	Lines int
+	Ore   int64
+}

@@ -14,13 +14,8 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
-// SummaryRow is one group of a Summary: the group's value, how many lines
-// it has and the sum of their amounts in øre.
-type SummaryRow struct {
-	Value string
-	Lines int
-	Ore   int64
-}
+// SummaryRow is one group of a Summary (budget.SummaryRow).
+type SummaryRow = budget.SummaryRow
 
 // readTx starts a read transaction (a plain, deferred BEGIN), so the
 // several statements of one query see the same snapshot.

@@ -129,7 +129,7 @@ func cmdTemplateMeasures(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	t, err := model.MeasuresTemplate(ctx, db, cat, *fromWS)
+	t, err := measureimport.MeasuresTemplate(ctx, db, cat, *fromWS)
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func cmdTemplateRatings(ctx context.Context, args []string, e *env) error {
 	if err := outguard.Check(ctx, db, pos[0], *force); err != nil {
 		return err
 	}
-	t, err := model.RatingsTemplate(ctx, db, key)
+	t, err := measureimport.RatingsTemplate(ctx, db, key)
 	if err != nil {
 		return err
 	}

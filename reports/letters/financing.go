@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -12,7 +11,7 @@ import (
 // measures' money to units exactly as the helsebudsjett workbook's
 // Finansiering sheet does (model.Financing), so a letter's total for a
 // unit is the sheet's to the øre.
-func Financing(db *sqlite.DB) FinancingFunc {
+func Financing(db model.FinancingReader) FinancingFunc {
 	return func(ctx context.Context, keys []budget.Key) ([]Funded, error) {
 		if len(keys) == 0 {
 			return nil, nil

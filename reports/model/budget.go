@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -114,7 +113,7 @@ type Options struct {
 }
 
 // Load is LoadWith on KOSTRA's gross operating expenditure.
-func Load(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, key budget.Key) (*Budget, error) {
+func Load(ctx context.Context, db Store, cat *indicators.Catalogue, key budget.Key) (*Budget, error) {
 	return LoadWith(ctx, db, cat, key, Options{})
 }
 
@@ -123,7 +122,7 @@ func Load(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, key bud
 // overrides). It reads key's dataset three times (totals and ratings, the
 // links of every plan year, and nothing else), so it suits a million
 // lines. A key without a current dataset is ENOTFOUND.
-func LoadWith(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, key budget.Key, opts Options) (*Budget, error) {
+func LoadWith(ctx context.Context, db Store, cat *indicators.Catalogue, key budget.Key, opts Options) (*Budget, error) {
 	plan, err := PlanKeys(ctx, db, key)
 	if err != nil {
 		return nil, err
@@ -193,7 +192,7 @@ func LoadWith(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, key
 }
 
 // loadDate sets Date from Key's dataset.
-func (b *Budget) loadDate(ctx context.Context, db *sqlite.DB) error {
+func (b *Budget) loadDate(ctx context.Context, db BudgetReader) error {
 	ds, err := db.Datasets(ctx)
 	if err != nil {
 		return err
@@ -272,7 +271,7 @@ func ordered(m map[string][]int64, first []string) []Group {
 
 // yearTotals sums key's driftsdel by art on the gross base, and the
 // investeringsdel's expenses.
-func yearTotals(ctx context.Context, db *sqlite.DB, key budget.Key, gross budget.GrossBase) (YearTotals, error) {
+func yearTotals(ctx context.Context, db BudgetReader, key budget.Key, gross budget.GrossBase) (YearTotals, error) {
 	yt := YearTotals{Key: key}
 	inv, err := db.SummaryOf(ctx, key, budget.Investering, "art")
 	if err != nil {
@@ -299,7 +298,7 @@ func yearTotals(ctx context.Context, db *sqlite.DB, key budget.Key, gross budget
 }
 
 // rate reads Key's lines once and rates each with the stored ratings.
-func (b *Budget) rate(ctx context.Context, db *sqlite.DB) error {
+func (b *Budget) rate(ctx context.Context, db Store) error {
 	rs, err := db.Ratings(ctx)
 	if err != nil {
 		return err

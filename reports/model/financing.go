@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -56,8 +55,8 @@ type UnitFinancing struct {
 // UnitFinancing says, units in Norwegian alphabetical order of name and
 // only those with a measure. Each key's dataset is read once. A key
 // without a current dataset is ENOTFOUND; a line counted more than 100 %
-// is ECONFLICT (see sqlite.DB.EachLink).
-func Financing(ctx context.Context, db *sqlite.DB, keys []budget.Key) ([]UnitFinancing, error) {
+// is ECONFLICT (see the store's EachLink).
+func Financing(ctx context.Context, db FinancingReader, keys []budget.Key) ([]UnitFinancing, error) {
 	ms, err := db.Measures(ctx)
 	if err != nil {
 		return nil, err
@@ -89,7 +88,7 @@ type unitMeasure struct{ unit, nr string }
 
 // countLinks reads the links of ms for every key once; gross is the base
 // the linked gross operating expenditure is counted on.
-func countLinks(ctx context.Context, db *sqlite.DB, keys []budget.Key, ms []budget.Measure, us []budget.Unit, gross budget.GrossBase) (*linkTotals, error) {
+func countLinks(ctx context.Context, db FinancingReader, keys []budget.Key, ms []budget.Measure, us []budget.Unit, gross budget.GrossBase) (*linkTotals, error) {
 	byCode := map[string]*budget.Unit{}
 	for i := range us {
 		byCode[us[i].Code] = &us[i]

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -46,7 +45,7 @@ type ShowOptions struct {
 //
 // An option the workspace cannot answer is an *OptionError (see there);
 // any other error is the workspace's.
-func ShowIndicator(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, o ShowOptions) (*IndicatorView, error) {
+func ShowIndicator(ctx context.Context, db IndicatorReader, cat *indicators.Catalogue, o ShowOptions) (*IndicatorView, error) {
 	ind, err := cat.Lookup(o.ID)
 	if err != nil {
 		return nil, optionErrorf("%v", err)
@@ -219,7 +218,7 @@ func levelRank(l indicators.Level) int {
 	return 6 // an area not stored: last
 }
 
-func addTargets(ctx context.Context, db *sqlite.DB, out *IndicatorView, ind indicators.Indicator, headline []indicators.Shown,
+func addTargets(ctx context.Context, db IndicatorReader, out *IndicatorView, ind indicators.Indicator, headline []indicators.Shown,
 	names map[string]indicators.Geo) error {
 	ts, err := db.Targets(ctx, ind.ID)
 	if err != nil {
@@ -262,7 +261,7 @@ func addTrends(out *IndicatorView, ind indicators.Indicator, headline []indicato
 // kommune with the most areas that have values (bydel, delbydel or sone);
 // every stored area of that level takes part, so one without a value is
 // listed as left out.
-func addInequality(ctx context.Context, db *sqlite.DB, c *indicators.Catalogue, out *IndicatorView, ind indicators.Indicator,
+func addInequality(ctx context.Context, db IndicatorReader, c *indicators.Catalogue, out *IndicatorView, ind indicators.Indicator,
 	headline []indicators.Shown, areas []indicators.Geo, o ShowOptions) error {
 	level, members := ComparisonLevel(headline, areas)
 	if len(members) < 2 {

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // MeasurePlan is the money counted for each stored measure in each budget
@@ -38,13 +37,13 @@ type YearAmount struct {
 
 // MeasureMoney returns the stored measures (all of them, whatever their
 // years) with the money counted for each (Σ line × Andel,
-// sqlite.DB.MeasureTotals) in each budget of the økonomiplan that
+// the store's MeasureTotals) in each budget of the økonomiplan that
 // starts in year; year 0 is the four years ending with the last year that
 // has a budget. For each of the plan's four years that has a budget, the
 // budget is vedtatt, else another version than regnskap. Without a budget
 // in those years Keys is empty and the measures have no amounts. Errors
 // are the workspace's.
-func MeasureMoney(ctx context.Context, db *sqlite.DB, year int) (*MeasurePlan, error) {
+func MeasureMoney(ctx context.Context, db MoneyReader, year int) (*MeasurePlan, error) {
 	keys, err := planYearKeys(ctx, db, year)
 	if err != nil {
 		return nil, err
@@ -88,7 +87,7 @@ func MeasureMoney(ctx context.Context, db *sqlite.DB, year int) (*MeasurePlan, e
 //
 // Unlike PlanKeys it starts from a year, not a key, and needs no budget in
 // the first year.
-func planYearKeys(ctx context.Context, db *sqlite.DB, year int) ([]budget.Key, error) {
+func planYearKeys(ctx context.Context, db MoneyReader, year int) ([]budget.Key, error) {
 	ks, err := db.Keys(ctx)
 	if err != nil {
 		return nil, err

@@ -12,7 +12,6 @@ import (
 	"slices"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // PlanYears is how many years an økonomiplan covers.
@@ -23,7 +22,7 @@ const PlanYears = budget.PlanYears
 // key's version where that year has it, else vedtatt, else forslag, else
 // revidert (never regnskap unless key is regnskap). A key without a current
 // dataset is ENOTFOUND.
-func PlanKeys(ctx context.Context, db *sqlite.DB, key budget.Key) ([]budget.Key, error) {
+func PlanKeys(ctx context.Context, db KeyReader, key budget.Key) ([]budget.Key, error) {
 	ks, err := db.Keys(ctx)
 	if err != nil {
 		return nil, err

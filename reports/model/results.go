@@ -8,7 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -44,7 +43,7 @@ type ResultRow struct {
 
 // Results returns the result indicators of ms (in their order): one row per
 // måltall whose indicator is in cat.
-func Results(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms []budget.Measure, geos []indicators.Geo) ([]ResultRow, error) {
+func Results(ctx context.Context, db IndicatorReader, cat *indicators.Catalogue, ms []budget.Measure, geos []indicators.Geo) ([]ResultRow, error) {
 	targets, err := db.Targets(ctx, "")
 	if err != nil {
 		return nil, err
@@ -101,7 +100,7 @@ type GoalWarning = indicators.GoalWarning
 
 // GoalsReachedAtBaseline reads the targets, areas and values that
 // indicators.GoalsReachedAtBaseline judges ms against.
-func GoalsReachedAtBaseline(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms []budget.Measure) ([]GoalWarning, error) {
+func GoalsReachedAtBaseline(ctx context.Context, db IndicatorReader, cat *indicators.Catalogue, ms []budget.Measure) ([]GoalWarning, error) {
 	targets, err := db.Targets(ctx, "")
 	if err != nil {
 		return nil, err
@@ -131,7 +130,7 @@ type TrajectoryRow struct {
 // another area than the target's does not bear on it; one in parts of it
 // is weighted by their population in the target year (indicators.AreaWeight).
 // Targets of indicators not in cat are left out.
-func Trajectories(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, ms []budget.Measure, geos []indicators.Geo, id string) ([]TrajectoryRow, error) {
+func Trajectories(ctx context.Context, db IndicatorReader, cat *indicators.Catalogue, ms []budget.Measure, geos []indicators.Geo, id string) ([]TrajectoryRow, error) {
 	targets, err := db.Targets(ctx, id)
 	if err != nil {
 		return nil, err

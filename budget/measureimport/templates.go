@@ -1,4 +1,4 @@
-package model
+package measureimport
 
 import (
 	"context"
@@ -10,13 +10,24 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
+// TemplateReader is what the templates read of the workspace
+// (*sqlite.DB has it).
+type TemplateReader interface {
+	Units(ctx context.Context) ([]budget.Unit, error)
+	Measures(ctx context.Context) ([]budget.Measure, error)
+	Ratings(ctx context.Context) ([]budget.Rating, error)
+	Areas(ctx context.Context) ([]indicators.Geo, error)
+	Summary(ctx context.Context, key budget.Key, by string) ([]budget.SummaryRow, error)
+	RatingSummary(ctx context.Context, key budget.Key) ([]sqlite.RatedGroup, budget.GradeTotals, error)
+}
+
 // MeasuresTemplate gathers the lists of the measures workbook
 // (measurefile.WriteMeasuresTemplate) from the workspace: the units, the
 // indicators of cat in catalogue order, the areas that are not reference
 // areas (land, fylke) or, when the workspace has no areas, the units'
 // bydeler by code, and the determinants. With fill it also holds the
 // stored measures, for a round trip. Errors are the workspace's.
-func MeasuresTemplate(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, fill bool) (measurefile.MeasuresTemplate, error) {
+func MeasuresTemplate(ctx context.Context, db TemplateReader, cat *indicators.Catalogue, fill bool) (measurefile.MeasuresTemplate, error) {
 	t := measurefile.MeasuresTemplate{Determinants: indicators.Determinants}
 	us, err := db.Units(ctx)
 	if err != nil {
@@ -65,12 +76,12 @@ func sortedSetKeys(m map[string]bool) []string {
 
 // RatingsTemplate gathers the rows of the ratings workbook
 // (measurefile.WriteRatingsTemplate) for the budget key: every funksjon of
-// the budget, in the order of sqlite.DB.Summary, with its lines, its
+// the budget, in the order of the store's Summary, with its lines, its
 // amount and, where stored, its rating; the ratings narrowed by ansvar or
 // art follow their funksjon's row with the lines and money they cover. A
 // key without a current dataset is ENOTFOUND; other errors are the
 // workspace's.
-func RatingsTemplate(ctx context.Context, db *sqlite.DB, key budget.Key) (measurefile.RatingsTemplate, error) {
+func RatingsTemplate(ctx context.Context, db TemplateReader, key budget.Key) (measurefile.RatingsTemplate, error) {
 	t := measurefile.RatingsTemplate{Key: key}
 	sums, err := db.Summary(ctx, key, "funksjon")
 	if err != nil {
