@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -12,7 +11,7 @@ import (
 // holds no store of its own (the web application's JSON API): each method
 // returns the value the matching CLI command prints with --json.
 type Reads struct {
-	DB *sqlite.DB
+	DB Store
 	// Catalogue is the indicator catalogue in force (the embedded one with
 	// the workspace's overrides).
 	Catalogue func(ctx context.Context) (*indicators.Catalogue, error)

@@ -58,11 +58,26 @@ type IndicatorReader interface {
 	Targets(ctx context.Context, indicatorID string) ([]indicators.Target, error)
 }
 
+// SummaryReader totals key's current lines by a field (budget summary).
+type SummaryReader interface {
+	KeyReader
+	Summary(ctx context.Context, key budget.Key, by string) ([]budget.SummaryRow, error)
+}
+
+// ReportReader reads the units' tertial reports on their measures.
+type ReportReader interface {
+	// LatestReports are the year's reports on measures, sorted by
+	// measure and then period.
+	LatestReports(ctx context.Context, year int) ([]budget.MeasureReport, error)
+}
+
 // Store is everything the read layer reads.
 type Store interface {
 	BudgetReader
 	PlanReader
 	IndicatorReader
+	SummaryReader
+	ReportReader
 }
 
 // FinancingReader is what Financing reads: the units, the measures and

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // Summary is one budget's totals by one field: what `budget summary
@@ -33,7 +32,7 @@ type SummaryRow struct {
 // BudgetSummary sums key's current lines by the field by (funksjon, ansvar,
 // art, part, art-group, side or an attribute) and by part. The total is
 // the sum of the rows, to the øre.
-func BudgetSummary(ctx context.Context, db *sqlite.DB, key budget.Key, by string) (*Summary, error) {
+func BudgetSummary(ctx context.Context, db SummaryReader, key budget.Key, by string) (*Summary, error) {
 	rows, err := db.Summary(ctx, key, by)
 	if err != nil {
 		return nil, err
@@ -57,7 +56,7 @@ func BudgetSummary(ctx context.Context, db *sqlite.DB, key budget.Key, by string
 
 // ResolveKey is the budget a reader means by a year and maybe a version:
 // version when given, else the year's only version, else vedtatt.
-func ResolveKey(ctx context.Context, db *sqlite.DB, year int, version budget.Version) (budget.Key, error) {
+func ResolveKey(ctx context.Context, db KeyReader, year int, version budget.Version) (budget.Key, error) {
 	if version != "" {
 		return budget.Key{Year: year, Version: version}, nil
 	}
