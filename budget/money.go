@@ -3,6 +3,7 @@ package budget
 import (
 	"math"
 	"math/big"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -55,4 +56,26 @@ func (s *BigSum) Ore() (int64, bool) {
 		return 0, false
 	}
 	return s.v.Int64(), true
+}
+
+// FormatKroner writes øre the way Norwegian finance staff read amounts:
+// space-grouped kroner and comma decimals, "-1 362 250,00".
+func FormatKroner(ore int64) string {
+	s := FormatOre(ore) // "-1362250.00"
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, dec, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte(',')
+	b.WriteString(dec)
+	return b.String()
 }

@@ -317,25 +317,12 @@ func pickLang(r *http.Request, nb, nn string) string {
 	return nb
 }
 
-// kroner writes an amount in øre as a municipality writes it, with the
-// øre: "1 234 567,50", "−200 000,25" (narrow no-break spaces, one minus).
-func kroner(ore int64) string {
-	neg := ore < 0
-	s := budget.FormatOre(ore) // "-1234567.50"
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteString("−")
-	}
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString("\u202f")
-		}
-		b.WriteRune(c)
-	}
-	return b.String() + "," + frac
-}
+// kroner writes an amount in øre as a municipality writes it on a page,
+// with the øre: "1 234 567,50", "−200 000,25" (narrow no-break spaces,
+// the minus sign).
+func kroner(ore int64) string { return pageNumber.Replace(budget.FormatKroner(ore)) }
+
+var pageNumber = strings.NewReplacer(" ", "\u202f", "-", "−")
 
 // amount writes an amount the import's JSON gives ("1100000.25") as
 // kroner; what does not parse is written as it is.
