@@ -56,6 +56,11 @@ type App struct {
 
 	// API: routes_api.go.
 	Reads Reads // the figures of the JSON API, in the CLI's --json shapes
+	// WheelYear gives GET /api/v1/wheel the year's tasks with their runs
+	// (serve wires the wheel server's Source).
+	WheelYear interface {
+		Year(ctx context.Context, year int) ([]Entry, error)
+	}
 	// Documents makes the letters, workbook and report for download.
 	Documents Documents
 	// Imports takes uploaded budget files; MaxUpload bounds an upload

@@ -9,6 +9,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -36,6 +37,7 @@ func (a *App) apiRoutes() []Route {
 		{Pattern: "GET /api/v1/budget/summary", Roles: budgetReaders, Handler: a.apiSummary},
 		{Pattern: "GET /api/v1/measures", Roles: budgetReaders, Handler: a.apiMeasures},
 		{Pattern: "GET /api/v1/indicators/{id}", Roles: Everyone, Handler: a.apiIndicator},
+		{Pattern: "GET /api/v1/wheel", Roles: Everyone, Handler: a.apiWheel},
 		{Pattern: "POST /api/v1/import/budget", Roles: []access.Role{access.Admin, access.Okonomi}, Handler: a.apiImportBudget},
 	}
 }
@@ -166,4 +168,34 @@ func hasAny(u access.User, roles []access.Role) bool {
 		}
 	}
 	return false
+}
+
+// apiWheel is wheel list --json: the year's tasks (?year=, this year in
+// Oslo by default) with their runs, titles in ?lang=nn or bokmål.
+func (a *App) apiWheel(w http.ResponseWriter, r *http.Request) {
+	if a.WheelYear == nil {
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "the wheel is not open to the API")
+		return
+	}
+	year, ok := intParam(w, r, "year", false)
+	if !ok {
+		return
+	}
+	if year == 0 {
+		year = a.now().In(wheel.Oslo()).Year()
+	}
+	lang := "nb"
+	if r.URL.Query().Get("lang") == "nn" {
+		lang = "nn"
+	}
+	entries, err := a.WheelYear.Year(r.Context(), year)
+	if err != nil {
+		answer(w, nil, err)
+		return
+	}
+	items := make([]wheel.ListItem, 0, len(entries))
+	for _, e := range entries {
+		items = append(items, wheel.NewListItem(e.Occ, e.Status, lang))
+	}
+	writeJSON(w, http.StatusOK, items)
 }

@@ -67,6 +67,8 @@ func TestAPI_sameJSONAsCLI(t *testing.T) {
 		{health, "/api/v1/indicators/barn-lavinntekt", []string{"indicators", "show", "barn-lavinntekt"}},
 		{health, "/api/v1/indicators/barn-lavinntekt?area=Nordbyen&lang=nn", []string{"indicators", "show", "barn-lavinntekt", "--area", "Nordbyen", "--lang", "nn"}},
 		{council, "/api/v1/indicators/barn-lavinntekt", []string{"indicators", "show", "barn-lavinntekt", "--public"}},
+		{council, "/api/v1/wheel?year=2027", []string{"wheel", "list", "--year", "2027"}},
+		{health, "/api/v1/wheel?year=2028&lang=nn", []string{"wheel", "list", "--year", "2028", "--lang", "nn"}},
 	} {
 		t.Run(c.path, func(t *testing.T) {
 			status, body := apiGet(t, base, c.token, c.path)
@@ -87,6 +89,7 @@ func TestAPI_sameJSONAsCLI(t *testing.T) {
 		{finance, "/api/v1/budget/summary?year=toppen", http.StatusBadRequest},
 		{finance, "/api/v1/budget/summary?year=2027&version=utkast", http.StatusBadRequest},
 		{health, "/api/v1/indicators/finnes-ikke", http.StatusNotFound},
+		{health, "/api/v1/wheel?year=toppen", http.StatusBadRequest},
 		{council, "/api/v1/budget/datasets", http.StatusForbidden},
 		{"feil-token", "/api/v1/budget/datasets", http.StatusUnauthorized},
 	} {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 )
 
 // TestReimport_otherImports: the imports that keep no sha256 replace their
@@ -20,7 +22,7 @@ func TestReimport_otherImports(t *testing.T) {
 	tasks := func() map[string]bool {
 		t.Helper()
 		_, out, _ := cli(t, dir, "--db", db, "wheel", "list", "--year", "2026", "--json")
-		var items []listItem
+		var items []wheel.ListItem
 		if err := json.Unmarshal([]byte(out), &items); err != nil {
 			t.Fatal(err)
 		}

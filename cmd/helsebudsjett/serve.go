@@ -78,7 +78,9 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	app.Documents = docs
 	app.Wheel = d
 	app.Reads = model.Reads{DB: db, Catalogue: func(ctx context.Context) (*indicators.Catalogue, error) { return catalogue(ctx, db) }}
-	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: &serveSource{db: db, daemon: d, lang: *lang},
+	src := &serveSource{db: db, daemon: d, lang: *lang}
+	app.WheelYear = src
+	srv := &web.Server{Addr: *addr, Lang: *lang, Hosts: hosts, Source: src,
 		App: app, TLSCert: *tlsCert, TLSKey: *tlsKey}
 	if err := srv.Open(); err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)

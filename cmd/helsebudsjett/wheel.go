@@ -230,20 +230,6 @@ func yearEntries(ctx context.Context, db *sqlite.DB, w *wheel.Wheel, year int) (
 // longer than runner.DefaultStaleAfter: a crash interrupted it.
 const runStale = "stale"
 
-// listItem is one occurrence in `wheel list --json`.
-type listItem struct {
-	Task        string   `json:"task"`
-	Title       string   `json:"title"`
-	At          string   `json:"at"`
-	Deadline    string   `json:"deadline,omitempty"`
-	MovedFrom   string   `json:"moved_from,omitempty"`
-	Reason      string   `json:"reason,omitempty"`
-	Responsible []string `json:"responsible"`
-	Action      string   `json:"action"`
-	Warning     string   `json:"warning,omitempty"`
-	Run         string   `json:"run"`
-}
-
 func cmdWheelList(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("wheel list", e)
 	year := fs.Int("year", time.Now().In(wheel.Oslo()).Year(), "the year")
@@ -274,24 +260,9 @@ func printWheelList(ctx context.Context, db *sqlite.DB, year int, lang string, a
 	if err != nil {
 		return err
 	}
-	items := make([]listItem, 0, len(entries))
+	items := make([]wheel.ListItem, 0, len(entries))
 	for _, en := range entries {
-		o := en.Occ
-		it := listItem{Task: o.Task.ID, Title: o.Task.Title.In(lang), At: wheel.FormatTime(o.At),
-			Responsible: o.Task.Responsible, Action: string(o.Task.Action), Warning: o.Warning, Run: en.Status}
-		if it.Responsible == nil {
-			it.Responsible = []string{}
-		}
-		if it.Run == "" {
-			it.Run = "not run"
-		}
-		if o.Due != nil {
-			it.Deadline = o.Due.Date.Format(time.DateOnly)
-			if o.Due.Moved() {
-				it.MovedFrom, it.Reason = o.Due.MovedFrom.Format(time.DateOnly), o.Due.Reason
-			}
-		}
-		items = append(items, it)
+		items = append(items, wheel.NewListItem(en.Occ, en.Status, lang))
 	}
 	if asJSON {
 		writeJSON(w, items)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	ical "github.com/arran4/golang-ical"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
@@ -27,7 +28,7 @@ func TestWheelList_defaultYear2026(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var items []listItem
+	var items []wheel.ListItem
 	if err := json.Unmarshal([]byte(out), &items); err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestWheelImport(t *testing.T) {
 		t.Fatalf("extend: exit %d, %s", code, stderr)
 	}
 	_, out, _ := cli(t, dir, "--db", db, "wheel", "list", "--year", "2026", "--json")
-	var items []listItem
+	var items []wheel.ListItem
 	_ = json.Unmarshal([]byte(out), &items)
 	tasks := map[string]bool{}
 	for _, it := range items {
