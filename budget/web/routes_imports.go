@@ -249,7 +249,8 @@ func (a *App) uploadStatus(w http.ResponseWriter, r *http.Request) {
 	var done bool
 	a.stages.update(func() {
 		done = st.Done
-		data.Stage = st
+		snap := *st // the template reads it after the lock is let go
+		data.Stage = &snap
 		data.Error = st.Err
 		if st.Report != nil {
 			out := st.Report.Outcome()
