@@ -1,7 +1,10 @@
-// Package reports will hold the documents the module emits for municipal
-// staff and the council: the helsebudsjett workbook, the oppdragsbrev and
-// the annual report.
+// Package reports is the tree of the documents the module emits for
+// municipal staff and the council; it holds no code of its own.
 //
-// It is empty until the issues for those documents land; it exists now so
-// the package tree shows the architecture the module grows into.
+// Below it: model, the one read layer that gathers the figures every
+// document and command shows; letters (the oppdragsbrev), annual (the
+// annual report, PDF and web page), workbook (the helsebudsjett workbook),
+// opendata (the NLOD export), documents (the three made one way for the CLI,
+// the wheel and the web), and pdf with pdf/tagged (typography, tagged PDF
+// and PDF/A-2).
 package reports

@@ -1,5 +1,5 @@
 // Package pdf is the module's PDF typography, shared by the documents it
-// writes for municipal staff and the council (the oppdragsbrev, later the
+// writes for municipal staff and the council (the oppdragsbrev and the
 // annual report): A4 pages with margins fit for a window envelope, embedded
 // DejaVu fonts that cover Norwegian, headings with bookmarks, wrapped
 // paragraphs, tables that break across pages with their header repeated,
