@@ -81,11 +81,11 @@ func demoTargets(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) er
 		return err
 	}
 	e := &env{stdout: w, stderr: w, getenv: func(string) string { return "" }, workdir: dir}
-	res := catalogueImport{File: filepath.Base(p)}
-	if err := importTargets(ctx, p, db.Path(), "", false, e, &res); err != nil {
+	res, err := importTargets(ctx, p, db.Path(), "", false, e)
+	if err != nil {
 		return fmt.Errorf("demo import of targets.csv: %w", err)
 	}
-	fmt.Fprintf(w, "%s: %d target(s) stored.\n", res.File, res.Targets)
+	fmt.Fprintf(w, "%s: %d target(s) stored.\n", filepath.Base(res.File), res.Targets)
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
@@ -33,36 +34,37 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 	res, err := areafile.Read(ctx, pos[0], areafile.Options{Sheet: *sheet, MaxSize: *maxSize})
 	if err != nil {
 		if *asJSON {
-			writeJSON(e.stdout, areasJSON{Status: imports.Rejected, File: pos[0], Skipped: map[string]int{}, Warnings: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()})
+			writeJSON(e.stdout, indicatorimport.FailedAreas(pos[0], err))
 		}
 		return err
 	}
-	status := imports.Decide(len(res.Errors), *dryRun)
-	var added []indicators.Geo
-	if status == imports.Imported {
-		db, err := openWorkspace(ctx, *dbFlag, e)
-		if err != nil {
-			return err
+	var db *sqlite.DB
+	defer func() {
+		if db != nil {
+			db.Close()
 		}
-		defer db.Close()
-		if added, err = indicatorimport.ImportAreas(ctx, db, res); err != nil {
-			if *asJSON {
-				writeJSON(e.stdout, areasJSON{Status: imports.Rejected, File: res.File, Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Message: err.Error()})
-			}
-			return err
+	}()
+	out, err := indicatorimport.StoreAreaFile(ctx, func(ctx context.Context) (*sqlite.DB, error) {
+		db, err = openWorkspace(ctx, *dbFlag, e)
+		return db, err
+	}, res, *dryRun)
+	if err != nil {
+		if *asJSON && out.Status == imports.Rejected {
+			writeJSON(e.stdout, out)
 		}
+		return err
+	}
+	if out.Status == imports.Imported {
 		if err := recordInputs(ctx, db, pos[0]); err != nil {
 			return err
 		}
 	}
-	out := areasJSON{Status: status, File: res.File, Format: res.Format, Sheet: res.Sheet, RowsRead: res.RowsRead,
-		Areas: len(res.Areas), Skipped: res.Skipped, Warnings: res.Warnings, Errors: res.Errors, Home: res.Home, Added: areaCodes(added)}
 	if *asJSON {
 		writeJSON(e.stdout, out)
 	} else {
 		printAreas(e.stdout, out, res)
 	}
-	if status == imports.Rejected {
+	if out.Status == imports.Rejected {
 		if !*asJSON {
 			printErrors(e.stderr, res.File, res.Errors, len(res.Errors))
 		}
@@ -71,23 +73,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-// areasJSON is the --json form of import areas.
-type areasJSON struct {
-	Status   imports.Status        `json:"status"`
-	File     string                `json:"file"`
-	Format   string                `json:"format,omitempty"`
-	Sheet    string                `json:"sheet,omitempty"`
-	RowsRead int                   `json:"rows_read"`
-	Areas    int                   `json:"areas"`
-	Skipped  map[string]int        `json:"skipped"`
-	Warnings []string              `json:"warnings"`
-	Errors   []budgetfile.RowError `json:"errors"`
-	Message  string                `json:"message,omitempty"`
-	Home     string                `json:"home,omitempty"`  // the area marked egen
-	Added    []string              `json:"added,omitempty"` // parents added from the built-in geography
-}
-
-func printAreas(w io.Writer, out areasJSON, res *areafile.Result) {
+func printAreas(w io.Writer, out indicatorimport.AreasResult, res *areafile.Result) {
 	levels := map[string]int{}
 	for _, a := range res.Areas {
 		levels[string(a.Level)]++
@@ -209,12 +195,12 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	rep, err := indicatorimport.Import(ctx, db, pos[0], opts)
 	if err != nil {
 		if *asJSON && rep == nil {
-			writeJSON(e.stdout, failedIndicatorImport(pos[0], err))
+			writeJSON(e.stdout, indicatorimport.FailedFile(pos[0], err))
 		}
 		return err
 	}
 	if *asJSON {
-		writeJSON(e.stdout, indicatorImportJSON(rep))
+		writeJSON(e.stdout, rep.FileResult())
 	} else {
 		printIndicatorImport(e.stdout, rep)
 	}
@@ -225,68 +211,6 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 		return &rejectedError{}
 	}
 	return nil
-}
-
-// indicatorImportResult is the --json form of import indicators, the same
-// on success and on rejection, in the shape of import budget's.
-type indicatorImportResult struct {
-	Status     imports.Status        `json:"status"`
-	File       string                `json:"file"`
-	SHA256     string                `json:"sha256,omitempty"`
-	Format     string                `json:"format,omitempty"`
-	Sheet      string                `json:"sheet,omitempty"`
-	Layout     string                `json:"layout,omitempty"`
-	Indicators []string              `json:"indicators"`
-	Vintages   []int64               `json:"vintages"`
-	Replaced   []int64               `json:"replaced"`
-	RowsRead   int                   `json:"rows_read"`
-	Values     int                   `json:"values"`
-	Missing    int                   `json:"missing"`
-	Skipped    map[string]int        `json:"skipped"`
-	Warnings   []string              `json:"warnings"`
-	Notes      []string              `json:"notes"`
-	Errors     []budgetfile.RowError `json:"errors"`
-	ErrorCount int                   `json:"error_count"`
-	Message    string                `json:"message,omitempty"`
-	NewAreas   []string              `json:"new_areas,omitempty"` // codes of the built-in areas stored with the values
-}
-
-func indicatorImportJSON(rep *indicatorimport.Report) indicatorImportResult {
-	r := rep.Result
-	out := indicatorImportResult{Status: rep.Status, File: r.File, SHA256: r.SHA256, Format: r.Format,
-		Sheet: r.Sheet, Layout: r.Layout, Indicators: nonNil(r.Indicators()), Vintages: []int64{}, Replaced: []int64{},
-		RowsRead: r.RowsRead, Values: r.Count(), Skipped: r.Skipped, NewAreas: areaCodes(r.NewAreas), Warnings: nonNil(r.Warnings), Notes: nonNil(r.Notes), Errors: r.Errors,
-		ErrorCount: r.ErrorCount}
-	if out.Errors == nil {
-		out.Errors = []budgetfile.RowError{}
-	}
-	for _, v := range rep.Vintages {
-		out.Vintages = append(out.Vintages, v.ID)
-	}
-	for _, v := range rep.Replaced {
-		out.Replaced = append(out.Replaced, v.ID)
-	}
-	for _, vs := range r.Values {
-		for _, v := range vs {
-			if v.Value == nil {
-				out.Missing++
-			}
-		}
-	}
-	return out
-}
-
-func failedIndicatorImport(file string, err error) indicatorImportResult {
-	return indicatorImportResult{Status: imports.Rejected, File: file, Indicators: []string{}, Vintages: []int64{}, Replaced: []int64{},
-		Skipped: map[string]int{}, Warnings: []string{}, Notes: []string{}, Errors: []budgetfile.RowError{}, Message: err.Error()}
-}
-
-func areaCodes(gs []indicators.Geo) []string {
-	var out []string
-	for _, g := range gs {
-		out = append(out, g.Code)
-	}
-	return out
 }
 
 // areaNames lists up to n areas' names, "and k more" for the rest.
@@ -338,11 +262,4 @@ func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
 	for _, s := range r.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", s)
 	}
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

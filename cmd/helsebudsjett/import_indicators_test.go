@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
 
 const sampleAreas = "../../templates/sample/omrader.csv"
@@ -21,7 +23,7 @@ func TestImportIndicators_CLI(t *testing.T) {
 		"Nordbyen;2024;totalt;0,21\nNordbyen;2024;innvandrere;0,35\nElvebakken;2024;totalt;..\n")
 	// An unknown geography: rejected, exit 3, the closest names listed.
 	code, out, _ = cli(t, dir, "import", "indicators", f, "--db", db, "--indicator", "trangboddhet", "--scale", "fraction", "--json")
-	var got indicatorImportResult
+	var got indicatorimport.FileResult
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitRejected {
 		t.Fatalf("exit %d, %v: %s", code, err, out)
 	}
@@ -92,7 +94,7 @@ func TestImportIndicators_CLI_ReplaceAndCounts(t *testing.T) {
 		t.Errorf("text: exit %d\n%s\n%s", code, out, stderr)
 	}
 	code, out, _ = cli(t, dir, "import", "indicators", bad, "--db", db, "--indicator", "barn-lavinntekt", "--json")
-	var got indicatorImportResult
+	var got indicatorimport.FileResult
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitRejected {
 		t.Fatalf("exit %d, %v: %s", code, err, out)
 	}

@@ -3,16 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
-	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	"github.com/helsebudsjett/helsebudsjett/indicators/catalogfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
@@ -161,21 +157,6 @@ func levelsText(ls []indicators.Level) string {
 	return strings.Join(s, ", ")
 }
 
-// dryRunCatalogue is the dry-run status import catalogue and import
-// targets print: they wrote dry_run before the imports shared one Status,
-// and their --json output is kept as it was.
-const dryRunCatalogue imports.Status = "dry_run"
-
-// catalogueImport is the --json result of import catalogue and import targets.
-type catalogueImport struct {
-	Status     imports.Status `json:"status"` // imported, dry_run (kept as these commands always wrote it) or rejected
-	File       string         `json:"file"`
-	Added      []string       `json:"added,omitempty"`
-	Overridden []string       `json:"overridden,omitempty"`
-	Targets    int            `json:"targets,omitempty"`
-	Message    string         `json:"message,omitempty"`
-}
-
 // catalogueFlags parses the flags import catalogue and import targets
 // share and returns the file; kinds names the file types for the usage
 // error.
@@ -199,8 +180,7 @@ func cmdImportCatalogue(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	res := catalogueImport{File: path}
-	err = importCatalogue(ctx, path, dbFlag, sheet, dryRun, e, &res)
+	res, err := importCatalogue(ctx, path, dbFlag, sheet, dryRun, e)
 	return finishImport(err, asJSON, res, e, func() {
 		verb := "stored"
 		if dryRun {
@@ -217,41 +197,35 @@ func cmdImportCatalogue(ctx context.Context, args []string, e *env) error {
 	})
 }
 
-func importCatalogue(ctx context.Context, path, dbFlag, sheet string, dryRun bool, e *env, res *catalogueImport) error {
-	inds, err := catalogfile.ReadIndicators(ctx, path, tabular.Options{Sheet: sheet})
-	if err != nil {
-		return err
-	}
-	db, err := openWorkspace(ctx, dbFlag, e)
-	if err != nil {
+func importCatalogue(ctx context.Context, path, dbFlag, sheet string, dryRun bool, e *env) (indicatorimport.CatalogueOutcome, error) {
+	var db *sqlite.DB
+	res, err := indicatorimport.CatalogueFile(ctx, func(ctx context.Context) (s indicatorimport.CatalogueStore, err error) {
+		db, err = openWorkspace(ctx, dbFlag, e)
+		return db, err
+	}, path, sheet, dryRun)
+	return res, recordImported(ctx, db, path, res.Status, err)
+}
+
+// recordImported closes db, opened by an import of path, after recording
+// path as an input when the import stored it; it passes err on.
+func recordImported(ctx context.Context, db *sqlite.DB, path string, status imports.Status, err error) error {
+	if db == nil {
 		return err
 	}
 	defer db.Close()
-	r, err := indicatorimport.StoreCatalogue(ctx, db, filepath.Base(path), inds, dryRun)
-	if r != nil {
-		res.Added, res.Overridden = r.Added, r.Overridden
+	if err == nil && status == imports.Imported {
+		err = recordInputs(ctx, db, path)
 	}
-	if err != nil {
-		return err
-	}
-	if dryRun {
-		res.Status = dryRunCatalogue
-		return nil
-	}
-	res.Status = imports.Imported
-	return recordInputs(ctx, db, path)
+	return err
 }
 
 // finishImport prints the result of import catalogue or targets: the JSON
 // object (also on rejection) or the text, and passes err on for the exit
 // code.
-func finishImport(err error, asJSON bool, res catalogueImport, e *env, text func()) error {
+func finishImport(err error, asJSON bool, res indicatorimport.CatalogueOutcome, e *env, text func()) error {
 	if err != nil {
 		if asJSON {
-			res.Status, res.Message = imports.Rejected, err.Error()
-			if budget.ErrorCode(err) == budget.EINTERNAL {
-				res.Status = importFailed
-			}
+			res.Refuse(err)
 			writeJSON(e.stdout, res)
 		}
 		return err
@@ -269,8 +243,7 @@ func cmdImportTargets(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	res := catalogueImport{File: path}
-	err = importTargets(ctx, path, dbFlag, sheet, dryRun, e, &res)
+	res, err := importTargets(ctx, path, dbFlag, sheet, dryRun, e)
 	return finishImport(err, asJSON, res, e, func() {
 		if dryRun {
 			fmt.Fprintf(e.stdout, "%s: %d target(s) checked (dry run, nothing stored).\n", res.File, res.Targets)
@@ -280,30 +253,13 @@ func cmdImportTargets(ctx context.Context, args []string, e *env) error {
 	})
 }
 
-// importTargets reads, checks and stores a targets file. Each target's
-// indicator must be in the catalogue and its area among the workspace's
-// areas (by code, name or alias; stored under the code), and its values
-// must fit the indicator's unit. Every problem is listed; any one rejects
-// the whole file.
-func importTargets(ctx context.Context, path, dbFlag, sheet string, dryRun bool, e *env, res *catalogueImport) error {
-	ts, err := catalogfile.ReadTargets(ctx, path, tabular.Options{Sheet: sheet})
-	if err != nil {
-		return err
-	}
-	db, err := openWorkspace(ctx, dbFlag, e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	n, err := indicatorimport.StoreTargets(ctx, db, filepath.Base(path), ts, dryRun)
-	res.Targets = n
-	if err != nil {
-		return err
-	}
-	if dryRun {
-		res.Status = dryRunCatalogue
-		return nil
-	}
-	res.Status = imports.Imported
-	return recordInputs(ctx, db, path)
+// importTargets reads, checks and stores a targets file
+// (indicatorimport.TargetsFile).
+func importTargets(ctx context.Context, path, dbFlag, sheet string, dryRun bool, e *env) (indicatorimport.CatalogueOutcome, error) {
+	var db *sqlite.DB
+	res, err := indicatorimport.TargetsFile(ctx, func(ctx context.Context) (s indicatorimport.TargetStore, err error) {
+		db, err = openWorkspace(ctx, dbFlag, e)
+		return db, err
+	}, path, sheet, dryRun)
+	return res, recordImported(ctx, db, path, res.Status, err)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
@@ -147,7 +148,7 @@ func TestImportCatalogue(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s %s", code, out, stderr)
 	}
-	var res catalogueImport
+	var res indicatorimport.CatalogueOutcome
 	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Status != "imported" ||
 		strings.Join(res.Added, ",") != "eget-mal" || strings.Join(res.Overridden, ",") != "trangboddhet" {
 		t.Errorf("result %+v %v", res, err)

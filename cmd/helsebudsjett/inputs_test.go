@@ -2,13 +2,14 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 )

@@ -6,13 +6,14 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"github.com/helsebudsjett/helsebudsjett/budget/importer"
-	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helsebudsjett/helsebudsjett/budget/importer"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // cli runs the command with args in dir and returns its exit code and output.
