@@ -131,7 +131,11 @@ func (a *App) readUpload(r *http.Request, dir string) (map[string]string, string
 		if err != nil {
 			return nil, "", "", err
 		}
-		form[p.FormName()] = strings.TrimSpace(string(b))
+		if v := strings.TrimSpace(string(b)); form[p.FormName()] != "" {
+			form[p.FormName()] += "\n" + v // a repeated field (where=…) is read one per line
+		} else {
+			form[p.FormName()] = v
+		}
 	}
 	if path == "" {
 		return nil, "", "", fmt.Errorf("field file: no file was sent")

@@ -67,7 +67,11 @@ type App struct {
 	// (DefaultMaxUpload when zero).
 	Imports   BudgetImports
 	MaxUpload int64
-	stages    stages // uploads previewed, waiting for confirmation or importing
+	// Files takes the public-health coordinator's and the rådmann's
+	// office's files (areas, indicators, targets, catalogue; units,
+	// measures, ratings): routes_files.go.
+	Files  FileImports
+	stages stages // uploads previewed, waiting for confirmation or importing
 
 	// Publish: routes_publish.go.
 	Reports ReportPages // the annual report as a web page

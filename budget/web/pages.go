@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"html/template"
+	"log"
 	"net/http"
 	"strings"
 
@@ -96,6 +97,8 @@ const homeHTML = `{{define "body"}}<p>{{.T "Rollene dine" "Rollene dine"}}: {{ra
 {{if or (.User.Has "kommunedirektor") (.User.Has "admin")}}<li><a href="/dokumenter">{{.T "Oppdragsbrev, årsrapport og arbeidsbok" "Oppdragsbrev, årsrapport og arbeidsbok"}}</a></li>{{end}}
 {{if or (.User.Has "enhet") (.User.Has "kommunedirektor") (.User.Has "admin")}}<li><a href="/tertial">{{.T "Tertialrapport for tiltakene" "Tertialrapport for tiltaka"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin")}}<li><a href="/import/budsjett">{{.T "Importer budsjett eller regnskap" "Importer budsjett eller rekneskap"}}</a></li>{{end}}
+{{if or (.User.Has "folkehelse") (.User.Has "admin")}}<li>{{.T "Importer for folkehelsa" "Importer for folkehelsa"}}: <a href="/import/omrader">{{.T "områder" "område"}}</a>, <a href="/import/indikatorer">{{.T "indikatorverdier" "indikatorverdiar"}}</a>, <a href="/import/mal">{{.T "mål" "mål"}}</a>, <a href="/import/katalog">{{.T "indikatorkatalogen" "indikatorkatalogen"}}</a></li>{{end}}
+{{if or (.User.Has "kommunedirektor") (.User.Has "admin")}}<li>{{.T "Importer for kommunedirektøren" "Importer for kommunedirektøren"}}: <a href="/import/enheter">{{.T "enheter" "einingar"}}</a>, <a href="/import/tiltak">{{.T "tiltak" "tiltak"}}</a>, <a href="/import/vurderinger">{{.T "vurderinger" "vurderingar"}}</a></li>{{end}}
 {{if or (.User.Has "okonomi") (.User.Has "admin") (.User.Has "folkehelse") (.User.Has "kommunedirektor")}}<li><a href="/budsjett">{{.T "Budsjett og regnskap" "Budsjett og rekneskap"}}</a></li>{{end}}
 {{if .User.Has "admin"}}<li><a href="/admin/logg">{{.T "Logg over hvem som gjorde hva" "Logg over kven som gjorde kva"}}</a></li>{{end}}
 </ul>
@@ -120,6 +123,9 @@ func render(w http.ResponseWriter, r *http.Request, status int, t *template.Temp
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+		// The page cannot be shown; the reason is for the operator's log,
+		// not for the user.
+		log.Printf("web: %s %s: template %s: %v", r.Method, r.URL.Path, t.Name(), err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}

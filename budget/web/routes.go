@@ -59,6 +59,7 @@ func (a *App) coreRoutes(s *Server) []Route {
 func (a *App) routes(s *Server) []Route {
 	rs := a.coreRoutes(s)
 	rs = append(rs, a.importRoutes()...)    // routes_imports.go: upload, preview, confirm; finance tables
+	rs = append(rs, a.fileRoutes()...)      // routes_files.go: areas, indicators, targets, catalogue; units, measures, ratings
 	rs = append(rs, a.pageRoutes()...)      // routes_pages.go: units, rådmann, indicators, council
 	rs = append(rs, a.apiRoutes()...)       // routes_api.go: /api/v1
 	rs = append(rs, a.publishRoutes()...)   // routes_publish.go: the published report (HTML)

@@ -45,6 +45,11 @@ type staged struct {
 	Started, Done bool
 	Report        *importer.Report
 	Err           string
+
+	// A file of another kind than a budget (routes_files.go).
+	Kind        FileKind
+	FileOptions FileOptions
+	FileOut     *FileOutcome
 }
 
 const stageLife = time.Hour

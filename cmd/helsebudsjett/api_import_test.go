@@ -17,6 +17,12 @@ import (
 // apiUpload posts file (named name) with fields to the budget import.
 func apiUpload(t *testing.T, base, token, name string, file []byte, fields map[string]string) (int, string) {
 	t.Helper()
+	return apiUploadTo(t, base+"/api/v1/import/budget", token, name, file, fields)
+}
+
+// apiUploadTo posts file (named name) with fields to the import at url.
+func apiUploadTo(t *testing.T, url, token, name string, file []byte, fields map[string]string) (int, string) {
+	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	for k, v := range fields {
@@ -34,7 +40,7 @@ func apiUpload(t *testing.T, base, token, name string, file []byte, fields map[s
 	if err := mw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/import/budget", &body)
+	req, err := http.NewRequest(http.MethodPost, url, &body)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -74,6 +74,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		LettersConfig: filepath.Join(filepath.Dir(db.Path()), lettersConfigFile), LettersTemplates: filepath.Join(filepath.Dir(db.Path()), lettersTemplatesDir)}
 	app.Reports, app.PublicReport = docs, *publicReport
 	app.Imports = budgetImports{db}
+	app.Files = fileImports{db}
 	app.Tertial = tertial.Web{DB: db}
 	app.Documents = docs
 	app.Wheel = d

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
+	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
+	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/web"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
+)
+
+// fileImports gives the web application the imports of areas, indicators,
+// targets, catalogue, units, measures and ratings: each kind calls the
+// service its import command calls, with the command's options, and
+// answers the command's --json object beside the summary the pages show.
+type fileImports struct{ db *sqlite.DB }
+
+func (f fileImports) ImportFile(ctx context.Context, kind web.FileKind, path string, o web.FileOptions) (*web.FileOutcome, error) {
+	switch kind {
+	case web.FileAreas:
+		return f.areas(ctx, path, o)
+	case web.FileIndicators:
+		return f.indicators(ctx, path, o)
+	case web.FileTargets, web.FileCatalogue:
+		return f.catalogue(ctx, kind, path, o)
+	case web.FileUnits, web.FileMeasures, web.FileRatings:
+		imp := map[web.FileKind]fileImporter{web.FileUnits: measureimport.Units, web.FileMeasures: measureimport.Measures, web.FileRatings: measureimport.Ratings}[kind]
+		out, err := imp(ctx, f.db, path, measureimport.Options{Options: measurefile.Options{Name: o.Name, Sheet: o.Sheet, MaxSize: o.MaxSize, ReplaceAll: o.ReplaceAll}, DryRun: o.DryRun})
+		if err != nil {
+			return nil, err
+		}
+		return &web.FileOutcome{Outcome: *out, JSON: out}, nil
+	}
+	return nil, budget.Errorf(budget.ENOTFOUND, "no import of %q", kind)
+}
+
+func (f fileImports) areas(ctx context.Context, path string, o web.FileOptions) (*web.FileOutcome, error) {
+	res, err := areafile.Read(ctx, path, areafile.Options{Name: o.Name, Sheet: o.Sheet, MaxSize: o.MaxSize})
+	if err != nil {
+		return nil, err
+	}
+	out, err := indicatorimport.StoreAreaFile(ctx, func(context.Context) (*sqlite.DB, error) { return f.db, nil }, res, o.DryRun)
+	if err != nil {
+		return nil, err
+	}
+	sum := imports.Outcome{Status: out.Status, File: out.File, Format: out.Format, Sheet: out.Sheet, RowsRead: out.RowsRead,
+		Count: out.Areas, Skipped: out.Skipped, Warnings: out.Warnings, Errors: out.Errors}
+	return &web.FileOutcome{Outcome: sum, Home: out.Home, Added: out.Added, JSON: out}, nil
+}
+
+func (f fileImports) indicators(ctx context.Context, path string, o web.FileOptions) (*web.FileOutcome, error) {
+	switch indicatorfile.Scale(o.Scale) {
+	case indicatorfile.ScaleDefault, indicatorfile.ScaleFraction, indicatorfile.ScalePercent:
+	default:
+		return nil, budget.Errorf(budget.EINVALID, "scale %q: use fraction or percent", o.Scale)
+	}
+	switch indicators.PeriodFormat(o.PeriodFormat) {
+	case indicators.PeriodAuto, indicators.PeriodMonth, indicators.PeriodSchoolYear:
+	default:
+		return nil, budget.Errorf(budget.EINVALID, "period format %q: use month or school-year", o.PeriodFormat)
+	}
+	var wheres, excludes rowFilters
+	aliases := areaAliases{}
+	for _, set := range []struct {
+		v    interface{ Set(string) error }
+		vals []string
+	}{{&wheres, o.Where}, {&excludes, o.Exclude}, {aliases, o.AreaAliases}} {
+		for _, s := range set.vals {
+			if err := set.v.Set(s); err != nil {
+				return nil, budget.Errorf(budget.EINVALID, "%v", err)
+			}
+		}
+	}
+	opts := indicatorimport.FileOptions{Options: indicatorimport.Options{DryRun: o.DryRun}}
+	opts.Name, opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = o.Name, o.Indicator, indicatorfile.Scale(o.Scale), wheres, o.Sheet, o.MaxSize
+	opts.PeriodFormat, opts.Exclude, opts.AreaAliases = indicators.PeriodFormat(o.PeriodFormat), excludes, aliases
+	rep, err := indicatorimport.Import(ctx, f.db, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	js := rep.FileResult()
+	sum := imports.Outcome{Status: js.Status, File: js.File, Format: js.Format, Sheet: js.Sheet, RowsRead: js.RowsRead,
+		Count: js.Values, Skipped: js.Skipped, Warnings: js.Warnings, Errors: js.Errors}
+	return &web.FileOutcome{Outcome: sum, Added: js.NewAreas, Replaced: js.Replaced, Notes: js.Notes, JSON: js}, nil
+}
+
+func (f fileImports) catalogue(ctx context.Context, kind web.FileKind, path string, o web.FileOptions) (*web.FileOutcome, error) {
+	var out indicatorimport.CatalogueOutcome
+	var err error
+	if kind == web.FileTargets {
+		out, err = indicatorimport.TargetsFile(ctx, func(context.Context) (indicatorimport.TargetStore, error) { return f.db, nil }, path, o.Sheet, o.DryRun)
+	} else {
+		out, err = indicatorimport.CatalogueFile(ctx, func(context.Context) (indicatorimport.CatalogueStore, error) { return f.db, nil }, path, o.Sheet, o.DryRun)
+	}
+	out.File = o.Name
+	sum := imports.Outcome{Status: out.Status, File: out.File, Count: out.Targets + len(out.Added) + len(out.Overridden), Skipped: map[string]int{}}
+	if err != nil {
+		if budget.ErrorCode(err) != budget.EINVALID {
+			return nil, err
+		}
+		out.Refuse(err) // what the file holds is refused: an outcome, as import targets --json prints it
+		sum.Status, sum.Message, sum.Count = out.Status, budget.ErrorMessage(err), 0
+	}
+	return &web.FileOutcome{Outcome: sum, New: out.Added, Overridden: out.Overridden, JSON: out}, nil
+}
