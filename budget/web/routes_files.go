@@ -398,7 +398,7 @@ const fileOutcomeHTML = `{{define "fileoutcome"}}{{with .Body.Outcome}}
 <p class="message" role="alert">{{$.T "Fila har feil og blir ikke importert. Rett dem i fila og prøv igjen." "Fila har feil og blir ikkje importert. Rett dei i fila og prøv igjen."}}</p>
 <table><caption>{{$.T "Feil per rad" "Feil per rad"}}</caption>
 <thead><tr><th scope="col">{{$.T "Fil" "Fil"}}</th><th scope="col">{{$.T "Ark" "Ark"}}</th><th scope="col">{{$.T "Rad" "Rad"}}</th><th scope="col">{{$.T "Kolonne" "Kolonne"}}</th><th scope="col">{{$.T "Verdi" "Verdi"}}</th><th scope="col">{{$.T "Feil" "Feil"}}</th></tr></thead>
-<tbody>{{range .Errors}}<tr><td>{{$.Body.Outcome.File}}</td><td>{{$.Body.Outcome.Sheet}}</td><td>{{.Row}}</td><td>{{.Column}}</td><td>{{.Value}}</td><td>{{.Message}}</td></tr>{{end}}</tbody></table>{{end}}
+<tbody>{{range .Errors}}<tr><td>{{$.Body.Outcome.File}}</td><td>{{$.Body.Outcome.Sheet}}</td><td>{{.Row}}</td><td>{{.Column}}{{with .Field}} ({{.}}){{end}}</td><td>{{.Value}}</td><td>{{.Message}}</td></tr>{{end}}</tbody></table>{{end}}
 {{end}}{{end}}`
 
 const filePreviewHTML = `{{define "body"}}{{with .Body.Outcome}}<p role="status">{{if eq .Status "rejected"}}{{$.T "Fila blir ikke importert." "Fila blir ikkje importert."}}{{else if eq .Status "unchanged"}}{{$.T "Den samme fila er importert før med de samme valgene: ingenting ville endre seg." "Den same fila er importert før med dei same vala: ingenting ville endra seg."}}{{else}}{{$.T "Slik blir fila importert. Ingenting er lagret ennå." "Slik blir fila importert. Ingenting er lagra enno."}}{{end}}</p>{{end}}
