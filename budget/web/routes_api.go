@@ -24,6 +24,7 @@ type Reads interface {
 	Indicator(ctx context.Context, o model.ShowOptions) (*model.IndicatorView, error)
 	Indicators(ctx context.Context) ([]indicators.Indicator, error)
 	MeasureStatus(ctx context.Context, year int) ([]model.MeasureStatus, error)
+	Compare(ctx context.Context, year int, from, to budget.Version, by string) (*model.Comparison, error)
 }
 
 // budgetReaders may read budget figures that are not yet published (a
@@ -35,6 +36,7 @@ func (a *App) apiRoutes() []Route {
 	return []Route{
 		{Pattern: "GET /api/v1/budget/datasets", Roles: budgetReaders, Handler: a.apiDatasets},
 		{Pattern: "GET /api/v1/budget/summary", Roles: budgetReaders, Handler: a.apiSummary},
+		{Pattern: "GET /api/v1/budget/compare", Roles: budgetReaders, Handler: a.apiCompare},
 		{Pattern: "GET /api/v1/measures", Roles: budgetReaders, Handler: a.apiMeasures},
 		{Pattern: "GET /api/v1/indicators/{id}", Roles: Everyone, Handler: a.apiIndicator},
 		{Pattern: "GET /api/v1/wheel", Roles: Everyone, Handler: a.apiWheel},
@@ -114,6 +116,46 @@ func (a *App) apiSummary(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := rd.Summary(r.Context(), year, version, by)
 	answer(w, v, err)
+}
+
+// apiCompare is `budget compare --json`: ?year= (required), ?from=
+// (forslag), ?to= (vedtatt), ?by= (art-group), the CLI's defaults.
+func (a *App) apiCompare(w http.ResponseWriter, r *http.Request) {
+	rd, ok := a.reads(w)
+	if !ok {
+		return
+	}
+	year, ok := intParam(w, r, "year", true)
+	if !ok {
+		return
+	}
+	q := compareQuery(r)
+	from, err := budget.ParseVersion(q.From)
+	if err == nil {
+		var to budget.Version
+		if to, err = budget.ParseVersion(q.To); err == nil {
+			v, err := rd.Compare(r.Context(), year, from, to, q.By)
+			answer(w, v, err)
+			return
+		}
+	}
+	writeError(w, http.StatusBadRequest, "invalid", "parameter from or to: "+err.Error())
+}
+
+// compareQuery reads a comparison's ?from=, ?to= and ?by=, with the
+// defaults of budget compare.
+func compareQuery(r *http.Request) (q struct{ From, To, By string }) {
+	q.From, q.To, q.By = r.URL.Query().Get("from"), r.URL.Query().Get("to"), r.URL.Query().Get("by")
+	if q.From == "" {
+		q.From = string(budget.Forslag)
+	}
+	if q.To == "" {
+		q.To = string(budget.Vedtatt)
+	}
+	if q.By == "" {
+		q.By = budget.ByArtGroup
+	}
+	return q
 }
 
 func (a *App) apiMeasures(w http.ResponseWriter, r *http.Request) {

@@ -99,6 +99,7 @@ var financeRoles = []access.Role{access.Admin, access.Okonomi}
 func (a *App) importRoutes() []Route {
 	return []Route{
 		{Pattern: "GET /budsjett", Roles: budgetReaders, Handler: a.budgetPage},
+		{Pattern: "GET /budsjett/sammenligning", Roles: budgetReaders, Handler: a.comparePage},
 		{Pattern: "GET /import/budsjett", Roles: financeRoles, Handler: a.uploadForm},
 		{Pattern: "POST /import/budsjett", Roles: financeRoles, Handler: a.uploadPreview},
 		{Pattern: "POST /import/budsjett/{id}", Roles: financeRoles, Handler: a.uploadConfirm},
@@ -310,6 +311,43 @@ func (a *App) budgetPage(w http.ResponseWriter, r *http.Request) {
 	render(w, r, http.StatusOK, budgetTemplate, page{Title: pickLang(r, "Budsjett og regnskap", "Budsjett og rekneskap"), Body: d})
 }
 
+type compareData struct {
+	Year             int
+	From, To, By     string
+	Comparison       *model.Comparison
+	Error            string
+	Versions, Fields []string
+}
+
+// comparePage compares two versions of a year's budget (forslag and
+// vedtatt unless ?from= and ?to= say otherwise), grouped by ?by=: the
+// figures of budget compare.
+func (a *App) comparePage(w http.ResponseWriter, r *http.Request) {
+	if a.Reads == nil {
+		a.fail(w, r, http.StatusServiceUnavailable, "unavailable", msgInternal)
+		return
+	}
+	q := compareQuery(r)
+	d := compareData{From: q.From, To: q.To, By: q.By, Versions: []string{"forslag", "vedtatt", "revidert", "regnskap"},
+		Fields: []string{budget.ByArtGroup, "side", "part", "funksjon", "ansvar", "art", "tjeneste", "prosjekt", "bydel"}}
+	if y := r.URL.Query().Get("year"); y != "" {
+		var err error
+		if d.Year, err = strconv.Atoi(y); err != nil {
+			d.Error = pickLang(r, "Året må være et tall.", "Året må vere eit tal.")
+		} else {
+			from, err1 := budget.ParseVersion(d.From)
+			to, err2 := budget.ParseVersion(d.To)
+			if err = errors.Join(err1, err2); err == nil {
+				d.Comparison, err = a.Reads.Compare(r.Context(), d.Year, from, to, d.By)
+			}
+			if err != nil {
+				d.Error = budget.ErrorMessage(err)
+			}
+		}
+	}
+	render(w, r, http.StatusOK, compareTemplate, page{Title: pickLang(r, "Sammenlign to versjoner av budsjettet", "Samanlikn to versjonar av budsjettet"), Body: d})
+}
+
 func newID() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
@@ -348,7 +386,12 @@ var fieldIDs = map[string]string{"status": "status", "spent": "brukt", "deviatio
 var skipReasons = map[string]string{"blank": "tomme rader", "header": "overskriftsrader", "title": "tittelrader",
 	"sum_rows": "sumrader (kontrollert mot linjene)", "lookup_error": "oppslagsfeil med beløp 0 (#I/T, #N/A)", "error": "rader med feil"}
 
-var funcs = template.FuncMap{"kroner": kroner, "amount": amount, "fnum": func(f *float64) string {
+var funcs = template.FuncMap{"kroner": kroner, "amount": amount, "signed": func(ore int64) string {
+	if ore > 0 {
+		return "+" + kroner(ore)
+	}
+	return kroner(ore)
+}, "fnum": func(f *float64) string {
 	if f == nil {
 		return "–"
 	}
@@ -371,6 +414,7 @@ var (
 	previewTemplate = layoutTemplate("preview", previewHTML)
 	statusTemplate  = layoutTemplate("status", statusHTML)
 	budgetTemplate  = layoutTemplate("budget", budgetHTML)
+	compareTemplate = layoutTemplate("compare", compareHTML)
 )
 
 const uploadHTML = `{{define "body"}}{{with .Body.Error}}<p class="message" role="alert" id="feil">{{.}}</p>{{end}}
@@ -426,7 +470,21 @@ const statusHTML = `{{define "body"}}{{if not .Body.Stage.Done}}<p role="status"
 {{template "outcome" .}}
 <p><a href="/budsjett{{with .Body.Outcome}}{{with .Totals}}?year={{(index . 0).Year}}&amp;version={{(index . 0).Version}}{{end}}{{end}}">{{.T "Se budsjettet" "Sjå budsjettet"}}</a></p>{{end}}{{end}}` + outcomeHTML
 
-const budgetHTML = `{{define "body"}}<p><a href="/import/budsjett">{{.T "Importer en fil" "Importer ei fil"}}</a></p>
+const compareHTML = `{{define "body"}}<form method="get" action="/budsjett/sammenligning"><fieldset><legend>{{.T "Hva skal sammenlignes" "Kva skal samanliknast"}}</legend>
+<p><label for="ar">{{.T "År" "År"}}</label> <input id="ar" name="year" type="text" inputmode="numeric" value="{{if .Body.Year}}{{.Body.Year}}{{end}}" required>
+<label for="fra">{{.T "Fra" "Frå"}}</label> <select id="fra" name="from">{{range .Body.Versions}}<option{{if eq . $.Body.From}} selected{{end}}>{{.}}</option>{{end}}</select>
+<label for="til">{{.T "Til" "Til"}}</label> <select id="til" name="to">{{range .Body.Versions}}<option{{if eq . $.Body.To}} selected{{end}}>{{.}}</option>{{end}}</select>
+<label for="etter">{{.T "Etter" "Etter"}}</label> <select id="etter" name="by">{{range .Body.Fields}}<option{{if eq . $.Body.By}} selected{{end}}>{{.}}</option>{{end}}</select>
+<button type="submit">{{.T "Sammenlign" "Samanlikn"}}</button></p></fieldset></form>
+{{with .Body.Error}}<p class="message" role="alert">{{.}}</p>{{end}}
+{{with .Body.Comparison}}<table><caption>{{.Year}}: {{.From}} → {{.To}}, {{$.T "etter" "etter"}} {{.By}}</caption>
+<thead><tr><th scope="col">{{.By}}</th><th scope="col" class="num">{{.From}} (kr)</th><th scope="col" class="num">{{.To}} (kr)</th><th scope="col" class="num">{{$.T "Endring (kr)" "Endring (kr)"}}</th><th scope="col" class="num">{{$.T "Nye linjer" "Nye linjer"}}</th><th scope="col" class="num">{{$.T "Fjernede linjer" "Fjerna linjer"}}</th><th scope="col" class="num">{{$.T "Endrede linjer" "Endra linjer"}}</th></tr></thead>
+<tbody>{{range .Raw.Rows}}<tr><th scope="row">{{if .Group}}{{.Group}}{{else}}({{$.T "ingen" "ingen"}}){{end}}</th><td class="num">{{kroner .From}}</td><td class="num">{{kroner .To}}</td><td class="num">{{signed .Change}}</td><td class="num">{{.Added}}</td><td class="num">{{.Removed}}</td><td class="num">{{.Changed}}</td></tr>{{end}}</tbody>
+<tfoot>{{with .Raw.Total}}<tr><th scope="row">{{$.T "Sum" "Sum"}}</th><td class="num">{{kroner .From}}</td><td class="num">{{kroner .To}}</td><td class="num">{{signed .Change}}</td><td class="num">{{.Added}}</td><td class="num">{{.Removed}}</td><td class="num">{{.Changed}}</td></tr>{{end}}</tfoot></table>
+{{if .Unchanged}}<p>{{$.T "Versjonene er like." "Versjonane er like."}}</p>{{end}}{{end}}
+<p><a href="/budsjett">{{.T "Tilbake til budsjettet" "Tilbake til budsjettet"}}</a></p>{{end}}`
+
+const budgetHTML = `{{define "body"}}<p><a href="/import/budsjett">{{.T "Importer en fil" "Importer ei fil"}}</a> · <a href="/budsjett/sammenligning">{{.T "Sammenlign forslag og vedtatt budsjett" "Samanlikn forslag og vedteke budsjett"}}</a>{{with .Body.Summary}} · <a href="/api/v1/workbook/{{.Year}}.xlsx">{{$.T "Last ned arbeidsboka for" "Last ned arbeidsboka for"}} {{.Year}} (xlsx)</a>{{end}}</p>
 <form method="get" action="/budsjett"><fieldset><legend>{{.T "Sammendrag" "Samandrag"}}</legend>
 <p><label for="ar">{{.T "År" "År"}}</label> <input id="ar" name="year" type="text" inputmode="numeric" value="{{if .Body.Year}}{{.Body.Year}}{{end}}" required>
 <label for="versjon">{{.T "Versjon" "Versjon"}}</label> <select id="versjon" name="version"><option value="">{{.T "den eneste, ellers vedtatt" "den einaste, elles vedteke"}}</option><option{{if eq .Body.Version "forslag"}} selected{{end}}>forslag</option><option{{if eq .Body.Version "vedtatt"}} selected{{end}}>vedtatt</option><option{{if eq .Body.Version "revidert"}} selected{{end}}>revidert</option><option{{if eq .Body.Version "regnskap"}} selected{{end}}>regnskap</option></select>

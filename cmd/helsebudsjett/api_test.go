@@ -63,6 +63,8 @@ func TestAPI_sameJSONAsCLI(t *testing.T) {
 		{finance, "/api/v1/budget/summary?year=2027&by=funksjon", []string{"budget", "summary", "--year", "2027", "--by", "funksjon"}},
 		{finance, "/api/v1/budget/summary?year=2027&version=forslag&by=art-group", []string{"budget", "summary", "--year", "2027", "--version", "forslag", "--by", "art-group"}},
 		{finance, "/api/v1/budget/summary?year=" + year + "&version=regnskap&by=bydel", []string{"budget", "summary", "--year", year, "--version", "regnskap", "--by", "bydel"}},
+		{finance, "/api/v1/budget/compare?year=2027", []string{"budget", "compare", "--year", "2027"}},
+		{health, "/api/v1/budget/compare?year=2027&by=funksjon", []string{"budget", "compare", "--year", "2027", "--by", "funksjon"}},
 		{health, "/api/v1/measures?year=2027", []string{"measures", "list", "--year", "2027"}},
 		{health, "/api/v1/indicators/barn-lavinntekt", []string{"indicators", "show", "barn-lavinntekt"}},
 		{health, "/api/v1/indicators/barn-lavinntekt?area=Nordbyen&lang=nn", []string{"indicators", "show", "barn-lavinntekt", "--area", "Nordbyen", "--lang", "nn"}},
@@ -86,6 +88,9 @@ func TestAPI_sameJSONAsCLI(t *testing.T) {
 		status      int
 	}{
 		{finance, "/api/v1/budget/summary?year=2031", http.StatusNotFound},
+		{finance, "/api/v1/budget/compare?year=2031", http.StatusNotFound},
+		{finance, "/api/v1/budget/compare?year=2027&from=utkast", http.StatusBadRequest},
+		{council, "/api/v1/budget/compare?year=2027", http.StatusForbidden},
 		{finance, "/api/v1/budget/summary?year=toppen", http.StatusBadRequest},
 		{finance, "/api/v1/budget/summary?year=2027&version=utkast", http.StatusBadRequest},
 		{health, "/api/v1/indicators/finnes-ikke", http.StatusNotFound},

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 func cmdCompare(ctx context.Context, args []string, e *env) error {
@@ -38,21 +39,21 @@ func cmdCompare(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	fk, tk := budget.Key{Year: *year, Version: fv}, budget.Key{Year: *year, Version: tv}
-	c, err := db.Compare(ctx, fk, tk, *by)
+	c, err := model.Reads{DB: db}.Compare(ctx, *year, fv, tv, *by)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		writeJSON(e.stdout, compareJSON(fk, tk, c))
+		writeJSON(e.stdout, c)
 		return nil
 	}
-	printComparison(e.stdout, fk, tk, c)
+	printComparison(e.stdout, c)
 	return nil
 }
 
 // printComparison prints a comparison as a table in kroner with øre.
-func printComparison(w io.Writer, fk, tk budget.Key, c budget.Comparison) {
+func printComparison(w io.Writer, cmp *model.Comparison) {
+	fk, tk, c := budget.Key{Year: cmp.Year, Version: cmp.From}, budget.Key{Year: cmp.Year, Version: cmp.To}, cmp.Raw
 	fmt.Fprintf(w, "%d: %s → %s, by %s\n", fk.Year, fk.Version, tk.Version, c.By)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\t%s (KR)\t%s (KR)\tCHANGE (KR)\tADDED\tREMOVED\tCHANGED\t\n",
@@ -81,34 +82,4 @@ func signedKroner(ore int64) string {
 		return "+" + formatKroner(ore)
 	}
 	return formatKroner(ore)
-}
-
-type compareOut struct {
-	Year  int            `json:"year"`
-	From  budget.Version `json:"from"`
-	To    budget.Version `json:"to"`
-	By    string         `json:"by"`
-	Rows  []compareRow   `json:"rows"`
-	Total compareRow     `json:"total"`
-}
-
-type compareRow struct {
-	Group   string `json:"group"`
-	From    string `json:"from"`
-	To      string `json:"to"`
-	Change  string `json:"change"`
-	Added   int    `json:"lines_added"`
-	Removed int    `json:"lines_removed"`
-	Changed int    `json:"lines_changed"`
-}
-
-func compareJSON(fk, tk budget.Key, c budget.Comparison) compareOut {
-	conv := func(r budget.CompareRow) compareRow {
-		return compareRow{r.Group, budget.FormatOre(r.From), budget.FormatOre(r.To), budget.FormatOre(r.Change), r.Added, r.Removed, r.Changed}
-	}
-	out := compareOut{Year: fk.Year, From: fk.Version, To: tk.Version, By: c.By, Rows: []compareRow{}, Total: conv(c.Total)}
-	for _, r := range c.Rows {
-		out.Rows = append(out.Rows, conv(r))
-	}
-	return out
 }

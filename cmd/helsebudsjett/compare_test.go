@@ -8,6 +8,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // TestBudgetCompare reads what the council changed in the sample's 2027
@@ -18,7 +19,7 @@ func TestBudgetCompare(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var got compareOut
+	var got model.Comparison
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
@@ -157,13 +158,12 @@ func buildDemo(ctx context.Context, dbFile, outDir string, files []string, w io.
 		}
 	}
 	// What finance staff check first after the budget meeting.
-	forslag, vedtatt := budget.Key{Year: 2027, Version: budget.Forslag}, budget.Key{Year: 2027, Version: budget.Vedtatt}
-	c, err := db.Compare(ctx, forslag, vedtatt, budget.ByArtGroup)
+	c, err := model.Reads{DB: db}.Compare(ctx, 2027, budget.Forslag, budget.Vedtatt, budget.ByArtGroup)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\nWhat the council changed in the proposal (budget compare --year 2027 --from forslag --to vedtatt):")
-	printComparison(w, forslag, vedtatt, c)
+	printComparison(w, c)
 	fmt.Fprintln(w)
 	if err := demoIndicators(ctx, db, filepath.Join(outDir, "sample"), w); err != nil {
 		return err

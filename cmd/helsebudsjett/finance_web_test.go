@@ -73,4 +73,9 @@ func TestServe_financeInBrowser(t *testing.T) {
 	}
 	browsertest.CheckAxe(t, ctx, "/budsjett")
 	browsertest.Screenshot(t, ctx, "budsjett-sammendrag")
+	for _, lang := range []string{"nn", "nb"} { // TestServe_comparePage checks its figures
+		browsertest.Run(t, ctx, "open the comparison", chromedp.Navigate(base+"/budsjett/sammenligning?year=2027&from=forslag&to=forslag&by=funksjon&lang="+lang))
+		browsertest.WaitText(t, ctx, "1\u202f100\u202f000,25", 30*time.Second)
+		browsertest.CheckAxe(t, ctx, "/budsjett/sammenligning?lang="+lang)
+	}
 }

@@ -28,6 +28,9 @@ type BudgetReader interface {
 	EachLink(ctx context.Context, key budget.Key, fn func(budget.Link) error) error
 	// MeasureTotals is the amount counted for each measure in key.
 	MeasureTotals(ctx context.Context, key budget.Key) (map[string]int64, error)
+	// Compare compares the current datasets of two keys group by group
+	// (budget.Comparer's arithmetic over the lines).
+	Compare(ctx context.Context, from, to budget.Key, by string) (budget.Comparison, error)
 }
 
 // KeyReader reads which budgets there are.
