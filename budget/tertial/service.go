@@ -77,6 +77,16 @@ func (s Web) Entry(ctx context.Context, unit string, period budget.Period) (*Ent
 	return &Entry{Form: form, Draft: draft}, nil
 }
 
+// Form returns unit's blank form for period: the form template report
+// --unit writes (Forms, FormOf).
+func (s Web) Form(ctx context.Context, unit string, period budget.Period) (Form, error) {
+	forms, err := Forms(ctx, s.DB, period)
+	if err != nil {
+		return Form{}, err
+	}
+	return FormOf(ctx, s.DB, forms, unit, period)
+}
+
 // SaveDraft keeps reports as the unit's draft: nothing is checked but
 // that each names a measure of the form, since a draft may be half done.
 func (s Web) SaveDraft(ctx context.Context, unit string, period budget.Period, reports []budget.MeasureReport, by string) error {

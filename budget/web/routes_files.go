@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -35,6 +36,7 @@ const (
 	FileUnits      FileKind = "enheter"     // import units
 	FileMeasures   FileKind = "tiltak"      // import measures
 	FileRatings    FileKind = "vurderinger" // import ratings
+	FileTertial    FileKind = "tertial"     // import report --unit --period: a unit's filled-in form
 )
 
 // FileOptions are an upload's options: the flags of its import command.
@@ -49,6 +51,9 @@ type FileOptions struct {
 	Indicator, Scale, PeriodFormat string
 	Where, Exclude, AreaAliases    []string
 	ReplaceAll                     bool // import measures --replace-all
+	// The tertial form's --unit and --period: a form for another unit or
+	// period is refused.
+	Unit, Period string
 }
 
 // FileOutcome is what the import of a file did: the summary the pages show
@@ -61,6 +66,7 @@ type FileOutcome struct {
 	Replaced   []int64  // indicators: the vintages the import replaces
 	New        []string // catalogue: indicators new to the catalogue
 	Overridden []string // catalogue: built-in indicators the file changes
+	Blank      []string // tertial: the measures whose cells were all left blank
 	Notes      []string // the importer's own notes, in the command's words
 	JSON       any
 }
@@ -83,6 +89,18 @@ type fileKind struct {
 	Roles    []access.Role
 	Indicate bool // the indicator import's options
 	Measures bool // import measures' --replace-all
+	// Bind, when set, reads the options the page's path fixes (the unit and
+	// period of a tertial form) and returns the upload's path; else it is
+	// /import/{Kind}.
+	Bind func(r *http.Request, o *FileOptions) string
+}
+
+// base is the path of k's upload page for r.
+func (k *fileKind) base(r *http.Request, o *FileOptions) string {
+	if k.Bind != nil {
+		return k.Bind(r, o)
+	}
+	return "/import/" + string(k.Kind)
 }
 
 var (
@@ -103,6 +121,12 @@ var (
 			Help: [2]string{"Tiltaksarbeidsboka: tiltakene med enhet, indikatorer, måltall og koblinger til budsjettet. Koblinger som ikke treffer noen budsjettlinje og linjer som telles mer enn én gang, blir vist før du importerer.", "Tiltaksarbeidsboka: tiltaka med eining, indikatorar, måltal og koplingar til budsjettet. Koplingar som ikkje treffer nokon budsjettlinje og linjer som blir talde meir enn éin gong, blir viste før du importerer."}},
 		{Kind: FileRatings, API: "ratings", Title: [2]string{"Importer vurderinger", "Importer vurderingar"}, Accept: ".xlsx,.csv", Roles: officeRoles,
 			Help: [2]string{"Vurderingsarket: hvor mye av hver funksjon som virker på ulikhet i helse.", "Vurderingsarket: kor mykje av kvar funksjon som verkar på ulikskap i helse."}},
+		{Kind: FileTertial, Title: [2]string{"Last opp utfylt tertialskjema", "Last opp utfylt tertialskjema"}, Accept: ".xlsx", Roles: reporters,
+			Help: [2]string{"Skjemaet du lastet ned for denne enheten og perioden, fylt ut i Excel. Et skjema for en annen enhet eller periode blir avvist.", "Skjemaet du lasta ned for denne eininga og perioden, fylt ut i Excel. Eit skjema for ei anna eining eller ein annan periode blir avvist."},
+			Bind: func(r *http.Request, o *FileOptions) string {
+				o.Unit, o.Period = r.PathValue("unit"), r.PathValue("period")
+				return "/tertial/" + url.PathEscape(o.Period) + "/" + url.PathEscape(o.Unit) + "/skjema"
+			}},
 	}
 )
 
@@ -121,6 +145,9 @@ func (a *App) fileRoutes() []Route {
 	var out []Route
 	for _, k := range fileKindList {
 		k := k
+		if k.Bind != nil {
+			continue
+		}
 		p := "/import/" + string(k.Kind)
 		out = append(out,
 			Route{Pattern: "GET " + p, Roles: k.Roles, Handler: func(w http.ResponseWriter, r *http.Request) { a.fileForm(w, r, &k, http.StatusOK, "") }},
@@ -135,16 +162,21 @@ func (a *App) fileRoutes() []Route {
 
 type fileData struct {
 	Kind    *fileKind
+	Base    string // the upload's path
 	Error   string
 	Stage   *staged
 	Outcome *FileOutcome
 	Form    map[string]string
 }
 
+// Back is the page an upload bound to a page returns to: the tertial form
+// the upload's path ends in /skjema below.
+func (d fileData) Back() string { return strings.TrimSuffix(d.Base, "/skjema") }
+
 func (k *fileKind) title(r *http.Request) string { return pickLang(r, k.Title[0], k.Title[1]) }
 
 func (a *App) fileForm(w http.ResponseWriter, r *http.Request, k *fileKind, status int, msg string) {
-	render(w, r, status, fileFormTemplate, page{Title: k.title(r), Body: fileData{Kind: k, Error: msg, Form: map[string]string{}}})
+	render(w, r, status, fileFormTemplate, page{Title: k.title(r), Body: fileData{Kind: k, Base: k.base(r, &FileOptions{}), Error: msg, Form: map[string]string{}}})
 }
 
 // fileOptions reads an upload's options from its form; repeated fields
@@ -198,6 +230,7 @@ func (a *App) filePreview(w http.ResponseWriter, r *http.Request, k *fileKind) {
 	if err == nil {
 		opts, err = fileOptions(k, form)
 	}
+	base := k.base(r, &opts)
 	if err == nil {
 		sha, _, err = inputfile.Hash(r.Context(), path, name, a.maxUpload())
 	}
@@ -212,10 +245,10 @@ func (a *App) filePreview(w http.ResponseWriter, r *http.Request, k *fileKind) {
 		if errors.As(err, &tooBig) {
 			msg = fmt.Sprintf(pickLang(r, "Fila er større enn %d MB. Ingenting er lagret.", "Fila er større enn %d MB. Ingenting er lagra."), a.maxUpload()>>20)
 		}
-		render(w, r, http.StatusUnprocessableEntity, fileFormTemplate, page{Title: k.title(r), Body: fileData{Kind: k, Error: msg, Form: form}})
+		render(w, r, http.StatusUnprocessableEntity, fileFormTemplate, page{Title: k.title(r), Body: fileData{Kind: k, Base: base, Error: msg, Form: form}})
 		return
 	}
-	data := fileData{Kind: k, Outcome: out, Form: form}
+	data := fileData{Kind: k, Base: base, Outcome: out, Form: form}
 	if out.Status == imports.Rejected {
 		os.RemoveAll(dir)
 	} else {
@@ -232,7 +265,9 @@ func (a *App) filePreview(w http.ResponseWriter, r *http.Request, k *fileKind) {
 func (a *App) fileConfirm(w http.ResponseWriter, r *http.Request, k *fileKind) {
 	u, _ := CurrentUser(r)
 	st := a.stages.get(r.PathValue("id"), u.Name)
-	if st == nil || st.Kind != k.Kind || r.FormValue("sha256") != st.SHA256 {
+	var bound FileOptions
+	base := k.base(r, &bound)
+	if st == nil || st.Kind != k.Kind || st.FileOptions.Unit != bound.Unit || st.FileOptions.Period != bound.Period || r.FormValue("sha256") != st.SHA256 {
 		a.notFound(w, r)
 		return
 	}
@@ -246,7 +281,7 @@ func (a *App) fileConfirm(w http.ResponseWriter, r *http.Request, k *fileKind) {
 		ctx := access.WithActor(context.WithoutCancel(r.Context()), access.ActorFrom(r.Context()))
 		go a.runFileImport(ctx, st)
 	}
-	http.Redirect(w, r, "/import/"+string(k.Kind)+"/"+st.ID, http.StatusSeeOther)
+	http.Redirect(w, r, base+"/"+st.ID, http.StatusSeeOther)
 }
 
 func (a *App) runFileImport(ctx context.Context, st *staged) {
@@ -260,7 +295,7 @@ func (a *App) runFileImport(ctx context.Context, st *staged) {
 		out, err = a.Files.ImportFile(ctx, st.Kind, st.Path, st.FileOptions)
 	}
 	if err == nil && out.Status == imports.Imported {
-		err = access.Record(ctx, a.Store, a.now(), access.ActionImport, fmt.Sprintf("%s %s sha256 %s", kindOf(st.Kind).API, st.Name, sha))
+		err = access.Record(ctx, a.Store, a.now(), access.ActionImport, fmt.Sprintf("%s %s sha256 %s", st.Kind, st.Name, sha))
 	}
 	a.stages.update(func() {
 		st.Done, st.FileOut = true, out
@@ -274,11 +309,13 @@ func (a *App) runFileImport(ctx context.Context, st *staged) {
 func (a *App) fileStatus(w http.ResponseWriter, r *http.Request, k *fileKind) {
 	u, _ := CurrentUser(r)
 	st := a.stages.get(r.PathValue("id"), u.Name)
-	if st == nil || st.Kind != k.Kind {
+	var bound FileOptions
+	base := k.base(r, &bound)
+	if st == nil || st.Kind != k.Kind || st.FileOptions.Unit != bound.Unit || st.FileOptions.Period != bound.Period {
 		a.notFound(w, r)
 		return
 	}
-	data := fileData{Kind: k}
+	data := fileData{Kind: k, Base: base}
 	a.stages.update(func() {
 		snap := *st // the template reads it after the lock is let go
 		data.Stage, data.Error, data.Outcome = &snap, st.Err, st.FileOut
@@ -362,9 +399,9 @@ var (
 
 const fileFormHTML = `{{define "body"}}{{with .Body.Error}}<p class="message" role="alert" id="feil">{{.}}</p>{{end}}
 {{with .Body.Kind}}<p>{{$.T (index .Help 0) (index .Help 1)}} {{$.T "Du får se hva som blir importert før noe lagres." "Du får sjå kva som blir importert før noko blir lagra."}}</p>
-<form method="post" action="/import/{{.Kind}}" enctype="multipart/form-data">
+<form method="post" action="{{$.Body.Base}}" enctype="multipart/form-data">
 <p><label for="fil">{{$.T "Fil" "Fil"}}</label><br><input id="fil" name="file" type="file" required accept="{{.Accept}}"></p>
-<p><label for="ark">{{$.T "Ark i arbeidsboka (tomt: det første med data)" "Ark i arbeidsboka (tomt: det første med data)"}}</label><br><input id="ark" name="sheet" type="text" autocomplete="off" value="{{index $.Body.Form "sheet"}}"></p>
+{{if not .Bind}}<p><label for="ark">{{$.T "Ark i arbeidsboka (tomt: det første med data)" "Ark i arbeidsboka (tomt: det første med data)"}}</label><br><input id="ark" name="sheet" type="text" autocomplete="off" value="{{index $.Body.Form "sheet"}}"></p>{{end}}
 {{if .Indicate}}<p><label for="indikator">{{$.T "Indikator (id, tomt når fila sier det selv)" "Indikator (id, tomt når fila seier det sjølv)"}}</label><br><input id="indikator" name="indicator" type="text" autocomplete="off" value="{{index $.Body.Form "indicator"}}"></p>
 <fieldset><legend>{{$.T "Andelene i fila er" "Delane i fila er"}}</legend>
 <p><input type="radio" id="s-auto" name="scale" value=""{{if eq (index $.Body.Form "scale") ""}} checked{{end}}> <label for="s-auto">{{$.T "prosent (0–100)" "prosent (0–100)"}}</label>
@@ -385,12 +422,13 @@ const fileOutcomeHTML = `{{define "fileoutcome"}}{{with .Body.Outcome}}
 {{if .Skipped}}<table><caption>{{$.T "Rader som ikke blir tatt med, etter grunn" "Rader som ikkje blir tekne med, etter grunn"}}</caption>
 <thead><tr><th scope="col">{{$.T "Grunn" "Grunn"}}</th><th scope="col" class="num">{{$.T "Rader" "Rader"}}</th></tr></thead>
 <tbody>{{range $k, $v := .Skipped}}<tr><td>{{reason $k}}</td><td class="num">{{$v}}</td></tr>{{end}}</tbody></table>{{end}}
-{{if or .Home .Added .Replaced .New .Overridden .Notes}}<h2>{{$.T "Dette skjer også" "Dette skjer òg"}}</h2><ul>
+{{if or .Home .Added .Replaced .New .Overridden .Blank .Notes}}<h2>{{$.T "Dette skjer også" "Dette skjer òg"}}</h2><ul>
 {{with .Home}}<li>{{$.T "Kommunen selv (rolle egen)" "Kommunen sjølv (rolle eigen)"}}: {{.}}</li>{{end}}
 {{with .Added}}<li>{{$.T "Områder fra den innebygde geografien som blir lagt til" "Område frå den innebygde geografien som blir lagde til"}}: {{range $i, $c := .}}{{if $i}}, {{end}}{{$c}}{{end}}</li>{{end}}
 {{with .Replaced}}<li>{{$.T "Erstatter årgang" "Erstattar årgang"}} {{range $i, $c := .}}{{if $i}}, {{end}}{{$c}}{{end}} {{$.T "(samme fil importert med andre valg)" "(same fil importert med andre val)"}}</li>{{end}}
 {{with .New}}<li>{{$.T "Nye indikatorer" "Nye indikatorar"}}: {{range $i, $c := .}}{{if $i}}, {{end}}{{$c}}{{end}}</li>{{end}}
 {{with .Overridden}}<li>{{$.T "Endrer de innebygde indikatorene" "Endrar dei innebygde indikatorane"}}: {{range $i, $c := .}}{{if $i}}, {{end}}{{$c}}{{end}}</li>{{end}}
+{{with .Blank}}<li>{{$.T "Tiltak uten svar i skjemaet" "Tiltak utan svar i skjemaet"}}: {{range $i, $c := .}}{{if $i}}, {{end}}{{$c}}{{end}}</li>{{end}}
 {{range .Notes}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Warnings}}<h2>{{$.T "Merknader" "Merknader"}}</h2><ul>{{range .Warnings}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{with .Message}}<p class="message" role="alert">{{.}}</p>{{end}}
@@ -403,13 +441,13 @@ const fileOutcomeHTML = `{{define "fileoutcome"}}{{with .Body.Outcome}}
 
 const filePreviewHTML = `{{define "body"}}{{with .Body.Outcome}}<p role="status">{{if eq .Status "rejected"}}{{$.T "Fila blir ikke importert." "Fila blir ikkje importert."}}{{else if eq .Status "unchanged"}}{{$.T "Den samme fila er importert før med de samme valgene: ingenting ville endre seg." "Den same fila er importert før med dei same vala: ingenting ville endra seg."}}{{else}}{{$.T "Slik blir fila importert. Ingenting er lagret ennå." "Slik blir fila importert. Ingenting er lagra enno."}}{{end}}</p>{{end}}
 {{template "fileoutcome" .}}
-{{with .Body.Stage}}<form method="post" action="/import/{{$.Body.Kind.Kind}}/{{.ID}}">
+{{with .Body.Stage}}<form method="post" action="{{$.Body.Base}}/{{.ID}}">
 <input type="hidden" name="sha256" value="{{.SHA256}}">
-<p><button type="submit">{{$.T "Importer" "Importer"}} {{.Name}}</button> <a href="/import/{{$.Body.Kind.Kind}}">{{$.T "Avbryt" "Avbryt"}}</a></p>
-</form>{{else}}<p><a href="/import/{{.Body.Kind.Kind}}">{{.T "Prøv en annen fil" "Prøv ei anna fil"}}</a></p>{{end}}{{end}}`
+<p><button type="submit">{{$.T "Importer" "Importer"}} {{.Name}}</button> <a href="{{$.Body.Base}}">{{$.T "Avbryt" "Avbryt"}}</a></p>
+</form>{{else}}<p><a href="{{.Body.Base}}">{{.T "Prøv en annen fil" "Prøv ei anna fil"}}</a></p>{{end}}{{end}}`
 
 const fileStatusHTML = `{{define "body"}}{{if not .Body.Stage.Done}}<p role="status">{{.T "Importerer" "Importerer"}} {{.Body.Stage.Name}} … {{.T "Siden oppdaterer seg selv." "Sida oppdaterer seg sjølv."}}</p>
 {{else}}{{with .Body.Error}}<p class="message" role="alert">{{.}}</p>{{end}}
 {{with .Body.Outcome}}<p role="status">{{if eq .Status "imported"}}{{$.T "Importert." "Importert."}}{{else if eq .Status "unchanged"}}{{$.T "Uendret: den samme fila er importert før." "Uendra: den same fila er importert før."}}{{else}}{{$.T "Ikke importert." "Ikkje importert."}}{{end}}</p>{{end}}
 {{template "fileoutcome" .}}
-<p><a href="/">{{.T "Til forsiden" "Til framsida"}}</a></p>{{end}}{{end}}`
+<p>{{if .Body.Kind.Bind}}<a href="{{.Body.Back}}">{{.T "Tilbake til skjemaet" "Tilbake til skjemaet"}}</a>{{else}}<a href="/">{{.T "Til forsiden" "Til framsida"}}</a>{{end}}</p>{{end}}{{end}}`

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -21,6 +23,8 @@ import (
 type TertialForms interface {
 	Forms(ctx context.Context, period budget.Period) ([]tertial.Form, error)
 	Entry(ctx context.Context, unit string, period budget.Period) (*tertial.Entry, error)
+	// Form is unit's blank form for period, as template report writes it.
+	Form(ctx context.Context, unit string, period budget.Period) (tertial.Form, error)
 	SaveDraft(ctx context.Context, unit string, period budget.Period, reports []budget.MeasureReport, by string) error
 	Submit(ctx context.Context, unit string, period budget.Period, reports []budget.MeasureReport, by string) (*budget.ReportSnapshot, bool, []budget.ReportProblem, error)
 }
@@ -35,6 +39,15 @@ func (a *App) pageRoutes() []Route {
 		{Pattern: "GET /tertial", Roles: reporters, Handler: a.tertialList},
 		{Pattern: "GET /tertial/{period}/{unit}", Roles: reporters, Unit: "unit", Handler: a.tertialForm},
 		{Pattern: "POST /tertial/{period}/{unit}", Roles: reporters, Unit: "unit", Handler: a.tertialPost},
+		// The xlsx round trip, for units that prefer Excel: the CLI's form
+		// for the unit, and its upload with preview and confirm.
+		{Pattern: "GET /tertial/{period}/{unit}/skjema.xlsx", Roles: reporters, Unit: "unit", Handler: a.tertialWorkbook},
+		{Pattern: "GET /tertial/{period}/{unit}/skjema", Roles: reporters, Unit: "unit", Handler: func(w http.ResponseWriter, r *http.Request) {
+			a.fileForm(w, r, kindOf(FileTertial), http.StatusOK, "")
+		}},
+		{Pattern: "POST /tertial/{period}/{unit}/skjema", Roles: reporters, Unit: "unit", Handler: func(w http.ResponseWriter, r *http.Request) { a.filePreview(w, r, kindOf(FileTertial)) }},
+		{Pattern: "POST /tertial/{period}/{unit}/skjema/{id}", Roles: reporters, Unit: "unit", Handler: func(w http.ResponseWriter, r *http.Request) { a.fileConfirm(w, r, kindOf(FileTertial)) }},
+		{Pattern: "GET /tertial/{period}/{unit}/skjema/{id}", Roles: reporters, Unit: "unit", Handler: func(w http.ResponseWriter, r *http.Request) { a.fileStatus(w, r, kindOf(FileTertial)) }},
 	}
 }
 
@@ -142,6 +155,27 @@ func (a *App) tertialEntry(w http.ResponseWriter, r *http.Request) (*tertial.Ent
 		return nil, period, false
 	}
 	return e, period, true
+}
+
+// tertialWorkbook is the unit's form as the workbook template report
+// --unit writes: the same bytes.
+func (a *App) tertialWorkbook(w http.ResponseWriter, r *http.Request) {
+	_, period, ok := a.tertialEntry(w, r)
+	if !ok {
+		return
+	}
+	form, err := a.Tertial.Form(r.Context(), r.PathValue("unit"), period)
+	var b bytes.Buffer
+	if err == nil {
+		err = tertial.WriteForm(&b, form)
+	}
+	if err != nil {
+		a.fail(w, r, http.StatusInternalServerError, "internal", msgInternal)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": tertial.FileName(form.Unit.Code, period)}))
+	_, _ = w.Write(b.Bytes())
 }
 
 func (a *App) tertialForm(w http.ResponseWriter, r *http.Request) {
@@ -284,6 +318,7 @@ const tertialFormHTML = `{{define "body"}}{{$b := .Body}}
 </ul></div>{{end}}
 {{if $b.Draft}}<p>{{.T "Skjemaet viser et lagret utkast. Det teller ikke som rapport før du sender det inn." "Skjemaet viser eit lagra utkast. Det tel ikkje som rapport før du sender det inn."}}</p>{{end}}
 <p>{{.T "Enhet" "Eining"}}: {{$b.Unit.Name}} ({{$b.Unit.Code}}). {{.T "Periode" "Periode"}}: {{$b.Period.Label}}. {{.T "Forsinket og avbrutt må forklares." "Forseinka og avbroten må forklarast."}}</p>
+<p>{{.T "Vil du heller fylle ut i Excel?" "Vil du heller fylle ut i Excel?"}} <a href="/tertial/{{$b.Period}}/{{$b.Unit.Code}}/skjema.xlsx">{{.T "Last ned skjemaet" "Last ned skjemaet"}} (xlsx)</a> · <a href="/tertial/{{$b.Period}}/{{$b.Unit.Code}}/skjema">{{.T "last opp det utfylte skjemaet" "last opp det utfylte skjemaet"}}</a></p>
 <form method="post" action="/tertial/{{$b.Period}}/{{$b.Unit.Code}}">
 {{range $b.Rows}}{{$p := printf "m%d-" .Index}}<fieldset id="m{{.Index}}-measure">
 <legend>{{$.T "Tiltak" "Tiltak"}} {{.Row.Measure.Nr}}: {{.Row.Measure.Name}}{{if .Row.BudgetKnown}} ({{$.T "budsjett" "budsjett"}} {{kroner .Row.BudgetOre}} kr){{end}}</legend>

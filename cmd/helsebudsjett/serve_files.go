@@ -8,6 +8,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
@@ -29,6 +30,8 @@ func (f fileImports) ImportFile(ctx context.Context, kind web.FileKind, path str
 		return f.indicators(ctx, path, o)
 	case web.FileTargets, web.FileCatalogue:
 		return f.catalogue(ctx, kind, path, o)
+	case web.FileTertial:
+		return f.tertial(ctx, path, o)
 	case web.FileUnits, web.FileMeasures, web.FileRatings:
 		imp := map[web.FileKind]fileImporter{web.FileUnits: measureimport.Units, web.FileMeasures: measureimport.Measures, web.FileRatings: measureimport.Ratings}[kind]
 		out, err := imp(ctx, f.db, path, measureimport.Options{Options: measurefile.Options{Name: o.Name, Sheet: o.Sheet, MaxSize: o.MaxSize, ReplaceAll: o.ReplaceAll}, DryRun: o.DryRun})
@@ -108,4 +111,18 @@ func (f fileImports) catalogue(ctx context.Context, kind web.FileKind, path stri
 		sum.Status, sum.Message, sum.Count = out.Status, budget.ErrorMessage(err), 0
 	}
 	return &web.FileOutcome{Outcome: sum, New: out.Added, Overridden: out.Overridden, JSON: out}, nil
+}
+
+func (f fileImports) tertial(ctx context.Context, path string, o web.FileOptions) (*web.FileOutcome, error) {
+	period, err := budget.ParsePeriod(o.Period)
+	if err != nil {
+		return nil, budget.Errorf(budget.EINVALID, "%v", err)
+	}
+	out, err := tertial.Import(ctx, f.db, path, tertial.ImportOptions{Options: tertial.Options{Name: o.Name, MaxSize: o.MaxSize, Unit: o.Unit, Period: period}, DryRun: o.DryRun})
+	if err != nil {
+		return nil, err
+	}
+	sum := imports.Outcome{Status: out.Status, File: out.File, Sheet: out.Sheet, RowsRead: out.RowsRead, Count: out.Reports,
+		Skipped: map[string]int{}, Warnings: out.Warnings, Errors: out.Errors, Message: out.Message}
+	return &web.FileOutcome{Outcome: sum, Blank: out.NotReported, JSON: out}, nil
 }

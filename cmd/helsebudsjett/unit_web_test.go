@@ -131,5 +131,15 @@ func TestServe_unitInBrowser(t *testing.T) {
 	if p := browsertest.WaitText(t, ctx, "Ingen tilgang", 30*time.Second); strings.Contains(p, other.Rows[0].Measure.Name) {
 		t.Errorf("another unit's form shows its measures")
 	}
+	// The xlsx upload for units that prefer Excel (TestServe_tertialWorkbook
+	// checks what it stores): its page and its preview, by keyboard.
+	for _, lang := range []string{"nn", "nb"} {
+		browsertest.Run(t, ctx, "open the upload", chromedp.Navigate(url+"/skjema?lang="+lang), chromedp.WaitVisible(chromedp.ID("fil")))
+		browsertest.CheckAxe(t, ctx, "the form upload ("+lang+")")
+	}
+	browsertest.Run(t, ctx, "choose the form", chromedp.SetUploadFiles(chromedp.ID("fil"), []string{xlsx}), chromedp.Focus(chromedp.ID("fil")))
+	browsertest.Keys(t, ctx, "\t\r")
+	browsertest.WaitText(t, ctx, "Funnet: 1", 30*time.Second)
+	browsertest.CheckAxe(t, ctx, "the form upload's preview")
 	stop()
 }
