@@ -150,7 +150,6 @@ func TestServe_tertialWorkbook(t *testing.T) {
 	}
 }
 
-
 // postForm sends file to url as a multipart upload from a signed-in page.
 func postForm(t *testing.T, c *http.Client, url, name string, file []byte) (int, string) {
 	t.Helper()
