@@ -93,12 +93,17 @@ func open(ctx context.Context, path, name string, maxSize int64, flagHint bool) 
 	return &File{ctx: ctx, f: f, name: name, size: fi2.Size(), limit: maxSize}, nil
 }
 
+// ErrTooLarge is in the chain of every refusal of a file for its size
+// (errors.Is), so a caller that words it for its own users (a web page
+// with no --max-size to raise) can tell.
+var ErrTooLarge = errors.New("file larger than the limit")
+
 func tooLarge(name string, size, maxSize int64, flagHint bool) error {
 	hint := ""
 	if flagHint {
 		hint = "; if it is, raise the limit with --max-size"
 	}
-	return budget.Errorf(budget.EINVALID, "%s is %s, larger than the limit of %s: check that it is the right file%s", name, HumanSize(size), HumanSize(maxSize), hint)
+	return userError{budget.Errorf(budget.EINVALID, "%s is %s, larger than the limit of %s: check that it is the right file%s", name, HumanSize(size), HumanSize(maxSize), hint), ErrTooLarge}
 }
 
 // openError words the errors of opening a file for the user. The result
@@ -165,7 +170,7 @@ func (f *File) ReadAt(p []byte, off int64) (int, error) {
 }
 
 func (f *File) grew() error {
-	return budget.Errorf(budget.EINVALID, "%s grew while it was read, past the limit of %s: wait until it has been written completely and try again", f.name, HumanSize(f.limit))
+	return userError{budget.Errorf(budget.EINVALID, "%s grew while it was read, past the limit of %s: wait until it has been written completely and try again", f.name, HumanSize(f.limit)), ErrTooLarge}
 }
 
 // Consumed returns how many bytes Read has returned, for a progress bar.

@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -78,8 +79,18 @@ func streamedPart(name string) bool {
 	return strings.HasPrefix(n, "xl/worksheets/sheet") || n == "xl/sharedstrings.xml"
 }
 
+// ErrZipBomb is in the chain of every refusal of a workbook whose zip would
+// unpack past the limits (errors.Is), for callers that word it themselves.
+var ErrZipBomb = errors.New("workbook refused as damaged or a zip bomb")
+
+// zipBombError is the refusal: the user's message, and ErrZipBomb.
+type zipBombError struct{ user *budget.Error }
+
+func (e zipBombError) Error() string   { return e.user.Message }
+func (e zipBombError) Unwrap() []error { return []error{e.user, ErrZipBomb} }
+
 func zipBomb(name, why string) error {
-	return budget.Errorf(budget.EINVALID, "%s is refused: %s, so it is damaged or a zip bomb; if it is a genuine workbook, open it in Excel, save it again and import the new file, or raise the limit with --max-size", name, why)
+	return zipBombError{budget.Errorf(budget.EINVALID, "%s is refused: %s, so it is damaged or a zip bomb; if it is a genuine workbook, open it in Excel, save it again and import the new file, or raise the limit with --max-size", name, why)}
 }
 
 // zipKind names the zip-based documents that are not xlsx workbooks.

@@ -240,12 +240,7 @@ func (a *App) filePreview(w http.ResponseWriter, r *http.Request, k *fileKind) {
 	}
 	if err != nil {
 		os.RemoveAll(dir)
-		msg := budget.ErrorMessage(err)
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			msg = fmt.Sprintf(pickLang(r, "Fila er større enn %d MB. Ingenting er lagret.", "Fila er større enn %d MB. Ingenting er lagra."), a.maxUpload()>>20)
-		}
-		render(w, r, http.StatusUnprocessableEntity, fileFormTemplate, page{Title: k.title(r), Body: fileData{Kind: k, Base: base, Error: msg, Form: form}})
+		render(w, r, http.StatusUnprocessableEntity, fileFormTemplate, page{Title: k.title(r), Body: fileData{Kind: k, Base: base, Error: a.uploadError(r, err), Form: form}})
 		return
 	}
 	data := fileData{Kind: k, Base: base, Outcome: out, Form: form}
@@ -289,7 +284,7 @@ func (a *App) runFileImport(ctx context.Context, st *staged) {
 	var out *FileOutcome
 	sha, _, err := inputfile.Hash(ctx, st.Path, st.Name, a.maxUpload())
 	if err == nil && sha != st.SHA256 {
-		err = fmt.Errorf("the file changed after the preview; nothing was stored")
+		err = errChanged
 	}
 	if err == nil {
 		out, err = a.Files.ImportFile(ctx, st.Kind, st.Path, st.FileOptions)
@@ -300,7 +295,7 @@ func (a *App) runFileImport(ctx context.Context, st *staged) {
 	a.stages.update(func() {
 		st.Done, st.FileOut = true, out
 		if err != nil {
-			st.Err = budget.ErrorMessage(err)
+			st.Err = err
 		}
 	})
 }
@@ -318,7 +313,10 @@ func (a *App) fileStatus(w http.ResponseWriter, r *http.Request, k *fileKind) {
 	data := fileData{Kind: k, Base: base}
 	a.stages.update(func() {
 		snap := *st // the template reads it after the lock is let go
-		data.Stage, data.Error, data.Outcome = &snap, st.Err, st.FileOut
+		data.Stage, data.Outcome = &snap, st.FileOut
+		if st.Err != nil {
+			data.Error = a.uploadError(r, st.Err)
+		}
 	})
 	p := page{Title: k.title(r), Body: data}
 	if !data.Stage.Done {

@@ -21,6 +21,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -44,7 +45,7 @@ type staged struct {
 	// The import, once confirmed.
 	Started, Done bool
 	Report        *importer.Report
-	Err           string
+	Err           error // why the import failed (uploadError words it)
 
 	// A file of another kind than a budget (routes_files.go).
 	Kind        FileKind
@@ -141,12 +142,7 @@ func (a *App) uploadPreview(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		os.RemoveAll(dir)
-		var tooBig *http.MaxBytesError
-		msg := err.Error()
-		if errors.As(err, &tooBig) {
-			msg = fmt.Sprintf(pickLang(r, "Fila er større enn %d MB. Ingenting er lagret.", "Fila er større enn %d MB. Ingenting er lagra."), a.maxUpload()>>20)
-		}
-		render(w, r, http.StatusUnprocessableEntity, uploadTemplate, page{Title: title, Body: uploadData{Error: msg}})
+		render(w, r, http.StatusUnprocessableEntity, uploadTemplate, page{Title: title, Body: uploadData{Error: a.uploadError(r, err)}})
 	}
 }
 
@@ -158,7 +154,7 @@ func (a *App) preview(w http.ResponseWriter, r *http.Request, u access.User, dir
 	opts.Name, opts.MaxSize, opts.DryRun = name, a.maxUpload(), true
 	rep, err := a.Imports.ImportBudget(r.Context(), path, opts)
 	if err != nil {
-		return errors.New(budget.ErrorMessage(err))
+		return err
 	}
 	st := &staged{ID: newID(), User: u.Name, Dir: dir, Path: path, Name: name, SHA256: sha, Options: opts, Created: time.Now()}
 	out := rep.Outcome()
@@ -226,7 +222,7 @@ func (a *App) runImport(ctx context.Context, st *staged) {
 	var rep *importer.Report
 	sha, _, err := inputfile.Hash(ctx, st.Path, st.Name, a.maxUpload())
 	if err == nil && sha != st.SHA256 {
-		err = fmt.Errorf("the file changed after the preview; nothing was stored")
+		err = errChanged
 	}
 	if err == nil {
 		rep, err = a.Imports.ImportBudget(ctx, st.Path, st.Options)
@@ -238,7 +234,7 @@ func (a *App) runImport(ctx context.Context, st *staged) {
 	a.stages.update(func() {
 		st.Done, st.Report = true, rep
 		if err != nil {
-			st.Err = budget.ErrorMessage(err)
+			st.Err = err
 		}
 	})
 }
@@ -257,7 +253,9 @@ func (a *App) uploadStatus(w http.ResponseWriter, r *http.Request) {
 		done = st.Done
 		snap := *st // the template reads it after the lock is let go
 		data.Stage = &snap
-		data.Error = st.Err
+		if st.Err != nil {
+			data.Error = a.uploadError(r, st.Err)
+		}
 		if st.Report != nil {
 			out := st.Report.Outcome()
 			data.Outcome = &out
@@ -347,6 +345,28 @@ func (a *App) comparePage(w http.ResponseWriter, r *http.Request) {
 	}
 	render(w, r, http.StatusOK, compareTemplate, page{Title: pickLang(r, "Sammenlign to versjoner av budsjettet", "Samanlikn to versjonar av budsjettet"), Body: d})
 }
+
+// uploadError words for the upload page why a file was refused: the size
+// limit and a zip bomb in the page's language and without the command's
+// --max-size, which a browser user cannot raise; else the importer's
+// message, which names the file, row, column and value.
+func (a *App) uploadError(r *http.Request, err error) string {
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig) || errors.Is(err, inputfile.ErrTooLarge):
+		return fmt.Sprintf(pickLang(r, "Fila er større enn %d MB, grensen for opplasting. Sjekk at det er riktig fil. Ingenting er lagret.",
+			"Fila er større enn %d MB, grensa for opplasting. Sjekk at det er rett fil. Ingenting er lagra."), a.maxUpload()>>20)
+	case errors.Is(err, errChanged):
+		return pickLang(r, "Fila er endret etter forhåndsvisningen. Ingenting er lagret; last den opp på nytt.", "Fila er endra etter førehandsvisinga. Ingenting er lagra; last ho opp på nytt.")
+	case errors.Is(err, tabular.ErrZipBomb):
+		return pickLang(r, "Fila blir avvist: den ville pakke seg ut til langt mer enn en arbeidsbok trenger, så den er skadet eller laget for å skade. Er det en ekte arbeidsbok, åpne den i Excel, lagre den på nytt og last opp den nye fila. Ingenting er lagret.",
+			"Fila blir avvist: ho ville pakke seg ut til langt meir enn ei arbeidsbok treng, så ho er skadd eller laga for å skade. Er det ei ekte arbeidsbok, opne ho i Excel, lagre ho på nytt og last opp den nye fila. Ingenting er lagra.")
+	}
+	return budget.ErrorMessage(err)
+}
+
+// errChanged: the staged file is not the one previewed.
+var errChanged = errors.New("the file changed after the preview; nothing was stored")
 
 func newID() string {
 	b := make([]byte, 16)

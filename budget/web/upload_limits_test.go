@@ -92,9 +92,13 @@ func TestUpload_limits(t *testing.T) {
 	}{
 		// Within the allowance for the form's other fields the body is
 		// read, and the import's own size check refuses the file.
-		{"just over the limit", csv(limit + 1000), "b.csv", http.StatusUnprocessableEntity, "larger than the limit", "larger than the limit"},
+		// The page says it in Norwegian, without the command's --max-size
+		// that a browser user cannot raise.
+		{"just over the limit", csv(limit + 1000), "b.csv", http.StatusUnprocessableEntity, "larger than the limit", "større enn 1 MB"},
 		{"far over the limit", csv(3 * limit), "b.csv", http.StatusRequestEntityTooLarge, `"too_large"`, "større enn 1 MB"},
-		{"zip bomb", bomb, "bombe.xlsx", http.StatusUnprocessableEntity, `"rejected"`, "bombe.xlsx"},
+		// The bomb (1.0 MB packed) is over this limit already; under a
+		// larger one TestUpload_zipBombPage sees it refused as a bomb.
+		{"zip bomb", bomb, "bombe.xlsx", http.StatusUnprocessableEntity, `"rejected"`, "større enn 1 MB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h, body := multipartBody(t, tc.fileName, tc.file, fields)
@@ -106,7 +110,7 @@ func TestUpload_limits(t *testing.T) {
 			h, body = multipartBody(t, tc.fileName, tc.file, fields)
 			h.Set("Origin", env.URL)
 			resp, out = env.Do(t, page, http.MethodPost, "/import/budsjett", h, body)
-			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(out, tc.page) || strings.Contains(out, `name="sha256"`) {
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(out, tc.page) || strings.Contains(out, `name="sha256"`) || strings.Contains(out, "--max-size") {
 				t.Errorf("page: %s, want 422 with %q and no confirmation\n%.2000s", resp.Status, tc.page, out)
 			}
 			if n := datasets(); n != 0 {
@@ -118,5 +122,31 @@ func TestUpload_limits(t *testing.T) {
 	h["Authorization"] = api["Authorization"]
 	if resp, out := env.Do(t, env.NewClient(), http.MethodPost, "/api/v1/import/budget", h, body); resp.StatusCode != http.StatusOK || datasets() != 1 {
 		t.Errorf("a file under the limit: %s %.300s", resp.Status, out)
+	}
+}
+
+// TestUpload_zipBombPage uploads the zip bomb under a limit its packed size
+// passes: the page refuses it as damaged or made to harm, in Norwegian,
+// without the command's --max-size, and stores nothing.
+func TestUpload_zipBombPage(t *testing.T) {
+	env := webtest.NewWith(t, func(a *web.App) {
+		a.Imports = workspaceImports{a.Store.(*sqlite.DB)}
+		a.MaxUpload = 4 << 20
+	})
+	bomb, err := os.ReadFile("../importer/testdata/bomb.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"nb", "nn"} {
+		h, body := multipartBody(t, "bombe.xlsx", bomb, map[string]string{"year": "2027", "part": "drift"})
+		h.Set("Origin", env.URL)
+		resp, out := env.Do(t, env.Client(t, "okonomi"), http.MethodPost, "/import/budsjett?lang="+lang, h, body)
+		want := map[string]string{"nb": "skadet eller laget for å skade", "nn": "skadd eller laga for å skade"}[lang]
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(out, want) || strings.Contains(out, "--max-size") {
+			t.Errorf("%s: %s, want 422 saying %q\n%.1500s", lang, resp.Status, want, out)
+		}
+	}
+	if ds, err := env.DB.Datasets(context.Background()); err != nil || len(ds) != 0 {
+		t.Errorf("stored %d datasets (%v)", len(ds), err)
 	}
 }
