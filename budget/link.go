@@ -172,11 +172,17 @@ func Links(key Key, lines []Line, ms []Measure) ([]Link, []Overcount) {
 	return links, over
 }
 
-// MeasureTotals sums the counted amounts of links per measure Nr.
-func MeasureTotals(links []Link) map[string]int64 {
+// MeasureTotals sums the counted amounts of links per measure Nr: the
+// amount a measure has in a budget. Measures without links are absent. A
+// sum that does not fit in an int64 of øre is EINVALID.
+func MeasureTotals(links []Link) (map[string]int64, error) {
 	out := map[string]int64{}
 	for _, l := range links {
-		out[l.Measure] += l.CountedOre
+		s, ok := SumOre(out[l.Measure], l.CountedOre)
+		if !ok {
+			return nil, Errorf(EINVALID, "the amount of measure %s in %s is too large", l.Measure, l.Key)
+		}
+		out[l.Measure] = s
 	}
-	return out
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -142,15 +143,106 @@ func (rt *Rater) Rate(l *Line) *Rating {
 	return nil
 }
 
-// GradeTotals is the money of a budget by grade, in øre, with Unrated for
-// lines no rating covers.
-type GradeTotals map[Grade]int64
+// RatedGroup is the money of one funksjon under one rating (Rating nil:
+// the funksjon's lines no rating covers): its lines, their net amount and
+// their gross operating expenditure on the caller's base, in øre.
+type RatedGroup struct {
+	Funksjon string
+	Rating   *Rating
+	Lines    int
+	Net      int64
+	Expenses int64
+}
 
-// Add counts a line's amount under its grade (Unrated when r is nil).
-func (g GradeTotals) Add(r *Rating, ore int64) {
-	if r == nil {
-		g[Unrated] += ore
-		return
+// GradeGroup is the money of a budget under one grade (Unrated for the
+// lines no rating covers).
+type GradeGroup struct {
+	Grade    Grade
+	Lines    int
+	Net      int64
+	Expenses int64
+}
+
+// RatingTally rates lines with a set of ratings and totals them per
+// funksjon and rating and per grade: the one arithmetic behind the rating
+// sheet's template and the helsebudsjett's money by grade. Lines are never
+// counted as nøytral by default: what no rating covers is Unrated.
+type RatingTally struct {
+	ratings []Rating
+	rater   *Rater
+	groups  map[ratedKey]*RatedGroup
+	grades  map[Grade]*GradeGroup
+}
+
+type ratedKey struct {
+	funksjon string
+	rating   *Rating
+}
+
+// NewRatingTally starts a tally of lines rated with rs.
+func NewRatingTally(rs []Rating) *RatingTally {
+	t := &RatingTally{ratings: rs, rater: NewRater(rs), groups: map[ratedKey]*RatedGroup{}, grades: map[Grade]*GradeGroup{}}
+	for _, g := range append(append([]Grade{}, Grades...), Unrated) {
+		t.grades[g] = &GradeGroup{Grade: g}
 	}
-	g[r.Grade] += ore
+	return t
+}
+
+// Add rates l and counts it with its net amount and its gross expenditure
+// (the caller's base decides what counts as expenditure).
+func (t *RatingTally) Add(l *Line, net, expenses int64) {
+	r := t.rater.Rate(l)
+	g := t.grades[Unrated]
+	if r != nil {
+		g = t.grades[r.Grade]
+	}
+	g.Lines++
+	g.Net += net
+	g.Expenses += expenses
+	k := ratedKey{l.Funksjon, r}
+	row := t.groups[k]
+	if row == nil {
+		row = &RatedGroup{Funksjon: l.Funksjon, Rating: r}
+		t.groups[k] = row
+	}
+	row.Lines++
+	row.Net += net
+	row.Expenses += expenses
+}
+
+// Groups returns the money per funksjon and rating, sorted by funksjon
+// and then in the order the ratings were given, each funksjon's unrated
+// money last.
+func (t *RatingTally) Groups() []RatedGroup {
+	pos := map[*Rating]int{}
+	for i := range t.ratings {
+		pos[&t.ratings[i]] = i
+	}
+	rank := func(g RatedGroup) int {
+		if g.Rating == nil {
+			return len(t.ratings)
+		}
+		return pos[g.Rating]
+	}
+	out := make([]RatedGroup, 0, len(t.groups))
+	for _, g := range t.groups {
+		out = append(out, *g)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Funksjon != out[j].Funksjon {
+			return out[i].Funksjon < out[j].Funksjon
+		}
+		return rank(out[i]) < rank(out[j])
+	})
+	return out
+}
+
+// Grades returns the money per grade in the order of Grades, Unrated
+// last; every grade is present, with zeros when no line has it.
+func (t *RatingTally) Grades() []GradeGroup {
+	var out []GradeGroup
+	for _, g := range append(append([]Grade{}, Grades...), Unrated) {
+		out = append(out, *t.grades[g])
+	}
+	return out
 }

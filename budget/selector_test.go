@@ -1,6 +1,8 @@
 package budget_test
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -91,9 +93,13 @@ func TestLinks_DoubleCount(t *testing.T) {
 	if msg := over[0].Error(); !strings.Contains(msg, "row 5") || !strings.Contains(msg, "measures 1, 2") {
 		t.Errorf("message: %s", msg)
 	}
-	tot := budget.MeasureTotals(links)
-	if tot["1"] != 600 || tot["2"] != 500+500 || tot["3"] != 0 { // 999 × 50 % = 499.5 → 500; measure 3 starts in 2028
+	tot, err := budget.MeasureTotals(links)
+	if err != nil || tot["1"] != 600 || tot["2"] != 500+500 || tot["3"] != 0 { // 999 × 50 % = 499.5 → 500; measure 3 starts in 2028
 		t.Errorf("totals %v", tot)
+	}
+	huge := []budget.Link{{Measure: "1", CountedOre: math.MaxInt64}, {Measure: "1", CountedOre: 1}}
+	if _, err := budget.MeasureTotals(huge); budget.ErrorCode(err) != budget.EINVALID {
+		t.Errorf("a sum past int64 øre: %v, want EINVALID", err)
 	}
 }
 
@@ -165,9 +171,59 @@ func TestRater(t *testing.T) {
 			t.Errorf("%+v rated %s, want %s", c.l, got, c.want)
 		}
 	}
-	g := budget.GradeTotals{}
-	g.Add(nil, 5)
-	if g[budget.Unrated] != 5 || g[budget.Noytral] != 0 {
-		t.Errorf("unrated money counted as %v", g)
+}
+
+// TestRatingTally totals lines per funksjon and rating and per grade: the
+// most specific rating wins, unrated money is never nøytral, the groups
+// come in funksjon order with the ratings in the order given and unrated
+// last, and every total is the sum of its lines to the øre.
+func TestRatingTally(t *testing.T) {
+	ans, err := budget.ParsePattern("5100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []budget.Rating{
+		{Funksjon: "201", Grade: budget.Noytral},
+		{Funksjon: "201", Ansvar: &ans, Grade: budget.Blandet},
+	}
+	tally := budget.NewRatingTally(rs)
+	lines := []struct {
+		l        budget.Line
+		net, exp int64
+	}{
+		{budget.Line{Funksjon: "202", Ansvar: "2040", Art: "010"}, 700, 700},
+		{budget.Line{Funksjon: "201", Ansvar: "5100", Art: "010"}, 1001, 1001},
+		{budget.Line{Funksjon: "201", Ansvar: "2040", Art: "010"}, 250, 250},
+		{budget.Line{Funksjon: "201", Ansvar: "5100", Art: "700"}, -300, 0},
+		{budget.Line{Funksjon: "201", Ansvar: "2040", Art: "010"}, 49, 49},
+	}
+	for i := range lines {
+		tally.Add(&lines[i].l, lines[i].net, lines[i].exp)
+	}
+	var got []string
+	var net int64
+	for _, g := range tally.Groups() {
+		grade := budget.Unrated
+		if g.Rating != nil {
+			grade = g.Rating.Grade
+		}
+		got = append(got, fmt.Sprintf("%s %s %d %d %d", g.Funksjon, grade, g.Lines, g.Net, g.Expenses))
+		net += g.Net
+	}
+	want := []string{"201 nøytral 2 299 299", "201 blandet 2 701 1001", "202 " + string(budget.Unrated) + " 1 700 700"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("groups %q, want %q", got, want)
+	}
+	grades := map[budget.Grade]int64{}
+	var gnet int64
+	for _, g := range tally.Grades() {
+		grades[g.Grade] = g.Net
+		gnet += g.Net
+	}
+	if len(tally.Grades()) != len(budget.Grades)+1 || grades[budget.Noytral] != 299 || grades[budget.Blandet] != 701 || grades[budget.Unrated] != 700 || grades[budget.Positiv] != 0 {
+		t.Errorf("grades %v", tally.Grades())
+	}
+	if net != 1700 || gnet != net {
+		t.Errorf("the groups sum to %d and the grades to %d, the lines to 1700", net, gnet)
 	}
 }

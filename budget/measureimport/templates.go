@@ -6,7 +6,6 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -18,7 +17,7 @@ type TemplateReader interface {
 	Ratings(ctx context.Context) ([]budget.Rating, error)
 	Areas(ctx context.Context) ([]indicators.Geo, error)
 	Summary(ctx context.Context, key budget.Key, by string) ([]budget.SummaryRow, error)
-	RatingSummary(ctx context.Context, key budget.Key) ([]sqlite.RatedGroup, budget.GradeTotals, error)
+	Lines(ctx context.Context, key budget.Key, fn func(*budget.Line) error) error
 }
 
 // MeasuresTemplate gathers the lists of the measures workbook
@@ -87,14 +86,15 @@ func RatingsTemplate(ctx context.Context, db TemplateReader, key budget.Key) (me
 	if err != nil {
 		return t, err
 	}
-	groups, _, err := db.RatingSummary(ctx, key)
-	if err != nil {
-		return t, err
-	}
 	rs, err := db.Ratings(ctx)
 	if err != nil {
 		return t, err
 	}
+	tally := budget.NewRatingTally(rs)
+	if err := db.Lines(ctx, key, func(l *budget.Line) error { tally.Add(l, l.OreFor(key), 0); return nil }); err != nil {
+		return t, err
+	}
+	groups := tally.Groups()
 	narrowed := map[string][]budget.Rating{}
 	plain := map[string]budget.Rating{}
 	for _, r := range rs {
@@ -107,7 +107,7 @@ func RatingsTemplate(ctx context.Context, db TemplateReader, key budget.Key) (me
 	covered := func(r budget.Rating) (lines int, ore int64) {
 		for _, g := range groups {
 			if g.Rating != nil && g.Funksjon == r.Funksjon && g.Rating.AnsvarText() == r.AnsvarText() && g.Rating.ArtText() == r.ArtText() {
-				return g.Lines, g.Ore
+				return g.Lines, g.Net
 			}
 		}
 		return 0, 0

@@ -180,19 +180,13 @@ func (db *DB) Links(ctx context.Context, key budget.Key) ([]budget.Link, error) 
 }
 
 // MeasureTotals returns the amount counted for each stored measure (by
-// Nr) in the current dataset for key: the sum of its links' CountedOre.
-// Measures without links are absent.
+// Nr) in the current dataset for key (budget.MeasureTotals over Links).
 func (db *DB) MeasureTotals(ctx context.Context, key budget.Key) (map[string]int64, error) {
-	out := map[string]int64{}
-	err := db.EachLink(ctx, key, func(l budget.Link) error {
-		s, ok := budget.SumOre(out[l.Measure], l.CountedOre)
-		if !ok {
-			return budget.Errorf(budget.EINVALID, "the amount of measure %s in %s is too large", l.Measure, key)
-		}
-		out[l.Measure] = s
-		return nil
-	})
-	return out, err
+	links, err := db.Links(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	return budget.MeasureTotals(links)
 }
 
 // LinkCheck is what CheckLinks found when it matched measures against

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -76,71 +75,4 @@ func optPattern(s string) (*budget.Pattern, error) {
 	}
 	p, err := budget.ParsePattern(s)
 	return &p, err
-}
-
-// RatedGroup is the money of one funksjon under one rating, or unrated
-// (Rating nil): how many lines and their sum in øre.
-type RatedGroup struct {
-	Funksjon string
-	Rating   *budget.Rating
-	Lines    int
-	Ore      int64
-}
-
-// RatingSummary rates every line of the current dataset for key with the
-// stored ratings (budget.Rater) and returns the money per funksjon and
-// rating, sorted by funksjon and then in the order the ratings were
-// given, each funksjon's unrated money last; and the totals by grade, with
-// budget.Unrated for lines no rating covers. Lines are never counted as
-// nøytral by default. A key without a current dataset is ENOTFOUND.
-func (db *DB) RatingSummary(ctx context.Context, key budget.Key) ([]RatedGroup, budget.GradeTotals, error) {
-	rs, err := db.Ratings(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	pos := map[*budget.Rating]int{}
-	for i := range rs {
-		pos[&rs[i]] = i
-	}
-	rater := budget.NewRater(rs)
-	type gkey struct {
-		funksjon string
-		rating   *budget.Rating
-	}
-	groups := map[gkey]*RatedGroup{}
-	totals := budget.GradeTotals{}
-	err = db.Lines(ctx, key, func(l *budget.Line) error {
-		r := rater.Rate(l)
-		ore := l.OreFor(key)
-		totals.Add(r, ore)
-		k := gkey{l.Funksjon, r}
-		g := groups[k]
-		if g == nil {
-			g = &RatedGroup{Funksjon: l.Funksjon, Rating: r}
-			groups[k] = g
-		}
-		g.Lines++
-		g.Ore += ore
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	out := make([]RatedGroup, 0, len(groups))
-	for _, g := range groups {
-		out = append(out, *g)
-	}
-	rank := func(g RatedGroup) int {
-		if g.Rating == nil {
-			return len(rs)
-		}
-		return pos[g.Rating]
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Funksjon != out[j].Funksjon {
-			return out[i].Funksjon < out[j].Funksjon
-		}
-		return rank(out[i]) < rank(out[j])
-	})
-	return out, totals, nil
 }

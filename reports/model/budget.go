@@ -297,68 +297,27 @@ func yearTotals(ctx context.Context, db BudgetReader, key budget.Key, gross budg
 	return yt, nil
 }
 
-// rate reads Key's lines once and rates each with the stored ratings.
+// rate reads Key's lines once and rates each with the stored ratings
+// (budget.RatingTally), counting gross expenditure on the Budget's base.
 func (b *Budget) rate(ctx context.Context, db Store) error {
 	rs, err := db.Ratings(ctx)
 	if err != nil {
 		return err
 	}
-	pos := map[*budget.Rating]int{}
-	for i := range rs {
-		pos[&rs[i]] = i
-	}
-	rater := budget.NewRater(rs)
-	type gkey struct {
-		funksjon string
-		rating   *budget.Rating
-	}
-	groups := map[gkey]*RatedRow{}
-	grades := map[budget.Grade]*GradeRow{}
-	for _, g := range append(append([]budget.Grade{}, budget.Grades...), budget.Unrated) {
-		grades[g] = &GradeRow{Grade: g}
-	}
+	tally := budget.NewRatingTally(rs)
 	err = db.Lines(ctx, b.Key, func(l *budget.Line) error {
-		r := rater.Rate(l)
 		ore := l.OreFor(b.Key)
-		exp := b.Gross.Counts(l.Art, ore)
-		g := grades[budget.Unrated]
-		if r != nil {
-			g = grades[r.Grade]
-		}
-		g.Lines++
-		g.Expenses += exp
-		g.Net += ore
-		k := gkey{l.Funksjon, r}
-		row := groups[k]
-		if row == nil {
-			row = &RatedRow{Funksjon: l.Funksjon, Rating: r}
-			groups[k] = row
-		}
-		row.Lines++
-		row.Expenses += exp
-		row.Net += ore
+		tally.Add(l, ore, b.Gross.Counts(l.Art, ore))
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for _, g := range append(append([]budget.Grade{}, budget.Grades...), budget.Unrated) {
-		b.Grades = append(b.Grades, *grades[g])
+	for _, g := range tally.Grades() {
+		b.Grades = append(b.Grades, GradeRow{Grade: g.Grade, Lines: g.Lines, Expenses: g.Expenses, Net: g.Net})
 	}
-	for _, row := range groups {
-		b.Rated = append(b.Rated, *row)
+	for _, g := range tally.Groups() {
+		b.Rated = append(b.Rated, RatedRow{Funksjon: g.Funksjon, Rating: g.Rating, Lines: g.Lines, Expenses: g.Expenses, Net: g.Net})
 	}
-	rank := func(r RatedRow) int {
-		if r.Rating == nil {
-			return len(rs)
-		}
-		return pos[r.Rating]
-	}
-	sort.Slice(b.Rated, func(i, j int) bool {
-		if b.Rated[i].Funksjon != b.Rated[j].Funksjon {
-			return b.Rated[i].Funksjon < b.Rated[j].Funksjon
-		}
-		return rank(b.Rated[i]) < rank(b.Rated[j])
-	})
 	return nil
 }
