@@ -1,0 +1,301 @@
+// Package storetest is the conformance suite of helsebudsjett's store: the
+// behaviour the budget importer, the read layer, the wheel's runner and its
+// mailer rely on, written against the interfaces they declare, so that any
+// store proves itself with the same tests: budget/sqlite today, a
+// PostgreSQL store for a service hosting many municipalities later. Run is
+// called from the store's own tests; only test code imports this package.
+package storetest
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+)
+
+// Store is the store under test: the dataset reads of the read layer, and
+// what the runner (runner.Store) and the mailer (runner.Outbox) need.
+type Store interface {
+	Datasets(ctx context.Context) ([]budget.Dataset, error)
+	Lines(ctx context.Context, key budget.Key, fn func(*budget.Line) error) error
+	runner.Store
+	runner.Outbox
+}
+
+// Import is one dataset being written, as the budget importer writes it:
+// nothing of it is visible until Commit, and Rollback (or a cancelled
+// context) leaves the store as if it never began.
+type Import interface {
+	Add(l *budget.Line) error
+	Commit(d budget.Dataset) (budget.Dataset, error)
+	Rollback() error
+}
+
+// Harness gives the suite a store: Open returns a fresh, empty one for each
+// test (closed by the harness with t.Cleanup), BeginImport starts an import
+// of d on it.
+type Harness struct {
+	Open        func(t *testing.T) Store
+	BeginImport func(ctx context.Context, s Store, d budget.Dataset) (Import, error)
+}
+
+// Run runs every conformance test against h's store.
+func Run(t *testing.T, h Harness) {
+	t.Run("ImportAllOrNothing", func(t *testing.T) { importAllOrNothing(t, h) })
+	t.Run("CurrentDatasetPerKey", func(t *testing.T) { currentPerKey(t, h) })
+	t.Run("SameFileTwice", func(t *testing.T) { sameFileTwice(t, h) })
+	t.Run("WheelRunExactlyOnce", func(t *testing.T) { runExactlyOnce(t, h) })
+	t.Run("OutboxSendsOnce", func(t *testing.T) { outboxOnce(t, h) })
+}
+
+var (
+	vedtatt = budget.Key{Year: 2027, Version: budget.Vedtatt}
+	forslag = budget.Key{Year: 2027, Version: budget.Forslag}
+)
+
+func lines(k budget.Key, ores ...int64) []budget.Line {
+	var out []budget.Line
+	for i, o := range ores {
+		out = append(out, budget.Line{Row: i + 2, Ansvar: "1000", Funksjon: "232", Art: "010", Amounts: []budget.Amount{{Key: k, Ore: o}}})
+	}
+	return out
+}
+
+// store imports ls as one dataset from a file with sha and returns it.
+func store(t *testing.T, h Harness, s Store, sha string, ls []budget.Line) (budget.Dataset, error) {
+	t.Helper()
+	ctx := context.Background()
+	im, err := h.BeginImport(ctx, s, budget.Dataset{Source: sha + ".csv", SHA256: sha, Size: 100, Format: "csv", Part: budget.Drift})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer im.Rollback()
+	for i := range ls {
+		if err := im.Add(&ls[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return im.Commit(budget.Dataset{RowsRead: len(ls) + 1, Skipped: map[string]int{"header": 1}})
+}
+
+// read returns the øre of key's current lines, in order.
+func read(t *testing.T, s Store, key budget.Key) ([]int64, error) {
+	t.Helper()
+	var out []int64
+	err := s.Lines(context.Background(), key, func(l *budget.Line) error {
+		out = append(out, l.OreFor(key))
+		return nil
+	})
+	return out, err
+}
+
+func datasets(t *testing.T, s Store) []budget.Dataset {
+	t.Helper()
+	ds, err := s.Datasets(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// importAllOrNothing: an import rolled back, or whose context ends, leaves
+// nothing; one committed is there whole, its totals the sum of its lines.
+func importAllOrNothing(t *testing.T, h Harness) {
+	s := h.Open(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	im, err := h.BeginImport(ctx, s, budget.Dataset{Source: "a.csv", SHA256: "a", Format: "csv", Part: budget.Drift})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := lines(vedtatt, 100, 250)
+	for i := range ls {
+		if err := im.Add(&ls[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := im.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	im2, err := h.BeginImport(ctx, s, budget.Dataset{Source: "b.csv", SHA256: "b", Format: "csv", Part: budget.Drift})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls = lines(vedtatt, 1, 2, 3)
+	if err := im2.Add(&ls[0]); err != nil {
+		t.Fatal(err)
+	}
+	cancel() // the user pressed Ctrl-C in the middle
+	for i := 1; i < len(ls); i++ {
+		_ = im2.Add(&ls[i])
+	}
+	if _, err := im2.Commit(budget.Dataset{}); err == nil {
+		t.Error("an import whose context ended was committed")
+	}
+	_ = im2.Rollback()
+	if ds := datasets(t, s); len(ds) != 0 {
+		t.Fatalf("after a rollback and a cancelled import the store holds %d datasets", len(ds))
+	}
+	if got, err := read(t, s, vedtatt); len(got) != 0 || budget.ErrorCode(err) != budget.ENOTFOUND {
+		t.Errorf("lines of a key never imported: %v, %v; want none and ENOTFOUND", got, err)
+	}
+
+	d, err := store(t, h, s, "c", lines(vedtatt, 100_000_50, -20_000_25, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total int64
+	for _, tt := range d.Totals {
+		if tt.Key == vedtatt {
+			total = tt.Ore
+		}
+	}
+	if d.Lines != 3 || total != 100_000_50-20_000_25+1 {
+		t.Errorf("committed dataset: %d lines, total %d; want 3 lines and %d øre", d.Lines, total, 100_000_50-20_000_25+1)
+	}
+	if got, err := read(t, s, vedtatt); err != nil || len(got) != 3 || got[0]+got[1]+got[2] != total {
+		t.Errorf("lines read back: %v, %v", got, err)
+	}
+}
+
+// currentPerKey: a later dataset for a key replaces the earlier one as
+// current for that key only; another version of the year stays current.
+func currentPerKey(t *testing.T, h Harness) {
+	s := h.Open(t)
+	first, err := store(t, h, s, "first", lines(vedtatt, 10, 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store(t, h, s, "proposal", lines(forslag, 7)); err != nil {
+		t.Fatal(err)
+	}
+	second, err := store(t, h, s, "second", lines(vedtatt, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	current := map[int64][]budget.Key{}
+	for _, d := range datasets(t, s) {
+		current[d.ID] = d.Current
+	}
+	if len(current) != 3 || len(current[first.ID]) != 0 || len(current[second.ID]) != 1 || current[second.ID][0] != vedtatt {
+		t.Errorf("current keys per dataset %v: want the second vedtatt current and the first kept, not current", current)
+	}
+	if got, _ := read(t, s, vedtatt); len(got) != 1 || got[0] != 5 {
+		t.Errorf("vedtatt reads %v, want the second dataset's [5]", got)
+	}
+	if got, _ := read(t, s, forslag); len(got) != 1 || got[0] != 7 {
+		t.Errorf("forslag reads %v, want [7]: another version stays current", got)
+	}
+}
+
+// sameFileTwice: the same bytes with the same options are refused as a
+// conflict, not stored twice.
+func sameFileTwice(t *testing.T, h Harness) {
+	s := h.Open(t)
+	if _, err := store(t, h, s, "same", lines(vedtatt, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store(t, h, s, "same", lines(vedtatt, 1)); budget.ErrorCode(err) != budget.ECONFLICT {
+		t.Errorf("the same file again: %v, want ECONFLICT", err)
+	}
+	if ds := datasets(t, s); len(ds) != 1 {
+		t.Errorf("%d datasets, want 1", len(ds))
+	}
+}
+
+// runExactlyOnce: of many claims of one occurrence, at the same time, one
+// wins; the run is finished once and listed with its files.
+func runExactlyOnce(t *testing.T, h Harness) {
+	s := h.Open(t)
+	ctx := context.Background()
+	occ := time.Date(2027, 4, 30, 9, 0, 0, 0, wheel.Oslo())
+	r := wheel.Run{TaskID: "tertial-1", Occurrence: occ, Started: occ.Add(time.Minute)}
+	var mu sync.Mutex
+	var wins []int64
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id, claimed, err := s.ClaimRun(ctx, r)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if claimed {
+				mu.Lock()
+				wins = append(wins, id)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(wins) != 1 {
+		t.Fatalf("%d of 8 claims of one occurrence won, want 1", len(wins))
+	}
+	files := []wheel.File{{Path: "2027/brev.zip", SHA256: "ab"}}
+	if err := s.FinishRun(ctx, wins[0], wheel.RunDone, "letters", occ.Add(2*time.Minute), files, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishRun(ctx, wins[0], wheel.RunDone, "letters", occ.Add(3*time.Minute), nil, nil); err == nil {
+		t.Error("a run was finished twice")
+	}
+	if _, claimed, err := s.ClaimRun(ctx, r); err != nil || claimed {
+		t.Errorf("a finished occurrence was claimed again (%v)", err)
+	}
+	runs, err := s.Runs(ctx, occ.Add(-time.Hour), occ.Add(time.Hour))
+	if err != nil || len(runs) != 1 || runs[0].Status != wheel.RunDone || len(runs[0].Files) != 1 || runs[0].Files[0] != files[0] {
+		t.Errorf("runs %+v (%v): want the one run, done, with its file", runs, err)
+	}
+}
+
+// outboxOnce: a run's messages wait as pending; one sender takes each, and
+// once sent it is never pending again.
+func outboxOnce(t *testing.T, h Harness) {
+	s := h.Open(t)
+	ctx := context.Background()
+	occ := time.Date(2027, 9, 1, 9, 0, 0, 0, wheel.Oslo())
+	id, claimed, err := s.ClaimRun(ctx, wheel.Run{TaskID: "remind", Occurrence: occ, Started: occ})
+	if err != nil || !claimed {
+		t.Fatalf("claim: %v %v", claimed, err)
+	}
+	msg := wheel.Message{Recipient: "3100", Address: "leder@kommune.no", Subject: "Tertialrapport", Body: "Frist 15. september.", State: wheel.MsgPending, NextAttempt: occ}
+	if err := s.FinishRun(ctx, id, wheel.RunDone, "1 reminder", occ, nil, []wheel.Message{msg}); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := s.Messages(ctx, wheel.MsgPending)
+	if err != nil || len(pending) != 1 || pending[0].Subject != msg.Subject || pending[0].RunID != id {
+		t.Fatalf("pending %+v (%v)", pending, err)
+	}
+	m := pending[0].ID
+	got := make(chan bool, 2)
+	for i := 0; i < 2; i++ {
+		go func() {
+			ok, err := s.MarkSending(ctx, m)
+			if err != nil {
+				t.Error(err)
+			}
+			got <- ok
+		}()
+	}
+	if a, b := <-got, <-got; a == b {
+		t.Fatalf("two senders took the message: %v %v, want exactly one", a, b)
+	}
+	if err := s.MarkSent(ctx, m, occ.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.MarkSending(ctx, m); ok || err != nil {
+		t.Errorf("a sent message was taken for sending again (%v)", err)
+	}
+	sent, err := s.Messages(ctx, wheel.MsgSent)
+	if err != nil || len(sent) != 1 || sent[0].ID != m {
+		t.Errorf("sent %+v (%v)", sent, err)
+	}
+	if p, _ := s.Messages(ctx, wheel.MsgPending); len(p) != 0 {
+		t.Errorf("still pending: %+v", p)
+	}
+}
+
