@@ -298,4 +298,3 @@ func outboxOnce(t *testing.T, h Harness) {
 		t.Errorf("still pending: %+v", p)
 	}
 }
-
