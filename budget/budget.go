@@ -179,3 +179,19 @@ type SummaryRow struct {
 	Lines int
 	Ore   int64
 }
+
+// LatestBudget is the key of year's latest budget version among keys,
+// regnskap left aside (revidert before vedtatt before forslag): the budget
+// a task that exports "the budget" of a year means. None is ENOTFOUND.
+func LatestBudget(keys []Key, year int) (Key, error) {
+	var best *Key
+	for i, k := range keys {
+		if k.Year == year && k.Version != Regnskap && (best == nil || best.Version.Rank() < k.Version.Rank()) {
+			best = &keys[i]
+		}
+	}
+	if best == nil {
+		return Key{}, Errorf(ENOTFOUND, "no budget for %d to export: import it with 'helsebudsjett import budget FILE'", year)
+	}
+	return *best, nil
+}

@@ -89,3 +89,18 @@ func TestComparer_Result(t *testing.T) {
 		}
 	})
 }
+
+// TestLatestBudget: the latest version of the year, regnskap aside; none
+// is ENOTFOUND.
+func TestLatestBudget(t *testing.T) {
+	keys := []budget.Key{{Year: 2027, Version: budget.Forslag}, {Year: 2027, Version: budget.Regnskap}, {Year: 2027, Version: budget.Vedtatt}, {Year: 2028, Version: budget.Revidert}}
+	if k, err := budget.LatestBudget(keys, 2027); err != nil || k != (budget.Key{Year: 2027, Version: budget.Vedtatt}) {
+		t.Errorf("2027: %v %v, want vedtatt", k, err)
+	}
+	if k, err := budget.LatestBudget(keys, 2028); err != nil || k.Version != budget.Revidert {
+		t.Errorf("2028: %v %v, want revidert", k, err)
+	}
+	if _, err := budget.LatestBudget(keys[1:2], 2027); budget.ErrorCode(err) != budget.ENOTFOUND {
+		t.Errorf("only regnskap: %v, want ENOTFOUND", err)
+	}
+}

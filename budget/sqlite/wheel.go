@@ -14,27 +14,11 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 )
 
-// StoredWheel is the wheel kept in the workspace.
-type StoredWheel struct {
-	Source     string
-	YAML       []byte
-	SHA256     string
-	ImportedAt time.Time
-	// ActiveFrom is, per task id, the instant before which the task's
-	// occurrences are not run.
-	ActiveFrom map[string]time.Time
-	// Revisions are, per task id, how often an import changed the task
-	// and when it last did (see SaveWheel).
-	Revisions map[string]TaskRevision
-}
+// StoredWheel is the wheel kept in the workspace (wheel.Stored).
+type StoredWheel = wheel.Stored
 
-// TaskRevision is how often an import changed a task's definition
-// (Sequence, 0 for a task never changed since it was added) and when
-// (Modified: the import that added or last changed it).
-type TaskRevision struct {
-	Sequence int
-	Modified time.Time
-}
+// TaskRevision is a task's revision count (wheel.TaskRevision).
+type TaskRevision = wheel.TaskRevision
 
 // osloTime writes t as the wheel tables store times: RFC 3339 with the Oslo offset.
 func osloTime(t time.Time) string { return wheel.FormatTime(t) }

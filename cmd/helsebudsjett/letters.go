@@ -41,7 +41,7 @@ func docWorkspace(ctx context.Context, db *sqlite.DB) (documents.Workspace, erro
 	if err != nil {
 		return documents.Workspace{}, err
 	}
-	w, _, err := loadWheel(ctx, db)
+	w, _, err := runner.InForce(ctx, db)
 	if err != nil {
 		return documents.Workspace{}, err
 	}

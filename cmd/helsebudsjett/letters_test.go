@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -96,7 +97,7 @@ func TestLetters_CLI(t *testing.T) {
 	}
 	defer db.Close()
 	cat, _ := catalogue(ctx, db)
-	w, _, _ := loadWheel(ctx, db)
+	w, _, _ := runner.InForce(ctx, db)
 	src, err := letters.Load(ctx, db, cat, w, 2027, letters.Financing(db))
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
@@ -78,7 +77,7 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 		if err != nil {
 			return err
 		}
-		if opt.Wheel, _, err = loadWheel(ctx, db); err != nil {
+		if opt.Wheel, _, err = runner.InForce(ctx, db); err != nil {
 			return err
 		}
 		r, err := annual.Load(ctx, db, cat, opt)
@@ -171,13 +170,8 @@ func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {
 func reportAction(db *sqlite.DB, out string) runner.Action {
 	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
 		at := o.At.In(wheel.Oslo())
-		opt := annual.Options{Year: at.Year(), Term: budget.T2, Date: o.At}
-		switch {
-		case at.Month() <= time.April:
-			opt.Year, opt.Term = at.Year()-1, budget.TermYear
-		case at.Month() <= time.August:
-			opt.Term = budget.T1
-		}
+		p := wheel.ReportPeriod(at)
+		opt := annual.Options{Year: p.Year, Term: p.Term, Date: o.At}
 		dir := filepath.Join(out, fmt.Sprint(at.Year()), "rapporter")
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("make %s: %w", dir, err)

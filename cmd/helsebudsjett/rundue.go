@@ -32,7 +32,7 @@ func (f runFlags) outDir(db *sqlite.DB) string {
 // helsebudsjett workbook, letters the oppdragsbrev and report the annual
 // report (or, after April, the tertial status report).
 func newRunner(db *sqlite.DB, out string, now func() time.Time) *runner.Runner {
-	return &runner.Runner{Store: db, Load: planLoader(db), Actions: map[wheel.Action]runner.Action{
+	return &runner.Runner{Store: db, Load: runner.PlanLoader(db), Actions: map[wheel.Action]runner.Action{
 		wheel.ExportBudget: exportBudgetAction(db, out),
 		wheel.Letters:      lettersAction(db, out),
 		wheel.Report:       reportAction(db, out),
@@ -102,7 +102,7 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := ensureWheel(ctx, db, now); err != nil {
+	if err := runner.EnsureWheel(ctx, db, now); err != nil {
 		return err
 	}
 	clock := func() time.Time { return now }

@@ -18,19 +18,17 @@ import (
 // helsebudsjett workbook for the occurrence's budget year to
 // OUT/YEAR/helsebudsjett-BUDGETYEAR-VERSION.xlsx.
 //
-// The budget year: an occurrence from July on prepares next year's budget
-// (the proposal in the autumn), an earlier one this year's (the revised
-// budget in June). Its version: the latest one the workspace holds for that
-// year, regnskap left aside (revidert before vedtatt before forslag). No
-// budget for the year is an error the run records.
+// The budget year is wheel.BudgetYear's (the July cut-off), its version
+// budget.LatestBudget's. No budget for the year is an error the run
+// records.
 func exportBudgetAction(db *sqlite.DB, out string) runner.Action {
 	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
 		at := o.At.In(wheel.Oslo())
-		year := at.Year()
-		if at.Month() >= 7 {
-			year++
+		keys, err := db.Keys(ctx)
+		if err != nil {
+			return nil, err
 		}
-		key, err := latestBudget(ctx, db, year)
+		key, err := budget.LatestBudget(keys, wheel.BudgetYear(at))
 		if err != nil {
 			return nil, err
 		}
@@ -44,23 +42,4 @@ func exportBudgetAction(db *sqlite.DB, out string) runner.Action {
 		}
 		return []string{path}, nil
 	}
-}
-
-// latestBudget is the key of year's latest budget version, regnskap left
-// aside.
-func latestBudget(ctx context.Context, db *sqlite.DB, year int) (budget.Key, error) {
-	ks, err := db.Keys(ctx)
-	if err != nil {
-		return budget.Key{}, err
-	}
-	var best *budget.Key
-	for i, k := range ks {
-		if k.Year == year && k.Version != budget.Regnskap && (best == nil || best.Version.Rank() < k.Version.Rank()) {
-			best = &ks[i]
-		}
-	}
-	if best == nil {
-		return budget.Key{}, budget.Errorf(budget.ENOTFOUND, "no budget for %d to export: import it with 'helsebudsjett import budget FILE'", year)
-	}
-	return *best, nil
 }

@@ -61,7 +61,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := ensureWheel(ctx, db, time.Now()); err != nil {
+	if err := runner.EnsureWheel(ctx, db, time.Now()); err != nil {
 		return err
 	}
 	r := newRunner(db, rf.outDir(db), time.Now)
@@ -129,7 +129,7 @@ type serveSource struct {
 }
 
 func (s *serveSource) Name(ctx context.Context, lang string) (string, error) {
-	w, _, err := loadWheel(ctx, s.db)
+	w, _, err := runner.InForce(ctx, s.db)
 	if err != nil {
 		return "", err
 	}
@@ -137,7 +137,7 @@ func (s *serveSource) Name(ctx context.Context, lang string) (string, error) {
 }
 
 func (s *serveSource) Year(ctx context.Context, year int) ([]web.Entry, error) {
-	w, _, err := loadWheel(ctx, s.db)
+	w, _, err := runner.InForce(ctx, s.db)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ func (s *serveSource) Health(ctx context.Context) (web.Health, error) {
 		return h, err
 	}
 	h.LastRun = last
-	plan, err := planLoader(s.db)(ctx)
+	plan, err := runner.PlanLoader(s.db)(ctx)
 	if err != nil {
 		return h, err
 	}

@@ -21,7 +21,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/ics"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
 // maxWheelFile bounds a wheel file; a real one is a few kilobytes.
@@ -42,64 +41,6 @@ func cmdWheel(ctx context.Context, args []string, e *env) error {
 		return cmdWheelRunDue(ctx, args[1:], e)
 	}
 	return usagef("unknown wheel command %q: use import, list, ics or run-due", args[0])
-}
-
-// defaultWheel parses the embedded default wheel.
-func defaultWheel() *wheel.Wheel {
-	w, err := wheel.Parse("templates/arshjul.yaml", templates.Arshjul)
-	if err != nil {
-		panic(err) // the embedded file is tested
-	}
-	return w
-}
-
-// loadWheel returns the workspace's wheel, or the default (without storing
-// it) when none was imported, and the time it was stored (zero for the
-// default).
-func loadWheel(ctx context.Context, db *sqlite.DB) (*wheel.Wheel, *sqlite.StoredWheel, error) {
-	sw, err := db.Wheel(ctx)
-	if err != nil || sw == nil {
-		return defaultWheel(), nil, err
-	}
-	w, err := wheel.Parse(sw.Source, sw.YAML)
-	if err != nil {
-		return nil, nil, fmt.Errorf("the stored wheel from %s no longer reads: %w; import it again", sw.Source, err)
-	}
-	return w, sw, nil
-}
-
-// ensureWheel stores the default wheel, active from now, when the
-// workspace has none: running needs a start, so that the first run-due in
-// May does not send January's letters.
-func ensureWheel(ctx context.Context, db *sqlite.DB, now time.Time) error {
-	sw, err := db.Wheel(ctx)
-	if err != nil || sw != nil {
-		return err
-	}
-	return db.SaveWheel(ctx, "default", templates.Arshjul, taskIDs(defaultWheel()), now, now)
-}
-
-func taskIDs(w *wheel.Wheel) []string {
-	ids := make([]string, len(w.Tasks))
-	for i, t := range w.Tasks {
-		ids[i] = t.ID
-	}
-	return ids
-}
-
-// planLoader gives the runner the stored wheel on every run.
-func planLoader(db *sqlite.DB) func(context.Context) (*runner.Plan, error) {
-	return func(ctx context.Context) (*runner.Plan, error) {
-		w, sw, err := loadWheel(ctx, db)
-		if err != nil {
-			return nil, err
-		}
-		p := &runner.Plan{Wheel: w, ActiveFrom: map[string]time.Time{}}
-		if sw != nil {
-			p.ActiveFrom = sw.ActiveFrom
-		}
-		return p, nil
-	}
 }
 
 // parseNow reads --now and similar: RFC 3339, or a local time in Oslo as
@@ -169,7 +110,7 @@ func cmdWheelImport(ctx context.Context, args []string, e *env) error {
 	}
 	defer db.Close()
 	if *extend {
-		base, _, err := loadWheel(ctx, db)
+		base, _, err := runner.InForce(ctx, db)
 		if err != nil {
 			return err
 		}
@@ -185,7 +126,7 @@ func cmdWheelImport(ctx context.Context, args []string, e *env) error {
 	if err := wheel.Check(problems); err != nil {
 		return err
 	}
-	if err := db.SaveWheel(ctx, filepath.Base(pos[0]), data, taskIDs(w), now, time.Now()); err != nil {
+	if err := db.SaveWheel(ctx, filepath.Base(pos[0]), data, runner.TaskIDs(w), now, time.Now()); err != nil {
 		return err
 	}
 	if err := recordInputs(ctx, db, pos[0]); err != nil {
@@ -252,7 +193,7 @@ func cmdWheelList(ctx context.Context, args []string, e *env) error {
 }
 
 func printWheelList(ctx context.Context, db *sqlite.DB, year int, lang string, asJSON bool, w io.Writer) error {
-	wh, _, err := loadWheel(ctx, db)
+	wh, _, err := runner.InForce(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -335,7 +276,7 @@ func cmdWheelICS(ctx context.Context, args []string, e *env) error {
 
 // calendarBytes renders years of the workspace's wheel as iCalendar.
 func calendarBytes(ctx context.Context, db *sqlite.DB, year, years int, lang string) ([]byte, error) {
-	w, sw, err := loadWheel(ctx, db)
+	w, sw, err := runner.InForce(ctx, db)
 	if err != nil {
 		return nil, err
 	}
