@@ -53,7 +53,9 @@ func TestBrowser_corePages(t *testing.T) {
 				if got := browsertest.Lang(t, ctx); got != lang {
 					t.Errorf("%s in %q, want %q", p.path, got, lang)
 				}
-				html, err := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html")))
+				// Evaluated, not queried by node: a node id can go stale
+				// between the query and the read while the page settles.
+				html, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.outerHTML`))
 				if err != nil {
 					t.Fatal(err)
 				}
