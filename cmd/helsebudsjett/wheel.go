@@ -9,8 +9,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
@@ -100,33 +98,16 @@ func cmdWheelImport(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	w, err := wheel.Parse(filepath.Base(pos[0]), data)
-	if err != nil {
-		return err
-	}
 	db, err := openWorkspace(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if *extend {
-		base, _, err := runner.InForce(ctx, db)
-		if err != nil {
-			return err
-		}
-		w = base.Extend(w)
-		if data, err = yaml.Marshal(w); err != nil {
-			return err
-		}
-	}
-	problems := w.Validate(now.Year())
+	w, problems, err := runner.ImportWheel(ctx, db, filepath.Base(pos[0]), data, runner.ImportOptions{Extend: *extend, ActiveFrom: now, Now: time.Now()})
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "%s: %s\n", pos[0], p)
 	}
-	if err := wheel.Check(problems); err != nil {
-		return err
-	}
-	if err := db.SaveWheel(ctx, filepath.Base(pos[0]), data, runner.TaskIDs(w), now, time.Now()); err != nil {
+	if err != nil {
 		return err
 	}
 	if err := recordInputs(ctx, db, pos[0]); err != nil {

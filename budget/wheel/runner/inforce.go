@@ -7,6 +7,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/templates"
+	"go.yaml.in/yaml/v3"
 )
 
 // WheelStore is what the wheel in force reads and writes of the workspace.
@@ -74,4 +75,42 @@ func PlanLoader(db WheelStore) func(context.Context) (*Plan, error) {
 		}
 		return p, nil
 	}
+}
+
+// ImportOptions control ImportWheel.
+type ImportOptions struct {
+	// Extend keeps the tasks in force and adds or replaces the file's by
+	// id, instead of replacing the wheel.
+	Extend bool
+	// ActiveFrom is when the new tasks start: nothing of theirs that fell
+	// before it is run. Its year is the one the wheel is checked for.
+	ActiveFrom time.Time
+	Now        time.Time // the time of the import
+}
+
+// ImportWheel reads a wheel file's bytes (name for messages), merges it
+// into the wheel in force when opts.Extend, checks it for ActiveFrom's
+// year and, when no problem is an error, stores it. It returns the wheel
+// stored and every problem found (warnings as well as the errors that
+// refused it); nothing is stored on an error.
+func ImportWheel(ctx context.Context, db WheelStore, name string, data []byte, opts ImportOptions) (*wheel.Wheel, []wheel.Problem, error) {
+	w, err := wheel.Parse(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if opts.Extend {
+		base, _, err := InForce(ctx, db)
+		if err != nil {
+			return nil, nil, err
+		}
+		w = base.Extend(w)
+		if data, err = yaml.Marshal(w); err != nil {
+			return nil, nil, err
+		}
+	}
+	problems := w.Validate(opts.ActiveFrom.Year())
+	if err := wheel.Check(problems); err != nil {
+		return nil, problems, err
+	}
+	return w, problems, db.SaveWheel(ctx, name, data, TaskIDs(w), opts.ActiveFrom, opts.Now)
 }

@@ -40,3 +40,32 @@ func TestInForce(t *testing.T) {
 		}
 	}
 }
+
+// TestImportWheel: a wheel replaces the one in force; with Extend its
+// tasks join those in force; a wheel with an error stores nothing.
+func TestImportWheel(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "ws.db"))
+	at := oslo(2027, 1, 10, 12, 0)
+	if _, _, err := runner.ImportWheel(ctx, db, "natt.yaml", []byte(nightly), runner.ImportOptions{ActiveFrom: at, Now: at}); err != nil {
+		t.Fatal(err)
+	}
+	w, _, _ := runner.InForce(ctx, db)
+	if ids := runner.TaskIDs(w); len(ids) != 1 || ids[0] != "natt" {
+		t.Fatalf("after the import: %v, want [natt]", ids)
+	}
+	if _, _, err := runner.ImportWheel(ctx, db, "maaned.yaml", []byte(monthly), runner.ImportOptions{Extend: true, ActiveFrom: at, Now: at}); err != nil {
+		t.Fatal(err)
+	}
+	w, sw, _ := runner.InForce(ctx, db)
+	if ids := runner.TaskIDs(w); len(ids) != 2 || sw.Source != "maaned.yaml" {
+		t.Fatalf("after extending: %v from %s, want natt and maaned", ids, sw.Source)
+	}
+	bad := `tasks: [{id: feil, title: {nb: Feil}, schedule: "0 9 31 2 *", action: ingen}]`
+	if _, problems, err := runner.ImportWheel(ctx, db, "feil.yaml", []byte(bad), runner.ImportOptions{ActiveFrom: at, Now: at}); err == nil {
+		t.Errorf("a wheel with an unknown action was stored (problems %v)", problems)
+	}
+	if w, _, _ := runner.InForce(ctx, db); len(w.Tasks) != 2 {
+		t.Errorf("the refused wheel changed the one in force: %v", runner.TaskIDs(w))
+	}
+}
