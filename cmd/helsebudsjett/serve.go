@@ -146,7 +146,7 @@ func (s *serveSource) Year(ctx context.Context, year int) ([]web.Entry, error) {
 
 // Calendar is this year and next, so a subscriber sees a year ahead.
 func (s *serveSource) Calendar(ctx context.Context) ([]byte, error) {
-	return calendarBytes(ctx, s.db, time.Now().In(wheel.Oslo()).Year(), 2, s.lang)
+	return runner.Calendar(ctx, s.db, time.Now().In(wheel.Oslo()).Year(), 2, s.lang)
 }
 
 func (s *serveSource) Health(ctx context.Context) (web.Health, error) {

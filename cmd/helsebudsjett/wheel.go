@@ -16,9 +16,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/wheel/ics"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
 // maxWheelFile bounds a wheel file; a real one is a few kilobytes.
@@ -123,23 +121,14 @@ func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) 
 	return inputfile.ReadAll(ctx, path, path, limit)
 }
 
-// yearEntries returns the year's occurrences with the status of their runs.
+// yearEntries returns the year's occurrences with the status of their runs
+// (runner.YearStatus).
 func yearEntries(ctx context.Context, db *sqlite.DB, w *wheel.Wheel, year int) ([]web.Entry, error) {
-	occ := w.Year(year)
-	runs, err := db.Runs(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, wheel.Oslo()), time.Date(year+1, 1, 1, 0, 0, 0, 0, wheel.Oslo()))
+	status, err := runner.YearStatus(ctx, db, year, time.Now())
 	if err != nil {
 		return nil, err
 	}
-	status := map[string]string{}
-	stale := &runner.Runner{} // DefaultStaleAfter
-	now := time.Now()
-	for _, r := range runs {
-		s := r.Status
-		if stale.IsStale(r, now) {
-			s = runStale
-		}
-		status[r.TaskID+" "+wheel.FormatTime(r.Occurrence)] = s
-	}
+	occ := w.Year(year)
 	out := make([]web.Entry, len(occ))
 	for i, o := range occ {
 		task, at := o.Key()
@@ -147,10 +136,6 @@ func yearEntries(ctx context.Context, db *sqlite.DB, w *wheel.Wheel, year int) (
 	}
 	return out, nil
 }
-
-// runStale is the run status wheel list shows for a run left "started"
-// longer than runner.DefaultStaleAfter: a crash interrupted it.
-const runStale = "stale"
 
 func cmdWheelList(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("wheel list", e)
@@ -214,7 +199,7 @@ func printWheelList(ctx context.Context, db *sqlite.DB, year int, lang string, a
 		if it.Warning != "" {
 			fmt.Fprintf(w, "warning: %s\n", it.Warning)
 		}
-		if it.Run == runStale {
+		if it.Run == runner.RunStale {
 			stale++
 		}
 	}
@@ -255,65 +240,13 @@ func cmdWheelICS(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-// calendarBytes renders years of the workspace's wheel as iCalendar.
-func calendarBytes(ctx context.Context, db *sqlite.DB, year, years int, lang string) ([]byte, error) {
-	w, sw, err := runner.InForce(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	opt := ics.Options{Lang: lang, Identity: w.Identity()}
-	if sw != nil {
-		opt.Stamp = sw.ImportedAt
-		opt.Revisions = map[string]ics.Revision{}
-		for id, r := range sw.Revisions {
-			opt.Revisions[id] = ics.Revision{Sequence: r.Sequence, Modified: r.Modified}
-		}
-	}
-	if opt.Identity == "" {
-		if opt.Identity, err = kommuneIdentity(ctx, db); err != nil {
-			return nil, err
-		}
-	}
-	occ := w.Occurrences(time.Date(year, 1, 1, 0, 0, 0, 0, wheel.Oslo()), time.Date(year+years, 1, 1, 0, 0, 0, 0, wheel.Oslo()))
-	var b strings.Builder
-	if err := ics.Write(&b, w.Name, occ, opt); err != nil {
-		return nil, err
-	}
-	return []byte(b.String()), nil
-}
-
-// kommuneIdentity names the municipality in calendar UIDs when its wheel
-// names neither domain nor organisation number: the code of its own area
-// ("kommune-4699", unique in Norway; "omrade-030101" for a bydel that runs
-// its own helsebudsjett), else of the first kommune, else "".
-func kommuneIdentity(ctx context.Context, db *sqlite.DB) (string, error) {
-	if home, ok, err := db.Home(ctx); err != nil {
-		return "", err
-	} else if ok {
-		if home.Level == indicators.Kommune {
-			return "kommune-" + home.Code, nil
-		}
-		return "omrade-" + home.Code, nil
-	}
-	geos, err := db.Areas(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, g := range geos {
-		if g.Level == indicators.Kommune {
-			return "kommune-" + g.Code, nil
-		}
-	}
-	return "", nil
-}
-
 // writeICS writes the calendar to path atomically. It refuses to write over
 // an input, or over an existing file unless overwrite (outguard.Check).
 func writeICS(ctx context.Context, db *sqlite.DB, path string, year, years int, lang string, overwrite bool) error {
 	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
 		return err
 	}
-	data, err := calendarBytes(ctx, db, year, years, lang)
+	data, err := runner.Calendar(ctx, db, year, years, lang)
 	if err != nil {
 		return err
 	}

@@ -3,9 +3,13 @@ package runner_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
 // TestInForce: a workspace without a wheel runs the default, stored by
@@ -67,5 +71,53 @@ func TestImportWheel(t *testing.T) {
 	}
 	if w, _, _ := runner.InForce(ctx, db); len(w.Tasks) != 2 {
 		t.Errorf("the refused wheel changed the one in force: %v", runner.TaskIDs(w))
+	}
+}
+
+// TestCalendar: the calendar of the wheel in force names the municipality
+// by its home area in every event's UID, in CRLF lines.
+func TestCalendar(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "ws.db"))
+	at := oslo(2027, 1, 10, 12, 0)
+	if _, _, err := runner.ImportWheel(ctx, db, "maaned.yaml", []byte(monthly), runner.ImportOptions{ActiveFrom: at, Now: at}); err != nil {
+		t.Fatal(err)
+	}
+	home := indicators.Geo{Code: "4699", Name: "Fjordvik", Level: indicators.Kommune}
+	if err := db.ImportAreasHome(ctx, "omrader.csv", []indicators.Geo{home}, nil, "4699"); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := runner.Calendar(ctx, db, 2027, 1, "nb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(cal)
+	if n := strings.Count(s, "BEGIN:VEVENT"); n != 12 || strings.Count(s, "kommune-4699") < 12 || strings.Contains(strings.ReplaceAll(s, "\r\n", ""), "\n") {
+		t.Errorf("%d events; want 12 monthly ones, each UID naming kommune-4699, CRLF lines:\n%.600s", n, s)
+	}
+}
+
+// TestYearStatus: a finished run has its status; one left started past
+// DefaultStaleAfter is stale.
+func TestYearStatus(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "ws.db"))
+	jan, feb := oslo(2027, 1, 1, 9, 0), oslo(2027, 2, 1, 9, 0)
+	id, _, err := db.ClaimRun(ctx, wheel.Run{TaskID: "maaned", Occurrence: jan, Started: jan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FinishRun(ctx, id, wheel.RunDone, "ok", jan, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.ClaimRun(ctx, wheel.Run{TaskID: "maaned", Occurrence: feb, Started: feb}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := runner.YearStatus(ctx, db, 2027, feb.Add(runner.DefaultStaleAfter+time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st["maaned "+wheel.FormatTime(jan)] != wheel.RunDone || st["maaned "+wheel.FormatTime(feb)] != runner.RunStale || len(st) != 2 {
+		t.Errorf("status %v", st)
 	}
 }
