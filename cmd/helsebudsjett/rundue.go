@@ -7,9 +7,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
-	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
@@ -50,23 +47,7 @@ func newMailer(path string, db *sqlite.DB, e *env) (*runner.Mailer, error) {
 	if err != nil {
 		return nil, err
 	}
-	var cfg runner.MailConfig
-	if err := yaml.Unmarshal(data, &cfg); err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: %v", path, err)
-	}
-	if err := cfg.Check(); err != nil {
-		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: %v", path, err)
-	}
-	if cfg.Port == 0 {
-		cfg.Port = 587
-	}
-	m := &runner.Mailer{Outbox: db, Config: cfg}
-	if cfg.PasswordEnv != "" {
-		if m.Password = e.getenv(cfg.PasswordEnv); m.Password == "" {
-			return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: the environment variable %s (password_env) is empty", path, cfg.PasswordEnv)
-		}
-	}
-	return m, nil
+	return runner.NewMailer(db, path, data, e.getenv)
 }
 
 func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {

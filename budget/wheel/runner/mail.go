@@ -17,6 +17,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"go.yaml.in/yaml/v3"
 )
 
 // MailConfig is how reminders reach an SMTP server. The password is never
@@ -225,4 +226,28 @@ func (m *Mailer) compose(msg wheel.Message) []byte {
 	_, _ = qp.Write(bytes.ReplaceAll([]byte(msg.Body), []byte("\n"), []byte("\r\n")))
 	_ = qp.Close()
 	return b.Bytes()
+}
+
+// NewMailer reads an SMTP configuration (YAML: host, port, starttls, from,
+// username, password_env; name for messages) into a Mailer on outbox: the
+// port defaults to 587, and the password is read from the environment
+// variable the configuration names (getenv), which must not be empty.
+func NewMailer(outbox Outbox, name string, data []byte, getenv func(string) string) (*Mailer, error) {
+	var cfg MailConfig
+	if err := yaml.Unmarshal(data, &cfg); err != nil {
+		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: %v", name, err)
+	}
+	if err := cfg.Check(); err != nil {
+		return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: %v", name, err)
+	}
+	if cfg.Port == 0 {
+		cfg.Port = 587
+	}
+	m := &Mailer{Outbox: outbox, Config: cfg}
+	if cfg.PasswordEnv != "" {
+		if m.Password = getenv(cfg.PasswordEnv); m.Password == "" {
+			return nil, budget.Errorf(budget.EINVALID, "mail configuration %s: the environment variable %s (password_env) is empty", name, cfg.PasswordEnv)
+		}
+	}
+	return m, nil
 }

@@ -182,3 +182,23 @@ func TestMailer_Flush_retryAndCrash(t *testing.T) {
 		t.Errorf("server has %d messages, want 1 (the one left sending is never resent)", len(got))
 	}
 }
+
+// TestNewMailer: the port defaults to 587, the password comes from the
+// variable named, and an empty variable or a bad configuration is refused
+// naming the file.
+func TestNewMailer(t *testing.T) {
+	env := map[string]string{"SMTP_PASSORD": "hemmelig"}
+	getenv := func(k string) string { return env[k] }
+	m, err := runner.NewMailer(nil, "epost.yaml", []byte("host: smtp.kommune.no\nfrom: helsebudsjett@kommune.no\nusername: hb\npassword_env: SMTP_PASSORD\n"), getenv)
+	if err != nil || m.Config.Port != 587 || m.Password != "hemmelig" {
+		t.Fatalf("mailer %+v, %v", m, err)
+	}
+	for _, bad := range []string{
+		"host: smtp.kommune.no\nfrom: helsebudsjett@kommune.no\npassword_env: TOM\n",
+		"host: [\n",
+	} {
+		if _, err := runner.NewMailer(nil, "epost.yaml", []byte(bad), getenv); err == nil || !strings.Contains(err.Error(), "epost.yaml") {
+			t.Errorf("%q: %v, want a refusal naming epost.yaml", bad, err)
+		}
+	}
+}
