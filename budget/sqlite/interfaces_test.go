@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -14,6 +15,7 @@ var (
 	_ model.FinancingReader = (*sqlite.DB)(nil)
 	_ model.MoneyReader     = (*sqlite.DB)(nil)
 	_ letters.Workspace     = (*sqlite.DB)(nil)
+	_ documents.WheelStore  = (*sqlite.DB)(nil)
 
 	_ measureimport.TemplateReader = (*sqlite.DB)(nil)
 )

@@ -194,3 +194,8 @@ func removeDB(p string) {
 		_ = os.Remove(p + suffix) // absent is fine; anything else shows at the rename
 	}
 }
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return !errors.Is(err, fs.ErrNotExist)
+}

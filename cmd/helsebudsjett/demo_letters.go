@@ -10,6 +10,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
@@ -25,7 +26,7 @@ func demoLetters(ctx context.Context, dbPath, outDir string, e *env) error {
 	if err != nil {
 		return fmt.Errorf("demo letters: %w", err)
 	}
-	cfg := filepath.Join(outDir, lettersConfigFile)
+	cfg := filepath.Join(outDir, documents.LettersConfigFile)
 	if err := atomicfile.Write(cfg, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return fmt.Errorf("demo letters: write %s: %w", cfg, err)
 	}

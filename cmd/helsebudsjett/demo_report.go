@@ -7,6 +7,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 )
 
 // demoAnnualYear is the year of the demo's annual report: the sample
@@ -28,7 +29,7 @@ func demoAnnualReport(ctx context.Context, dbPath, outDir string, e *env) error 
 	fmt.Fprintf(e.stdout, "\nAnnual report %d (årsrapport for helsebudsjettet):\n", demoAnnualYear)
 	for _, public := range []bool{false, true} {
 		opt := annual.Options{Year: demoAnnualYear, Public: public}
-		p := filepath.Join(outDir, reportFileName(opt))
+		p := filepath.Join(outDir, documents.ReportFileName(opt))
 		r, n, err := writeAnnualReport(ctx, db, opt, p, true)
 		if err != nil {
 			return fmt.Errorf("demo annual report: %w", err)

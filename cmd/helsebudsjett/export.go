@@ -3,13 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
@@ -75,21 +72,5 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 // expenditure of mo. It refuses to write over an input, or over an
 // existing file unless overwrite (outguard.Check).
 func exportWorkbook(ctx context.Context, db *sqlite.DB, key budget.Key, path string, lang indicators.Lang, mo model.Options, overwrite bool) (*model.Budget, error) {
-	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
-		return nil, err
-	}
-	ws, err := docWorkspace(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	var b *model.Budget
-	err = atomicfile.Write(path, func(w io.Writer) error {
-		var err error
-		b, err = documents.Workbook(ctx, ws, w, key, lang, mo)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("write %s: %w", path, err)
-	}
-	return b, nil
+	return documents.WriteWorkbook(ctx, db, docWorkspaceFunc(db), key, path, lang, mo, overwrite)
 }

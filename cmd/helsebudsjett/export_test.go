@@ -14,6 +14,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
 )
 
@@ -150,7 +151,7 @@ func TestExportBudgetAction(t *testing.T) {
 	}
 	defer db.Close()
 	out := t.TempDir()
-	act := exportBudgetAction(db, out)
+	act := documents.ExportBudgetAction(db, docWorkspaceFunc(db), out)
 	task := &wheel.Task{ID: "budsjettforslag", Action: wheel.ExportBudget}
 	for _, c := range []struct {
 		at   time.Time

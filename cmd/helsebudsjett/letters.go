@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -46,6 +43,11 @@ func docWorkspace(ctx context.Context, db *sqlite.DB) (documents.Workspace, erro
 		return documents.Workspace{}, err
 	}
 	return documents.Workspace{DB: db, Catalogue: cat, Wheel: w}, nil
+}
+
+// docWorkspaceFunc is docWorkspace read at each call.
+func docWorkspaceFunc(db *sqlite.DB) documents.WorkspaceFunc {
+	return func(ctx context.Context) (documents.Workspace, error) { return docWorkspace(ctx, db) }
 }
 
 // unitFlags collects repeated --unit flags.
@@ -142,42 +144,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// Beside the workspace, the wheel's letters action looks for these: the
-// letter configuration and a folder of own templates.
-const (
-	lettersConfigFile   = "brev.yaml"
-	lettersTemplatesDir = "brevmaler"
-)
-
-// lettersAction is the wheel's letters action: the year's letters, in
-// bokmål, dated the day the task falls due, into OUT/YEAR/oppdragsbrev,
-// with brev.yaml and brevmaler/ beside the workspace when they exist. A
-// letter that exists there with other contents is never replaced: the
-// run fails and says so.
-func lettersAction(db *sqlite.DB, out string) runner.Action {
-	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
-		at := o.At.In(wheel.Oslo())
-		lo := lettersOptions{Year: at.Year(), Lang: indicators.Bokmal, Combined: true,
-			Dir:  filepath.Join(out, strconv.Itoa(at.Year()), "oppdragsbrev"),
-			Date: time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, wheel.Oslo())}
-		base := filepath.Dir(db.Path())
-		if p := filepath.Join(base, lettersConfigFile); exists(p) {
-			lo.Config = p
-		}
-		if p := filepath.Join(base, lettersTemplatesDir); exists(p) {
-			lo.Templates = p
-		}
-		res, err := writeLetters(ctx, db, lo)
-		if err != nil {
-			return nil, err
-		}
-		return append(res.Files(), res.Manifest), nil
-	}
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return !errors.Is(err, fs.ErrNotExist)
 }

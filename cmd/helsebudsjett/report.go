@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
-	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
@@ -107,21 +105,7 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 // path, returning the content and the file's size. It refuses to write over
 // an input, or over an existing file unless overwrite (outguard.Check).
 func writeAnnualReport(ctx context.Context, db *sqlite.DB, opt annual.Options, path string, overwrite bool) (*annual.Report, int, error) {
-	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
-		return nil, 0, err
-	}
-	ws, err := docWorkspace(ctx, db)
-	if err != nil {
-		return nil, 0, err
-	}
-	r, data, err := documents.AnnualReport(ctx, ws, opt)
-	if err != nil {
-		return nil, 0, err
-	}
-	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-		return nil, 0, fmt.Errorf("write %s: %w", path, err)
-	}
-	return r, len(data), nil
+	return documents.WriteAnnualReport(ctx, db, docWorkspaceFunc(db), opt, path, overwrite)
 }
 
 // writeAnnualHTML loads the report and writes it as a web page into the
@@ -160,44 +144,4 @@ func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {
 	}
 	fmt.Fprintf(w, "Wrote %s: %s (%s), %d indicators, %d measures, %d KiB.\n",
 		path, r.Title, edition, len(r.Indicators), len(r.Measures.Rows), (size+1023)/1024)
-}
-
-// reportAction is the wheel's report action: for an occurrence in
-// January to April the annual report on the year before, later in the
-// year the status report per the latest tertial (T1 until August, then
-// T2), each in an internal and a public edition, written under
-// OUT/YEAR/rapporter.
-func reportAction(db *sqlite.DB, out string) runner.Action {
-	return func(ctx context.Context, o wheel.Occurrence) ([]string, error) {
-		at := o.At.In(wheel.Oslo())
-		p := wheel.ReportPeriod(at)
-		opt := annual.Options{Year: p.Year, Term: p.Term, Date: o.At}
-		dir := filepath.Join(out, fmt.Sprint(at.Year()), "rapporter")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("make %s: %w", dir, err)
-		}
-		var files []string
-		for _, public := range []bool{false, true} {
-			opt.Public = public
-			p := filepath.Join(dir, reportFileName(opt))
-			if _, _, err := writeAnnualReport(ctx, db, opt, p, true); err != nil {
-				return files, err
-			}
-			files = append(files, p)
-		}
-		return files, nil
-	}
-}
-
-// reportFileName is "arsrapport-2026-intern.pdf", or for a tertial
-// report "tertialrapport-2027-T1-offentlig.pdf".
-func reportFileName(opt annual.Options) string {
-	edition := "intern"
-	if opt.Public {
-		edition = "offentlig"
-	}
-	if opt.Term == "" || opt.Term == budget.TermYear {
-		return fmt.Sprintf("arsrapport-%d-%s.pdf", opt.Year, edition)
-	}
-	return fmt.Sprintf("tertialrapport-%d-%s-%s.pdf", opt.Year, opt.Term, edition)
 }

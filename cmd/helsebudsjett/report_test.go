@@ -11,6 +11,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 )
 
 func TestReport(t *testing.T) {
@@ -82,7 +83,7 @@ func TestReport(t *testing.T) {
 		defer ws.Close()
 		out := filepath.Join(dir, "ut")
 		at := time.Date(2027, 3, 1, 8, 0, 0, 0, wheel.Oslo())
-		files, err := reportAction(ws, out)(ctx, wheel.Occurrence{Task: &wheel.Task{ID: "arsrapport", Action: wheel.Report}, At: at})
+		files, err := documents.ReportAction(ws, docWorkspaceFunc(ws), out)(ctx, wheel.Occurrence{Task: &wheel.Task{ID: "arsrapport", Action: wheel.Report}, At: at})
 		if err != nil {
 			t.Fatal(err)
 		}

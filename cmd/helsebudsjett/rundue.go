@@ -11,6 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 )
 
 // runFlags are the flags run-due and serve share.
@@ -29,11 +30,7 @@ func (f runFlags) outDir(db *sqlite.DB) string {
 // helsebudsjett workbook, letters the oppdragsbrev and report the annual
 // report (or, after April, the tertial status report).
 func newRunner(db *sqlite.DB, out string, now func() time.Time) *runner.Runner {
-	return &runner.Runner{Store: db, Load: runner.PlanLoader(db), Actions: map[wheel.Action]runner.Action{
-		wheel.ExportBudget: exportBudgetAction(db, out),
-		wheel.Letters:      lettersAction(db, out),
-		wheel.Report:       reportAction(db, out),
-	}, OutDir: out, Now: now, Guard: func(ctx context.Context, p string) error {
+	return &runner.Runner{Store: db, Load: runner.PlanLoader(db), Actions: documents.WheelActions(db, docWorkspaceFunc(db), out), OutDir: out, Now: now, Guard: func(ctx context.Context, p string) error {
 		return outguard.Check(ctx, db, p, true) // the run's own output folder
 	}}
 }

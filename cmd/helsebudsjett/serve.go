@@ -70,8 +70,9 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	docs := &documents.Service{DB: db, Workspace: func(ctx context.Context) (documents.Workspace, error) { return docWorkspace(ctx, db) },
-		LettersConfig: filepath.Join(filepath.Dir(db.Path()), lettersConfigFile), LettersTemplates: filepath.Join(filepath.Dir(db.Path()), lettersTemplatesDir)}
+	docs := &documents.Service{DB: db, Workspace: docWorkspaceFunc(db),
+		LettersConfig:    filepath.Join(filepath.Dir(db.Path()), documents.LettersConfigFile),
+		LettersTemplates: filepath.Join(filepath.Dir(db.Path()), documents.LettersTemplatesDir)}
 	app.Reports, app.PublicReport = docs, *publicReport
 	app.Imports = budgetImports{db}
 	app.Files = fileImports{db}
