@@ -111,7 +111,13 @@ func check(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) error 
 
 // checkLinks checks the measures' budget links against the current budget.
 func checkLinks(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) error {
-	check, err := db.CheckLinks(ctx, res.Measures)
+	keys, err := db.Keys(ctx)
+	if err != nil {
+		return err
+	}
+	check, err := budget.CheckLinks(res.Measures, keys, func(k budget.Key, fn func(*budget.Line) error) error {
+		return db.Lines(ctx, k, fn)
+	})
 	if err != nil {
 		return err
 	}

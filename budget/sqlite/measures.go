@@ -17,7 +17,7 @@ import (
 // It checks what needs only the workspace's own tables: numbers unique,
 // every responsible unit stored. An import checks the rest (indicators,
 // areas, selector fields, links) with budget.ValidateMeasures and
-// CheckLinks first. A problem is an EINVALID error naming source, and
+// budget.CheckLinks first. A problem is an EINVALID error naming source, and
 // nothing is stored.
 func (db *DB) ReplaceMeasures(ctx context.Context, source string, ms []budget.Measure) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
@@ -187,61 +187,4 @@ func (db *DB) MeasureTotals(ctx context.Context, key budget.Key) (map[string]int
 		return nil, err
 	}
 	return budget.MeasureTotals(links)
-}
-
-// LinkCheck is what CheckLinks found when it matched measures against
-// every current dataset.
-type LinkCheck struct {
-	Keys []budget.Key `json:"keys"` // the keys checked, in order
-	// Picked counts, per measure Nr, the lines it picks in each key where
-	// it is active; a measure absent picks nothing anywhere.
-	Picked map[string]map[budget.Key]int `json:"-"`
-	// Overcounts are lines counted more than 100 %, at most 100 of them;
-	// OvercountCount counts them all.
-	Overcounts     []budget.Overcount `json:"overcounts"`
-	OvercountCount int                `json:"overcount_count"`
-}
-
-// maxOvercounts bounds the overcounts a LinkCheck keeps in full.
-const maxOvercounts = 100
-
-// CheckLinks matches ms, which need not be stored, against every current
-// dataset (each budget year and version), reading each once. It returns
-// the lines each measure picks and the lines counted more than 100 %. A
-// workspace with no budget gives an empty LinkCheck.
-func (db *DB) CheckLinks(ctx context.Context, ms []budget.Measure) (*LinkCheck, error) {
-	ks, err := db.Keys(ctx)
-	if err != nil {
-		return nil, err
-	}
-	res := &LinkCheck{Keys: ks, Picked: map[string]map[budget.Key]int{}, Overcounts: []budget.Overcount{}}
-	for _, key := range ks {
-		lk := budget.NewLinker(ms, key.Year)
-		if lk.Measures() == 0 {
-			continue
-		}
-		var picked []*budget.Measure
-		err := db.Lines(ctx, key, func(l *budget.Line) error {
-			picked = lk.Match(l, picked[:0])
-			for _, m := range picked {
-				pm := res.Picked[m.Nr]
-				if pm == nil {
-					pm = map[budget.Key]int{}
-					res.Picked[m.Nr] = pm
-				}
-				pm[key]++
-			}
-			if o, bad := budget.CheckShares(key, l, picked); bad {
-				res.OvercountCount++
-				if len(res.Overcounts) < maxOvercounts {
-					res.Overcounts = append(res.Overcounts, o)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 )
 
 // reportsWorkspace makes a workspace with units u1 and u2, a 2026 budget
@@ -211,7 +212,7 @@ func TestDB_LatestReportsAndHistory(t *testing.T) {
 	}
 
 	t.Run("spending reported", func(t *testing.T) {
-		sp, err := db.SpentVsBudget(ctx, 2026)
+		sp, err := tertial.SpentVsBudget(ctx, db, 2026)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -228,7 +229,7 @@ func TestDB_SpentVsBudget(t *testing.T) {
 	ctx := context.Background()
 	lines := reportLines()
 	db := reportsWorkspace(t, lines)
-	got, err := db.SpentVsBudget(ctx, 2026)
+	got, err := tertial.SpentVsBudget(ctx, db, 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +268,7 @@ func TestDB_SpentVsBudget(t *testing.T) {
 	}
 
 	t.Run("year without budget", func(t *testing.T) {
-		rows, err := db.SpentVsBudget(ctx, 2030)
+		rows, err := tertial.SpentVsBudget(ctx, db, 2030)
 		if err != nil || len(rows) != 3 || rows[0].Budget.Year != 0 || rows[0].HasAccounts {
 			t.Errorf("2030: %+v %v", rows, err)
 		}

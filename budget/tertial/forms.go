@@ -19,8 +19,8 @@ type FormStore interface {
 	Units(ctx context.Context) ([]budget.Unit, error)
 	Measures(ctx context.Context) ([]budget.Measure, error)
 	UnitCodes(ctx context.Context) (map[string]bool, error)
-	// SpentVsBudget gives each measure's amount in the year's budget.
-	SpentVsBudget(ctx context.Context, year int) ([]budget.MeasureSpending, error)
+	// SpentVsBudget reads each measure's amount in the year's budget.
+	SpendingStore
 }
 
 // Forms builds the form of every unit that is the reporting unit of a
@@ -35,7 +35,7 @@ func Forms(ctx context.Context, db FormStore, period budget.Period) ([]Form, err
 	if err != nil {
 		return nil, err
 	}
-	spend, err := db.SpentVsBudget(ctx, period.Year)
+	spend, err := SpentVsBudget(ctx, db, period.Year)
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,7 @@ func demoReports(ctx context.Context, db *sqlite.DB, outDir string, w io.Writer)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("demo: make %s: %w", dir, err)
 	}
-	spend, err := db.SpentVsBudget(ctx, demoReportYear)
+	spend, err := tertial.SpentVsBudget(ctx, db, demoReportYear)
 	if err != nil {
 		return fmt.Errorf("demo reports: %w", err)
 	}

@@ -75,7 +75,7 @@ func TestDemoReports(t *testing.T) {
 	if changed == 0 || deviations == 0 {
 		t.Errorf("%d status changes and %d deviations: the demo should show both", changed, deviations)
 	}
-	sp, err := db.SpentVsBudget(ctx, 2026)
+	sp, err := tertial.SpentVsBudget(ctx, db, 2026)
 	if err != nil {
 		t.Fatal(err)
 	}

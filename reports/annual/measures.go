@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
@@ -30,7 +31,7 @@ func (l *loader) loadMeasures(ctx context.Context, r *Report) error {
 	for _, u := range units {
 		unitName[u.Code] = u.Name
 	}
-	spend, err := l.db.SpentVsBudget(ctx, year)
+	spend, err := tertial.SpentVsBudget(ctx, l.db, year)
 	if err != nil {
 		return err
 	}
