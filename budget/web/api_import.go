@@ -47,23 +47,11 @@ func (a *App) apiImportBudget(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "unavailable", "the workspace is not open to imports")
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20) // the form's other fields besides the file
-	dir, err := os.MkdirTemp("", "helsebudsjett-upload-")
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, "internal", "internal error")
+	form, path, name, done, ok := a.apiUpload(w, r)
+	if !ok {
 		return
 	}
-	defer os.RemoveAll(dir)
-	form, path, name, err := a.readUpload(r, dir)
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the upload is larger than %d MB; nothing was stored", a.maxUpload()>>20))
-		return
-	case err != nil:
-		writeError(w, http.StatusBadRequest, "invalid", err.Error())
-		return
-	}
+	defer done()
 	opts, err := budgetOptions(form)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "invalid", err.Error())
@@ -98,6 +86,31 @@ func (a *App) apiImportBudget(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusUnprocessableEntity
 	}
 	writeJSON(w, status, rep.Outcome())
+}
+
+// apiUpload streams an API upload to a temporary folder (removed by done)
+// and returns its form fields, the file's path and name; a body over the
+// limit is answered 413 and a malformed one 400, and ok is false.
+func (a *App) apiUpload(w http.ResponseWriter, r *http.Request) (form map[string]string, path, name string, done func(), ok bool) {
+	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20) // the form's other fields besides the file
+	dir, err := os.MkdirTemp("", "helsebudsjett-upload-")
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "internal", "internal error")
+		return nil, "", "", nil, false
+	}
+	done = func() { os.RemoveAll(dir) }
+	form, path, name, err = a.readUpload(r, dir)
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the upload is larger than %d MB; nothing was stored", a.maxUpload()>>20))
+	case err != nil:
+		writeError(w, http.StatusBadRequest, "invalid", err.Error())
+	default:
+		return form, path, name, done, true
+	}
+	done()
+	return nil, "", "", nil, false
 }
 
 // readUpload reads the multipart form, streaming its file part into dir

@@ -336,23 +336,11 @@ func (a *App) apiImportFile(w http.ResponseWriter, r *http.Request, k *fileKind)
 		writeError(w, http.StatusServiceUnavailable, "unavailable", "the workspace is not open to imports")
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20)
-	dir, err := os.MkdirTemp("", "helsebudsjett-upload-")
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, "internal", "internal error")
+	form, path, name, done, ok := a.apiUpload(w, r)
+	if !ok {
 		return
 	}
-	defer os.RemoveAll(dir)
-	form, path, name, err := a.readUpload(r, dir)
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the upload is larger than %d MB; nothing was stored", a.maxUpload()>>20))
-		return
-	case err != nil:
-		writeError(w, http.StatusBadRequest, "invalid", err.Error())
-		return
-	}
+	defer done()
 	opts, err := fileOptions(k, form)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "invalid", err.Error())

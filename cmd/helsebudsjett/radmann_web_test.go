@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"database/sql"
 	"fmt"
 	"html"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -127,24 +125,11 @@ func TestServe_measureUploadsStoreWhatCLIStores(t *testing.T) {
 // uploadPage sends a file to an upload page and returns the preview.
 func uploadPage(t *testing.T, client *http.Client, url, name, data string) string {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, err := mw.CreateFormFile("file", name)
-	if err != nil {
-		t.Fatal(err)
+	status, body := postForm(t, client, url, name, []byte(data))
+	if status != http.StatusOK {
+		t.Fatalf("preview of %s: %d\n%s", name, status, body)
 	}
-	fw.Write([]byte(data))
-	mw.Close()
-	resp, err := client.Post(url, mw.FormDataContentType(), &body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("preview of %s: %s\n%s", name, resp.Status, b)
-	}
-	return html.UnescapeString(string(b))
+	return html.UnescapeString(body)
 }
 
 // confirmUpload confirms a previewed upload and waits on its status page
