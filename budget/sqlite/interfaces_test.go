@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -16,6 +17,9 @@ var (
 	_ model.MoneyReader     = (*sqlite.DB)(nil)
 	_ letters.Workspace     = (*sqlite.DB)(nil)
 	_ documents.WheelStore  = (*sqlite.DB)(nil)
+
+	_ runner.ListStore         = (*sqlite.DB)(nil)
+	_ runner.CalendarFileStore = (*sqlite.DB)(nil)
 
 	_ measureimport.TemplateReader = (*sqlite.DB)(nil)
 )

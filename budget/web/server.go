@@ -38,10 +38,7 @@ import (
 )
 
 // Entry is one occurrence of the year and whether it has run ("" when not).
-type Entry struct {
-	Occ    wheel.Occurrence
-	Status string
-}
+type Entry = wheel.Entry
 
 // Health is what /healthz reports.
 type Health struct {

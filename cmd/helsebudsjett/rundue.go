@@ -80,9 +80,6 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := runner.EnsureWheel(ctx, db, now); err != nil {
-		return err
-	}
 	clock := func() time.Time { return now }
 	if *nowS == "" {
 		clock = time.Now
@@ -92,66 +89,30 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 	if *catchUp == 0 {
 		r.CatchUp = -1 // the current year only; 0 means the default
 	}
-	outcome, err := r.Run(ctx, now, runner.Options{RetryStale: *retryStale})
-	notes := outcomeNotes(outcome, *staleAfter)
+	res, err := runner.RunDue(ctx, db, runner.RunDueOptions{Runner: r, Mailer: mailer, Now: now, RetryStale: *retryStale})
 	if err != nil {
-		printNotes(e.stderr, notes)
+		if res != nil {
+			printNotes(e.stderr, res.Notes)
+		}
 		return err
 	}
-	runs := outcome.Runs
-	sent := 0
-	if mailer != nil {
-		mailer.Now = clock
-		if sent, err = mailer.Flush(ctx); err != nil {
-			return err
-		}
-	}
 	if *asJSON {
-		if runs == nil {
-			runs = []wheel.Run{}
-		}
-		writeJSON(e.stdout, runs)
-		printNotes(e.stderr, notes)
+		writeJSON(e.stdout, res.Runs)
+		printNotes(e.stderr, res.Notes)
 	} else {
-		printRuns(e.stdout, runs, sent)
-		printNotes(e.stdout, notes)
+		printRuns(e.stdout, res.Runs, res.Sent)
+		printNotes(e.stdout, res.Notes)
 	}
-	for _, run := range runs {
-		if run.Status == wheel.RunFailed || run.Status == wheel.RunPanicked {
-			return fmt.Errorf("%d run(s) failed; see the list above and 'helsebudsjett wheel list'", countFailed(runs))
-		}
+	if res.Failed > 0 {
+		return fmt.Errorf("%d run(s) failed; see the list above and 'helsebudsjett wheel list'", res.Failed)
 	}
 	return nil
-}
-
-// outcomeNotes says what run-due skipped before its catch-up window and
-// which runs it found left started by a crash.
-func outcomeNotes(o *runner.Outcome, staleAfter time.Duration) []string {
-	var notes []string
-	for _, s := range o.Skipped {
-		notes = append(notes, s.String())
-	}
-	for _, s := range o.Stale {
-		notes = append(notes, fmt.Sprintf("task %s at %s: its run started %s and never finished (a crash or a kill; stale after %s): check what it left, then run it again with --retry-stale",
-			s.TaskID, s.Occurrence.In(wheel.Oslo()).Format("2006-01-02 15:04"), s.Started.In(wheel.Oslo()).Format("2006-01-02 15:04"), staleAfter))
-	}
-	return notes
 }
 
 func printNotes(w io.Writer, notes []string) {
 	for _, n := range notes {
 		fmt.Fprintf(w, "warning: %s\n", n)
 	}
-}
-
-func countFailed(runs []wheel.Run) int {
-	n := 0
-	for _, r := range runs {
-		if r.Status == wheel.RunFailed || r.Status == wheel.RunPanicked {
-			n++
-		}
-	}
-	return n
 }
 
 func printRuns(w io.Writer, runs []wheel.Run, sent int) {

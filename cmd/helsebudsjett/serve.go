@@ -142,7 +142,7 @@ func (s *serveSource) Year(ctx context.Context, year int) ([]web.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return yearEntries(ctx, s.db, w, year)
+	return runner.YearEntries(ctx, s.db, w, year, time.Now())
 }
 
 // Calendar is this year and next, so a subscriber sees a year ahead.

@@ -10,11 +10,8 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
-	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 )
@@ -121,22 +118,6 @@ func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) 
 	return inputfile.ReadAll(ctx, path, path, limit)
 }
 
-// yearEntries returns the year's occurrences with the status of their runs
-// (runner.YearStatus).
-func yearEntries(ctx context.Context, db *sqlite.DB, w *wheel.Wheel, year int) ([]web.Entry, error) {
-	status, err := runner.YearStatus(ctx, db, year, time.Now())
-	if err != nil {
-		return nil, err
-	}
-	occ := w.Year(year)
-	out := make([]web.Entry, len(occ))
-	for i, o := range occ {
-		task, at := o.Key()
-		out[i] = web.Entry{Occ: o, Status: status[task+" "+at]}
-	}
-	return out, nil
-}
-
 func cmdWheelList(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("wheel list", e)
 	year := fs.Int("year", time.Now().In(wheel.Oslo()).Year(), "the year")
@@ -159,23 +140,16 @@ func cmdWheelList(ctx context.Context, args []string, e *env) error {
 }
 
 func printWheelList(ctx context.Context, db *sqlite.DB, year int, lang string, asJSON bool, w io.Writer) error {
-	wh, _, err := runner.InForce(ctx, db)
+	l, err := runner.YearList(ctx, db, year, lang, time.Now())
 	if err != nil {
 		return err
 	}
-	entries, err := yearEntries(ctx, db, wh, year)
-	if err != nil {
-		return err
-	}
-	items := make([]wheel.ListItem, 0, len(entries))
-	for _, en := range entries {
-		items = append(items, wheel.NewListItem(en.Occ, en.Status, lang))
-	}
+	items, entries := l.Items, l.Entries
 	if asJSON {
 		writeJSON(w, items)
 		return nil
 	}
-	fmt.Fprintf(w, "%s %d (Europe/Oslo)\n", wh.Name.In(lang), year)
+	fmt.Fprintf(w, "%s %d (Europe/Oslo)\n", l.Name, year)
 	if len(items) == 0 {
 		fmt.Fprintln(w, "No tasks fall in this year.")
 		return nil
@@ -194,18 +168,14 @@ func printWheelList(ctx context.Context, db *sqlite.DB, year int, lang string, a
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	stale := 0
 	for _, it := range items {
 		if it.Warning != "" {
 			fmt.Fprintf(w, "warning: %s\n", it.Warning)
 		}
-		if it.Run == runner.RunStale {
-			stale++
-		}
 	}
-	if stale > 0 {
+	if l.Stale > 0 {
 		fmt.Fprintf(w, "warning: %d run(s) marked stale were started more than %s ago and never finished (a crash or a kill): check what they left, then run them again with 'helsebudsjett wheel run-due --retry-stale'\n",
-			stale, runner.DefaultStaleAfter)
+			l.Stale, runner.DefaultStaleAfter)
 	}
 	return nil
 }
@@ -233,26 +203,10 @@ func cmdWheelICS(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	if err := writeICS(ctx, db, *out, *year, *years, *lang, *force); err != nil {
+	if err := runner.WriteCalendar(ctx, db, *out, *year, *years, *lang, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s (%d-%d).\n", *out, *year, *year+*years-1)
-	return nil
-}
-
-// writeICS writes the calendar to path atomically. It refuses to write over
-// an input, or over an existing file unless overwrite (outguard.Check).
-func writeICS(ctx context.Context, db *sqlite.DB, path string, year, years int, lang string, overwrite bool) error {
-	if err := outguard.Check(ctx, db, path, overwrite); err != nil {
-		return err
-	}
-	data, err := runner.Calendar(ctx, db, year, years, lang)
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
 	return nil
 }
 
@@ -260,7 +214,7 @@ func writeICS(ctx context.Context, db *sqlite.DB, path string, year, years int, 
 // outDir/arshjul.ics and prints the wheel list of 2027.
 func demoWheel(ctx context.Context, db *sqlite.DB, outDir string, w io.Writer) error {
 	p := filepath.Join(outDir, "arshjul.ics")
-	if err := writeICS(ctx, db, p, 2027, 1, "nb", true); err != nil {
+	if err := runner.WriteCalendar(ctx, db, p, 2027, 1, "nb", true); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
