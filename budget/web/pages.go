@@ -114,7 +114,10 @@ var (
 	messageTemplate = template.Must(template.Must(template.New("message").Parse(layoutHTML)).Parse(messageHTML))
 )
 
-// render writes a page of the layout with status.
+// render writes a page of the layout with status. A template that fails
+// answers 500 "internal error" and is logged, with the route, on the
+// server's logger (serverLog), since the person who sees the 500 cannot
+// tell anyone what broke.
 func render(w http.ResponseWriter, r *http.Request, status int, t *template.Template, p page) {
 	p.Lang = langOf(r)
 	p.Self = r.URL.Path
@@ -123,15 +126,22 @@ func render(w http.ResponseWriter, r *http.Request, status int, t *template.Temp
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
-		// The page cannot be shown; the reason is for the operator's log,
-		// not for the user.
-		log.Printf("web: %s %s: template %s: %v", r.Method, r.URL.Path, t.Name(), err)
+		serverLog(r).Printf("helsebudsjett: %s %s (route %q): template %s: %v", r.Method, r.URL.Path, r.Pattern, t.Name(), err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(b.Bytes())
+}
+
+// serverLog is the logger of the http.Server serving r (its ErrorLog),
+// or, as net/http itself does when that is nil, the standard logger.
+func serverLog(r *http.Request) *log.Logger {
+	if s, ok := r.Context().Value(http.ServerContextKey).(*http.Server); ok && s.ErrorLog != nil {
+		return s.ErrorLog
+	}
+	return log.Default()
 }
 
 // renderMessage writes a page that only says m.
