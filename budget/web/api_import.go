@@ -119,7 +119,8 @@ func (a *App) apiUpload(w http.ResponseWriter, r *http.Request) (form map[string
 func (a *App) readUpload(r *http.Request, dir string) (map[string]string, string, string, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, "", "", fmt.Errorf("send a multipart/form-data body with the fields file, year, version, part and dry_run")
+		return nil, "", "", fieldErr("send a multipart/form-data body with the fields file, year, version, part and dry_run",
+			"Skjemaet kom ikke fram som en filopplasting. Last siden på nytt og prøv igjen. Ingenting er lagret.", "Skjemaet kom ikkje fram som ei filopplasting. Last sida på nytt og prøv igjen. Ingenting er lagra.")
 	}
 	form := map[string]string{}
 	var path, name string
@@ -133,7 +134,7 @@ func (a *App) readUpload(r *http.Request, dir string) (map[string]string, string
 		}
 		if p.FormName() == "file" {
 			if path != "" {
-				return nil, "", "", fmt.Errorf("send one file")
+				return nil, "", "", fieldErr("send one file", "Velg én fil. Ingenting er lagret.", "Vel éi fil. Ingenting er lagra.")
 			}
 			if path, name, err = saveUpload(p, dir); err != nil {
 				return nil, "", "", err
@@ -151,7 +152,7 @@ func (a *App) readUpload(r *http.Request, dir string) (map[string]string, string
 		}
 	}
 	if path == "" {
-		return nil, "", "", fmt.Errorf("field file: no file was sent")
+		return nil, "", "", fieldErr("field file: no file was sent", "Ingen fil ble sendt: velg fila og prøv igjen. Ingenting er lagret.", "Inga fil vart send: vel fila og prøv igjen. Ingenting er lagra.")
 	}
 	return form, path, name, nil
 }
@@ -159,7 +160,7 @@ func (a *App) readUpload(r *http.Request, dir string) (map[string]string, string
 func saveUpload(p *multipart.Part, dir string) (string, string, error) {
 	name := filepath.Base(strings.ReplaceAll(p.FileName(), `\`, "/"))
 	if name == "." || name == "/" || name == "" {
-		return "", "", fmt.Errorf("field file: give the file's name")
+		return "", "", fieldErr("field file: give the file's name", "Fila har ikke noe navn: velg fila på nytt. Ingenting er lagret.", "Fila har ikkje noko namn: vel fila på nytt. Ingenting er lagra.")
 	}
 	path := filepath.Join(dir, name)
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
@@ -173,6 +174,14 @@ func saveUpload(p *multipart.Part, dir string) (string, string, error) {
 	return path, name, f.Close()
 }
 
+// fieldError is a refusal of the upload's form: its Error is the API's
+// English, nb and nn are the upload page's words for it (uploadError).
+type fieldError struct{ en, nb, nn string }
+
+func (e *fieldError) Error() string { return e.en }
+
+func fieldErr(en, nb, nn string) error { return &fieldError{en, nb, nn} }
+
 // budgetOptions reads the import's options from the form, with the CLI's
 // defaults (version vedtatt, the part from the file).
 func budgetOptions(form map[string]string) (importer.Options, error) {
@@ -180,7 +189,7 @@ func budgetOptions(form map[string]string) (importer.Options, error) {
 	if s := form["year"]; s != "" {
 		y, err := strconv.Atoi(s)
 		if err != nil {
-			return o, fmt.Errorf("field year: %q is not a year", s)
+			return o, fieldErr(fmt.Sprintf("field year: %q is not a year", s), fmt.Sprintf("Året %q er ikke et årstall: skriv for eksempel 2027. Ingenting er lagret.", s), fmt.Sprintf("Året %q er ikkje eit årstal: skriv til dømes 2027. Ingenting er lagra.", s))
 		}
 		o.Year = y
 	}
@@ -188,14 +197,14 @@ func budgetOptions(form map[string]string) (importer.Options, error) {
 	if s := form["version"]; s != "" {
 		v, err := budget.ParseVersion(s)
 		if err != nil {
-			return o, fmt.Errorf("field version: %v", err)
+			return o, fieldErr(fmt.Sprintf("field version: %v", err), fmt.Sprintf("Versjonen %q finnes ikke: velg forslag, vedtatt, revidert eller regnskap. Ingenting er lagret.", s), fmt.Sprintf("Versjonen %q finst ikkje: vel forslag, vedteke, revidert eller rekneskap. Ingenting er lagra.", s))
 		}
 		o.Version = v
 	}
 	if s := form["part"]; s != "" {
 		p, err := budget.ParsePart(s)
 		if err != nil {
-			return o, fmt.Errorf("field part: %v", err)
+			return o, fieldErr(fmt.Sprintf("field part: %v", err), fmt.Sprintf("Delen %q finnes ikke: velg drift, investering eller begge. Ingenting er lagret.", s), fmt.Sprintf("Delen %q finst ikkje: vel drift, investering eller begge. Ingenting er lagra.", s))
 		}
 		o.Part = p
 	}
@@ -204,14 +213,14 @@ func budgetOptions(form map[string]string) (importer.Options, error) {
 	case "", budgetfile.EmptyZero, budgetfile.EmptySkip:
 		o.EmptyAmount = s
 	default:
-		return o, fmt.Errorf("field empty_amount: %q, use zero or skip", s)
+		return o, fieldErr(fmt.Sprintf("field empty_amount: %q, use zero or skip", s), fmt.Sprintf("Valget for tomme beløp %q finnes ikke: bruk zero eller skip. Ingenting er lagret.", s), fmt.Sprintf("Valet for tomme beløp %q finst ikkje: bruk zero eller skip. Ingenting er lagra.", s))
 	}
 	switch s := form["dry_run"]; s {
 	case "", "0", "false":
 	case "1", "true", "on":
 		o.DryRun = true
 	default:
-		return o, fmt.Errorf("field dry_run: %q, use 1 or 0", s)
+		return o, fieldErr(fmt.Sprintf("field dry_run: %q, use 1 or 0", s), fmt.Sprintf("Valget for prøveimport %q finnes ikke: bruk 1 eller 0. Ingenting er lagret.", s), fmt.Sprintf("Valet for prøveimport %q finst ikkje: bruk 1 eller 0. Ingenting er lagra.", s))
 	}
 	return o, nil
 }

@@ -362,7 +362,17 @@ func (a *App) uploadError(r *http.Request, err error) string {
 		return pickLang(r, "Fila blir avvist: den ville pakke seg ut til langt mer enn en arbeidsbok trenger, så den er skadet eller laget for å skade. Er det en ekte arbeidsbok, åpne den i Excel, lagre den på nytt og last opp den nye fila. Ingenting er lagret.",
 			"Fila blir avvist: ho ville pakke seg ut til langt meir enn ei arbeidsbok treng, så ho er skadd eller laga for å skade. Er det ei ekte arbeidsbok, opne ho i Excel, lagre ho på nytt og last opp den nye fila. Ingenting er lagra.")
 	}
-	return budget.ErrorMessage(err)
+	var fe *fieldError
+	if errors.As(err, &fe) {
+		return pickLang(r, fe.nb, fe.nn)
+	}
+	if budget.ErrorCode(err) == budget.EINTERNAL {
+		return pickLang(r, "Noe gikk galt hos oss, og ingenting er lagret. Prøv igjen om litt.", "Noko gjekk gale hos oss, og ingenting er lagra. Prøv igjen om litt.")
+	}
+	// The importer's explanation names the part of the file to fix; it
+	// is in the CLI's English, so the page says so.
+	return pickLang(r, "Fila kan ikke importeres, og ingenting er lagret. Forklaringen fra importen (på engelsk): ",
+		"Fila kan ikkje importerast, og ingenting er lagra. Forklaringa frå importen (på engelsk): ") + budget.ErrorMessage(err)
 }
 
 // errChanged: the staged file is not the one previewed.
