@@ -117,11 +117,11 @@ type rowFilters []indicatorfile.Where
 func (w *rowFilters) String() string { return "" }
 
 func (w *rowFilters) Set(s string) error {
-	col, val, ok := strings.Cut(s, "=")
-	if !ok || strings.TrimSpace(col) == "" {
-		return fmt.Errorf("want COLUMN=VALUE, got %q", s)
+	f, err := indicatorimport.ParseFilter(s)
+	if err != nil {
+		return err
 	}
-	*w = append(*w, indicatorfile.Where{Column: strings.TrimSpace(col), Value: strings.TrimSpace(val)})
+	*w = append(*w, f)
 	return nil
 }
 
@@ -131,12 +131,7 @@ type areaAliases map[string]string
 func (a areaAliases) String() string { return "" }
 
 func (a areaAliases) Set(s string) error {
-	text, area, ok := strings.Cut(s, "=")
-	if !ok || strings.TrimSpace(text) == "" || strings.TrimSpace(area) == "" {
-		return fmt.Errorf("want TEXT=AREA (\"I alt=0\"), got %q", s)
-	}
-	a[strings.TrimSpace(text)] = strings.TrimSpace(area)
-	return nil
+	return indicatorimport.ParseAlias(a, s)
 }
 
 // cmdImportIndicators is "import indicators FILE".
@@ -165,19 +160,17 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	if len(pos) != 1 {
 		return usagef("import indicators takes one FILE, got %d", len(pos))
 	}
-	switch indicatorfile.Scale(*scale) {
-	case indicatorfile.ScaleDefault, indicatorfile.ScaleFraction, indicatorfile.ScalePercent:
-	default:
-		return usagef("--scale %q: use fraction or percent", *scale)
+	sc, err := indicatorimport.ParseScale(*scale)
+	if err != nil {
+		return usagef("--scale %v", err)
 	}
-	switch indicators.PeriodFormat(*periodFormat) {
-	case indicators.PeriodAuto, indicators.PeriodMonth, indicators.PeriodSchoolYear:
-	default:
-		return usagef("--period-format %q: use month or school-year", *periodFormat)
+	pf, err := indicatorimport.ParsePeriodFormat(*periodFormat)
+	if err != nil {
+		return usagef("--period-format %v", err)
 	}
 	opts := indicatorimport.FileOptions{Options: indicatorimport.Options{DryRun: *dryRun}, Files: imports.Files{MappingFile: *mappingPath, SaveMapping: *saveMapping, Force: *force}}
-	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, indicatorfile.Scale(*scale), wheres, *sheet, *maxSize
-	opts.PeriodFormat = indicators.PeriodFormat(*periodFormat)
+	opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = *indicator, sc, wheres, *sheet, *maxSize
+	opts.PeriodFormat = pf
 	opts.Exclude, opts.AreaAliases = excludes, aliases
 	if *mappingPath != "" {
 		if opts.Mapping, err = indicatorfile.LoadMapping(ctx, *mappingPath); err != nil {

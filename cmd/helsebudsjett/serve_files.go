@@ -10,9 +10,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
-	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
-	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
 
@@ -58,32 +56,12 @@ func (f fileImports) areas(ctx context.Context, path string, o web.FileOptions) 
 }
 
 func (f fileImports) indicators(ctx context.Context, path string, o web.FileOptions) (*web.FileOutcome, error) {
-	switch indicatorfile.Scale(o.Scale) {
-	case indicatorfile.ScaleDefault, indicatorfile.ScaleFraction, indicatorfile.ScalePercent:
-	default:
-		return nil, budget.Errorf(budget.EINVALID, "scale %q: use fraction or percent", o.Scale)
+	opts, err := indicatorimport.ParseOptions(o.Indicator, o.Scale, o.PeriodFormat, o.Where, o.Exclude, o.AreaAliases)
+	if err != nil {
+		return nil, budget.Errorf(budget.EINVALID, "%v", err)
 	}
-	switch indicators.PeriodFormat(o.PeriodFormat) {
-	case indicators.PeriodAuto, indicators.PeriodMonth, indicators.PeriodSchoolYear:
-	default:
-		return nil, budget.Errorf(budget.EINVALID, "period format %q: use month or school-year", o.PeriodFormat)
-	}
-	var wheres, excludes rowFilters
-	aliases := areaAliases{}
-	for _, set := range []struct {
-		v    interface{ Set(string) error }
-		vals []string
-	}{{&wheres, o.Where}, {&excludes, o.Exclude}, {aliases, o.AreaAliases}} {
-		for _, s := range set.vals {
-			if err := set.v.Set(s); err != nil {
-				return nil, budget.Errorf(budget.EINVALID, "%v", err)
-			}
-		}
-	}
-	opts := indicatorimport.FileOptions{Options: indicatorimport.Options{DryRun: o.DryRun}}
-	opts.Name, opts.Indicator, opts.Scale, opts.Where, opts.Sheet, opts.MaxSize = o.Name, o.Indicator, indicatorfile.Scale(o.Scale), wheres, o.Sheet, o.MaxSize
-	opts.PeriodFormat, opts.Exclude, opts.AreaAliases = indicators.PeriodFormat(o.PeriodFormat), excludes, aliases
-	rep, err := indicatorimport.Import(ctx, f.db, path, opts)
+	opts.Name, opts.Sheet, opts.MaxSize, opts.DryRun = o.Name, o.Sheet, o.MaxSize, o.DryRun
+	rep, err := indicatorimport.Import(ctx, f.db, path, indicatorimport.FileOptions{Options: opts})
 	if err != nil {
 		return nil, err
 	}
