@@ -8,13 +8,17 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 )
 
 // Store is the store under test: the dataset reads of the read layer, and
@@ -22,6 +26,9 @@ import (
 type Store interface {
 	Datasets(ctx context.Context) ([]budget.Dataset, error)
 	Lines(ctx context.Context, key budget.Key, fn func(*budget.Line) error) error
+	// IndicatorValues are one indicator's values known at asOf (the zero
+	// time: the latest vintage), as the read layer reads them.
+	IndicatorValues(ctx context.Context, indicatorID string, asOf time.Time) ([]indicators.Value, error)
 	runner.Store
 	runner.Outbox
 }
@@ -41,6 +48,9 @@ type Import interface {
 type Harness struct {
 	Open        func(t *testing.T) Store
 	BeginImport func(ctx context.Context, s Store, d budget.Dataset) (Import, error)
+	// ImportVintage imports vals as one vintage of indicator, from a file
+	// with sha imported at at, in one transaction.
+	ImportVintage func(ctx context.Context, s Store, indicator, sha string, at time.Time, vals []indicators.Value) error
 }
 
 // Run runs every conformance test against h's store.
@@ -50,6 +60,7 @@ func Run(t *testing.T, h Harness) {
 	t.Run("SameFileTwice", func(t *testing.T) { sameFileTwice(t, h) })
 	t.Run("WheelRunExactlyOnce", func(t *testing.T) { runExactlyOnce(t, h) })
 	t.Run("OutboxSendsOnce", func(t *testing.T) { outboxOnce(t, h) })
+	t.Run("IndicatorVintages", func(t *testing.T) { vintages(t, h) })
 }
 
 var (
@@ -296,5 +307,50 @@ func outboxOnce(t *testing.T, h Harness) {
 	}
 	if p, _ := s.Messages(ctx, wheel.MsgPending); len(p) != 0 {
 		t.Errorf("still pending: %+v", p)
+	}
+}
+
+// vintages: every import of an indicator is a vintage kept beside the
+// earlier ones; reading as of a time gives the values known then, a value
+// a later vintage gives replaces the earlier one from then on, and one it
+// does not give stays.
+func vintages(t *testing.T, h Harness) {
+	s := h.Open(t)
+	ctx := context.Background()
+	p := indicators.Period{Label: "2024", Start: 2024, End: 2024}
+	dec := func(v string) *decimal.Decimal { d := decimal.RequireFromString(v); return &d }
+	jan := time.Date(2025, 1, 10, 12, 0, 0, 0, wheel.Oslo())
+	mar := time.Date(2025, 3, 10, 12, 0, 0, 0, wheel.Oslo())
+	if err := h.ImportVintage(ctx, s, "trangboddhet", "jan", jan, []indicators.Value{
+		{Area: "469901", Period: p, Value: dec("10.5")}, {Area: "469902", Period: p, Value: dec("20")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.ImportVintage(ctx, s, "trangboddhet", "mar", mar, []indicators.Value{
+		{Area: "469902", Period: p, Value: dec("21.25")}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		asOf time.Time
+		want map[string]string
+	}{
+		{"latest", time.Time{}, map[string]string{"469901": "10.5", "469902": "21.25"}},
+		{"as of the first", jan, map[string]string{"469901": "10.5", "469902": "20"}},
+		{"just before the second", mar.Add(-time.Second), map[string]string{"469901": "10.5", "469902": "20"}},
+		{"before any", jan.Add(-time.Hour), map[string]string{}},
+	} {
+		vs, err := s.IndicatorValues(ctx, "trangboddhet", c.asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, v := range vs {
+			if v.Value != nil {
+				got[v.Area] = v.Value.String()
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
 	}
 }
