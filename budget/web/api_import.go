@@ -92,6 +92,7 @@ func (a *App) apiImportBudget(w http.ResponseWriter, r *http.Request) {
 // and returns its form fields, the file's path and name; a body over the
 // limit is answered 413 and a malformed one 400, and ok is false.
 func (a *App) apiUpload(w http.ResponseWriter, r *http.Request) (form map[string]string, path, name string, done func(), ok bool) {
+	allowSlow(w)                                                 // a large file over a slow network, then its import
 	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20) // the form's other fields besides the file
 	dir, err := os.MkdirTemp("", "helsebudsjett-upload-")
 	if err != nil {

@@ -47,6 +47,7 @@ func docYear(file, ext string) (int, bool) {
 }
 
 func (a *App) docs(w http.ResponseWriter, r *http.Request) (Documents, bool) {
+	allowSlow(w) // a document takes longer to make than a page
 	if a.Documents == nil {
 		a.fail(w, r, http.StatusServiceUnavailable, "unavailable", msgInternal)
 		return nil, false

@@ -217,6 +217,7 @@ func (a *App) filePreview(w http.ResponseWriter, r *http.Request, k *fileKind) {
 		return
 	}
 	u, _ := CurrentUser(r)
+	allowSlow(w) // a large file over a slow network, then its dry run
 	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20)
 	dir, err := os.MkdirTemp("", "helsebudsjett-stage-")
 	if err != nil {

@@ -61,6 +61,7 @@ func (a *App) reportYear(w http.ResponseWriter, r *http.Request) (int, bool) {
 }
 
 func (a *App) renderReport(w http.ResponseWriter, r *http.Request, public bool) (map[string][]byte, bool) {
+	allowSlow(w) // the report takes longer to make than a page
 	year, ok := a.reportYear(w, r)
 	if !ok {
 		return nil, false

@@ -96,6 +96,21 @@ func (s *Server) now() time.Time {
 	return time.Now()
 }
 
+// slowDeadline is how long a request that is slow by nature may take: an
+// upload of a large budget over a municipal network, a document whose
+// rendering takes longer than a page (the server's timeouts are a page's).
+const slowDeadline = 15 * time.Minute
+
+// allowSlow lifts the server's read and write timeouts for this request to
+// slowDeadline. Where the writer cannot (a test's recorder), nothing
+// changes.
+func allowSlow(w http.ResponseWriter) {
+	rc := http.NewResponseController(w)
+	until := time.Now().Add(slowDeadline)
+	_ = rc.SetReadDeadline(until)
+	_ = rc.SetWriteDeadline(until)
+}
+
 // Open listens on Addr and serves in the background until Close.
 func (s *Server) Open() error {
 	ln, err := net.Listen("tcp", s.Addr)
