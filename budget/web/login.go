@@ -106,14 +106,17 @@ func pluralSessions(n int) string {
 
 func (a *App) home(w http.ResponseWriter, r *http.Request) {
 	title := "Helsebudsjett"
-	// The letters' year: from October the next year's oppdragsbrev are
-	// the ones a unit works towards.
+	render(w, r, http.StatusOK, homeTemplate, page{Title: title, Year: a.lettersYear()})
+}
+
+// lettersYear is the year whose oppdragsbrev the pages offer first: from
+// October the next year's are the ones the units work towards.
+func (a *App) lettersYear() int {
 	now := a.now().In(wheel.Oslo())
-	year := now.Year()
 	if now.Month() >= time.October {
-		year++
+		return now.Year() + 1
 	}
-	render(w, r, http.StatusOK, homeTemplate, page{Title: title, Year: year})
+	return now.Year()
 }
 
 func ignoreNotFound(err error) error {

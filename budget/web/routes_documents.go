@@ -179,7 +179,7 @@ func (a *App) documentsPage(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, http.StatusInternalServerError, "internal", msgInternal)
 		return
 	}
-	year := a.now().Year()
+	year := a.lettersYear() // the home page's, so both link the same letters
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= 1900 && y <= 2200 {
 		year = y
 	}
