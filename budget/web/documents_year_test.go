@@ -29,7 +29,7 @@ func TestDocumentsPage_lettersYear(t *testing.T) {
 		a.Now = func() time.Time { return now }
 	})
 	for _, tc := range []struct {
-		now        time.Time
+		now         time.Time
 		query, want string
 	}{
 		{time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC), "", "/brev/2027/3100"},
