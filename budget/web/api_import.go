@@ -60,18 +60,8 @@ func (a *App) apiImportBudget(w http.ResponseWriter, r *http.Request) {
 	opts.Name, opts.MaxSize = name, a.maxUpload()
 	rep, err := a.Imports.ImportBudget(r.Context(), path, opts)
 	if err != nil {
-		status := http.StatusInternalServerError
-		switch budget.ErrorCode(err) {
-		case budget.EINVALID, budget.EMISSING:
-			status = http.StatusUnprocessableEntity
-		case budget.ENOTFOUND:
-			status = http.StatusNotFound
-		}
-		out := importer.Failed(name, errors.New(budget.ErrorMessage(err)))
-		if status == http.StatusInternalServerError {
-			out.Message = "internal error"
-		}
-		writeJSON(w, status, out)
+		status, msg := importFailure(err)
+		writeJSON(w, status, importer.Failed(name, errors.New(msg)))
 		return
 	}
 	if rep.Status == importer.Imported {
@@ -86,6 +76,19 @@ func (a *App) apiImportBudget(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusUnprocessableEntity
 	}
 	writeJSON(w, status, rep.Outcome())
+}
+
+// importFailure is the HTTP status and the message of an import the API
+// could not carry out: the user's input refused 422, something named that
+// does not exist 404, anything else 500 without its details.
+func importFailure(err error) (int, string) {
+	switch budget.ErrorCode(err) {
+	case budget.EINVALID, budget.EMISSING:
+		return http.StatusUnprocessableEntity, budget.ErrorMessage(err)
+	case budget.ENOTFOUND:
+		return http.StatusNotFound, budget.ErrorMessage(err)
+	}
+	return http.StatusInternalServerError, "internal error"
 }
 
 // apiUpload streams an API upload to a temporary folder (removed by done)

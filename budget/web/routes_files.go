@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
@@ -217,14 +216,10 @@ func (a *App) filePreview(w http.ResponseWriter, r *http.Request, k *fileKind) {
 		return
 	}
 	u, _ := CurrentUser(r)
-	allowSlow(w) // a large file over a slow network, then its dry run
-	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20)
-	dir, err := os.MkdirTemp("", "helsebudsjett-stage-")
-	if err != nil {
-		a.fail(w, r, http.StatusInternalServerError, "internal", msgInternal)
+	dir, form, path, name, err, ok := a.receiveUpload(w, r)
+	if !ok {
 		return
 	}
-	form, path, name, err := a.readUpload(r, dir)
 	var opts FileOptions
 	var sha string
 	var out *FileOutcome
@@ -350,17 +345,7 @@ func (a *App) apiImportFile(w http.ResponseWriter, r *http.Request, k *fileKind)
 	opts.Name, opts.MaxSize = name, a.maxUpload()
 	out, err := a.Files.ImportFile(r.Context(), k.Kind, path, opts)
 	if err != nil {
-		status := http.StatusInternalServerError
-		switch budget.ErrorCode(err) {
-		case budget.EINVALID, budget.EMISSING:
-			status = http.StatusUnprocessableEntity
-		case budget.ENOTFOUND:
-			status = http.StatusNotFound
-		}
-		msg := budget.ErrorMessage(err)
-		if status == http.StatusInternalServerError {
-			msg = "internal error"
-		}
+		status, msg := importFailure(err)
 		writeJSON(w, status, imports.Failed(name, errors.New(msg)))
 		return
 	}

@@ -127,14 +127,10 @@ func (a *App) uploadPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, _ := CurrentUser(r)
-	allowSlow(w) // a large file over a slow network, then its dry run
-	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20)
-	dir, err := os.MkdirTemp("", "helsebudsjett-stage-")
-	if err != nil {
-		a.fail(w, r, http.StatusInternalServerError, "internal", msgInternal)
+	dir, form, path, name, err, ok := a.receiveUpload(w, r)
+	if !ok {
 		return
 	}
-	form, path, name, err := a.readUpload(r, dir)
 	if err == nil {
 		var opts importer.Options
 		if opts, err = budgetOptions(form); err == nil {
@@ -345,6 +341,22 @@ func (a *App) comparePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	render(w, r, http.StatusOK, compareTemplate, page{Title: pickLang(r, "Sammenlign to versjoner av budsjettet", "Samanlikn to versjonar av budsjettet"), Body: d})
+}
+
+// receiveUpload reads a page's upload into a new staging folder, which the
+// caller removes unless it stages the file: the form's fields, the file's
+// path and name, and err for an upload the page refuses (uploadError words
+// it). ok is false when there is no folder, and the page is answered.
+func (a *App) receiveUpload(w http.ResponseWriter, r *http.Request) (dir string, form map[string]string, path, name string, err error, ok bool) {
+	allowSlow(w) // a large file over a slow network, then its dry run
+	r.Body = http.MaxBytesReader(w, r.Body, a.maxUpload()+1<<20)
+	dir, err = os.MkdirTemp("", "helsebudsjett-stage-")
+	if err != nil {
+		a.fail(w, r, http.StatusInternalServerError, "internal", msgInternal)
+		return "", nil, "", "", nil, false
+	}
+	form, path, name, err = a.readUpload(r, dir)
+	return dir, form, path, name, err, true
 }
 
 // uploadError words for the upload page why a file was refused: the size
