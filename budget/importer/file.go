@@ -4,8 +4,15 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
+
+// FileStore is what Import reads and writes: Run's Store, and the
+// workspace's inputs (imports.Inputs) that guard the saved mapping and
+// record the file imported. *sqlite.DB has it.
+type FileStore interface {
+	Store
+	imports.Inputs
+}
 
 // FileOptions are Import's options: Run's, and what the user named beside
 // the file.
@@ -22,7 +29,7 @@ type FileOptions struct {
 // to SaveMapping, also for a dry run or a rejected file, so the user can
 // correct it. A nil Report means the import could not be carried out (as
 // Run); a Report with an error means a step after it failed.
-func Import(ctx context.Context, db *sqlite.DB, path string, opts FileOptions) (*Report, error) {
+func Import(ctx context.Context, db FileStore, path string, opts FileOptions) (*Report, error) {
 	if err := opts.CheckSave(ctx, db, path); err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // Status is the outcome of an import, shared by every importer.
@@ -28,6 +27,17 @@ const (
 	Unchanged = imports.Unchanged // the same file (sha256) was imported before with the same options
 	DryRun    = imports.DryRun    // read and checked, nothing stored
 )
+
+// Store is what an import reads and writes of the workspace: the earlier
+// datasets of the same bytes, one import transaction, and the clock that
+// stamps the dataset when Options.Now is nil. *sqlite.DB has it.
+type Store interface {
+	// DatasetsBySHA256 returns every dataset imported from a file with
+	// this sha256, oldest first.
+	DatasetsBySHA256(ctx context.Context, sha string) ([]budget.Dataset, error)
+	BeginImport(ctx context.Context, d budget.Dataset) (budget.DatasetImport, error)
+	Now() time.Time
+}
 
 // Options control one import.
 type Options struct {
@@ -58,7 +68,7 @@ type Report struct {
 	// Replaced lists, when Status is Imported, the (year, version, part)
 	// keys another dataset was current for until this import took them
 	// over. That dataset stays in the history.
-	Replaced []sqlite.Replacement
+	Replaced []budget.Replacement
 }
 
 // ShapingOptions returns the canonical encoding of the options that shape
@@ -119,7 +129,7 @@ func sameImport(prev budget.Dataset, options string, o Options) bool {
 // the import could not be carried out at all (the file is unreadable or not a
 // budget file, or the workspace failed). Whatever happens, the workspace is
 // either changed by the whole file or not at all.
-func Run(ctx context.Context, db *sqlite.DB, path string, opts Options) (*Report, error) {
+func Run(ctx context.Context, db Store, path string, opts Options) (*Report, error) {
 	if opts.Name == "" {
 		opts.Name = filepath.Base(path)
 	}
@@ -228,7 +238,7 @@ func unchanged(prev *budget.Dataset, name, sha string, size int64) *Report {
 	}
 }
 
-func dataset(db *sqlite.DB, res *budgetfile.Result, opts Options) budget.Dataset {
+func dataset(db Store, res *budgetfile.Result, opts Options) budget.Dataset {
 	now := db.Now
 	if opts.Now != nil {
 		now = opts.Now

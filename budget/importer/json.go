@@ -4,7 +4,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // Outcome is an import as `import budget --json` prints it and the API
@@ -132,7 +131,7 @@ type ReplacedJSON struct {
 	Whole   bool           `json:"whole,omitempty"`
 }
 
-func replacedList(rs []sqlite.Replacement) []ReplacedJSON {
+func replacedList(rs []budget.Replacement) []ReplacedJSON {
 	var out []ReplacedJSON
 	for _, r := range rs {
 		out = append(out, ReplacedJSON{r.Key.Year, r.Key.Version, r.Part, r.Dataset, r.Source, r.Whole})

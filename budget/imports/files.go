@@ -7,6 +7,14 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 )
 
+// Inputs is what Files' steps read and record of the workspace: where its
+// file is and which files were imported into it (CheckSave), and the files
+// an import read (Finish). *sqlite.DB has it.
+type Inputs interface {
+	outguard.Workspace
+	outguard.Recorder
+}
+
 // Files are what the user named beside a file to import: the mapping file
 // read (--mapping) and where to save the mapping used (--save-mapping).
 // The budget and indicator imports share these steps.

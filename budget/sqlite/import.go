@@ -60,11 +60,13 @@ type Import struct {
 	version map[budget.Version]any // boxed once, not once per entry
 
 	sha, options string
-	replaced     []Replacement
+	replaced     []budget.Replacement
 
 	err  error // the failure that rolled the import back
 	done bool  // committed or rolled back
 }
+
+var _ budget.DatasetImport = (*Import)(nil)
 
 // errFinished is returned by Add and Commit after Commit or Rollback.
 var errFinished = errors.New("workspace: import already committed or rolled back")
@@ -98,8 +100,8 @@ func (db *DB) DatasetsBySHA256(ctx context.Context, sha string) ([]budget.Datase
 // which holds the workspace's write lock until Commit or Rollback, and ends
 // with ctx: a cancelled ctx rolls the import back. Commit refuses, with
 // ECONFLICT, a file whose sha256 is stored already with the same Options
-// and Part.
-func (db *DB) BeginImport(ctx context.Context, d budget.Dataset) (*Import, error) {
+// and Part. The import it returns is an *Import.
+func (db *DB) BeginImport(ctx context.Context, d budget.Dataset) (budget.DatasetImport, error) {
 	if d.SHA256 == "" {
 		return nil, budget.Errorf(budget.EINVALID, "import of %s: no sha256 given", d.Source)
 	}
@@ -342,7 +344,7 @@ func (im *Import) Commit(d budget.Dataset) (budget.Dataset, error) {
 
 // Replaced returns, after Commit, the (year, version, part) keys the
 // import took over from earlier datasets.
-func (im *Import) Replaced() []Replacement { return im.replaced }
+func (im *Import) Replaced() []budget.Replacement { return im.replaced }
 
 func (im *Import) commit(d budget.Dataset) (budget.Dataset, error) {
 	ctx, tx := im.ctx, im.tx

@@ -10,18 +10,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 )
 
-// Replacement is a (year, version, part) an import took over from an
-// earlier dataset, which stays in the history. Whole is set when the
-// earlier dataset held both parts and so stopped being current for the
-// part the import did not bring as well: its money is no longer counted.
-type Replacement struct {
-	Key     budget.Key
-	Part    budget.Part
-	Dataset int64
-	Source  string
-	Whole   bool
-}
-
 // execQuerier is what makeCurrent needs of a transaction.
 type execQuerier interface {
 	querier
@@ -33,8 +21,8 @@ type execQuerier interface {
 // dataset that loses one of its parts for a key loses the other too, so
 // that no key ever reads the same money twice (once from the begge
 // dataset, once from the file that replaced half of it).
-func makeCurrent(ctx context.Context, tx execQuerier, id int64, part budget.Part, keys []budget.Key) ([]Replacement, error) {
-	var out []Replacement
+func makeCurrent(ctx context.Context, tx execQuerier, id int64, part budget.Part, keys []budget.Key) ([]budget.Replacement, error) {
+	var out []budget.Replacement
 	for _, k := range keys {
 		from := len(out)
 		var displaced []int64
@@ -55,7 +43,7 @@ func makeCurrent(ctx context.Context, tx execQuerier, id int64, part budget.Part
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, Replacement{Key: k, Part: q, Dataset: old, Source: src})
+				out = append(out, budget.Replacement{Key: k, Part: q, Dataset: old, Source: src})
 				displaced = append(displaced, old)
 			}
 		}
@@ -90,7 +78,7 @@ func makeCurrent(ctx context.Context, tx execQuerier, id int64, part budget.Part
 					k.Year, string(k.Version), string(p)); err != nil {
 					return nil, err
 				}
-				out = append(out, Replacement{Key: k, Part: p, Dataset: old, Source: src, Whole: true})
+				out = append(out, budget.Replacement{Key: k, Part: p, Dataset: old, Source: src, Whole: true})
 			}
 		}
 		out = append(out[:from], mergeParts(out[from:])...)
@@ -100,11 +88,11 @@ func makeCurrent(ctx context.Context, tx execQuerier, id int64, part budget.Part
 
 // mergeParts says "begge" once where one dataset lost both parts of a key
 // to the import, instead of once per part.
-func mergeParts(rs []Replacement) []Replacement {
+func mergeParts(rs []budget.Replacement) []budget.Replacement {
 	if len(rs) == 2 && rs[0].Dataset == rs[1].Dataset && !rs[0].Whole && !rs[1].Whole {
 		r := rs[0]
 		r.Part = budget.Begge
-		return []Replacement{r}
+		return []budget.Replacement{r}
 	}
 	return rs
 }

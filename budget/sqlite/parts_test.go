@@ -15,7 +15,7 @@ import (
 var v2027 = budget.Key{Year: 2027, Version: budget.Vedtatt}
 
 // importPart imports lines of key as a dataset of part.
-func importPart(t *testing.T, db *sqlite.DB, sha string, part budget.Part, lines ...budget.Line) (budget.Dataset, []sqlite.Replacement) {
+func importPart(t *testing.T, db *sqlite.DB, sha string, part budget.Part, lines ...budget.Line) (budget.Dataset, []budget.Replacement) {
 	t.Helper()
 	im, err := db.BeginImport(context.Background(), budget.Dataset{Source: sha + ".csv", SHA256: sha, Format: "csv"})
 	if err != nil {
