@@ -11,7 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
-	"github.com/helsebudsjett/helsebudsjett/budget/sample"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // TestImport_FileSteps checks what Import adds to Run: the mapping saved

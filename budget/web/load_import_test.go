@@ -20,10 +20,10 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
-	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/web"
 	"github.com/helsebudsjett/helsebudsjett/budget/web/webtest"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // readers is how many signed-in users browse while the budget imports.
@@ -31,7 +31,7 @@ const readers = 50
 
 // BenchmarkReadersDuringImport has 50 signed-in readers (each its own
 // session and connections, as 50 browsers) browse the pages without pause
-// while a generated budget of 1 000 000 lines (budget/sample, what
+// while a generated budget of 1 000 000 lines (templates/sample, what
 // `helsebudsjett generate budget` writes: a 94 MiB csv) is uploaded to POST
 // /api/v1/import/budget and imported into the same workspace, as a nightly
 // ERP script would; HELSEBUDSJETT_LOAD_LINES sets another size. Two

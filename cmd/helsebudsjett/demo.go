@@ -14,11 +14,10 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
-	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
-	"github.com/helsebudsjett/helsebudsjett/templates"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // cmdDemo builds a fresh workspace from the fictional sample municipality
@@ -39,7 +38,7 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Demo: the fictional sample municipality %s (all names and figures are made up).\n\n", templates.SampleName)
+	fmt.Fprintf(e.stdout, "Demo: the fictional sample municipality %s (all names and figures are made up).\n\n", sample.Name)
 
 	final := filepath.Join(*out, "helsebudsjett.db")
 	tmp := filepath.Join(*out, ".helsebudsjett.db.building")
@@ -118,7 +117,7 @@ func copySamples(dir string) ([]string, error) {
 	}
 	var paths []string
 	for _, name := range []string{sample.ProposalFile, sample.PlanFile, sample.AccountsFile} {
-		data, err := fs.ReadFile(templates.Sample, "sample/"+name)
+		data, err := fs.ReadFile(sample.Files, name)
 		if err != nil {
 			return nil, err
 		}

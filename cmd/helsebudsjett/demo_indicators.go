@@ -14,8 +14,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
-	"github.com/helsebudsjett/helsebudsjett/indicators/sample"
-	"github.com/helsebudsjett/helsebudsjett/templates"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // demoIndicators brings the sample municipality's areas, its indicator
@@ -25,7 +24,7 @@ import (
 // dir (the demo's sample/ folder) and imported from there, so the user can
 // open them and import them again by hand.
 func demoIndicators(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) error {
-	areas, err := extractSample(dir, "sample/"+sample.AreasFile)
+	areas, err := extractSample(dir, sample.AreasFile)
 	if err != nil {
 		return err
 	}
@@ -41,7 +40,7 @@ func demoIndicators(ctx context.Context, db *sqlite.DB, dir string, w io.Writer)
 	}
 	fmt.Fprintf(w, "%s: imported %d areas.\n", res.File, len(res.Areas))
 
-	entries, err := fs.ReadDir(templates.Sample, "sample/"+sample.IndicatorDir)
+	entries, err := fs.ReadDir(sample.Files, sample.IndicatorDir)
 	if err != nil {
 		return fmt.Errorf("demo indicators: %w", err)
 	}
@@ -51,7 +50,7 @@ func demoIndicators(ctx context.Context, db *sqlite.DB, dir string, w io.Writer)
 		if ent.IsDir() || (ext != ".csv" && ext != ".xlsx") {
 			continue
 		}
-		p, err := extractSample(filepath.Join(dir, sample.IndicatorDir), "sample/"+sample.IndicatorDir+"/"+name)
+		p, err := extractSample(filepath.Join(dir, sample.IndicatorDir), sample.IndicatorDir+"/"+name)
 		if err != nil {
 			return err
 		}
@@ -73,10 +72,10 @@ func demoIndicators(ctx context.Context, db *sqlite.DB, dir string, w io.Writer)
 // demoTargets imports sample/targets.csv, when the templates have it,
 // with the import targets command's own code.
 func demoTargets(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) error {
-	if _, err := fs.Stat(templates.Sample, "sample/targets.csv"); err != nil {
+	if _, err := fs.Stat(sample.Files, "targets.csv"); err != nil {
 		return nil
 	}
-	p, err := extractSample(dir, "sample/targets.csv")
+	p, err := extractSample(dir, "targets.csv")
 	if err != nil {
 		return err
 	}
@@ -92,7 +91,7 @@ func demoTargets(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) er
 // extractSample writes an embedded sample file into dir (made when
 // missing) and returns its path.
 func extractSample(dir, name string) (string, error) {
-	data, err := fs.ReadFile(templates.Sample, name)
+	data, err := fs.ReadFile(sample.Files, name)
 	if err != nil {
 		return "", fmt.Errorf("demo: %w", err)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
-	"github.com/helsebudsjett/helsebudsjett/templates"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // demoYear is the sample municipality's budget year.
@@ -22,7 +22,7 @@ const demoYear = 2027
 // the sample configuration copied beside the workspace as brev.yaml, where
 // the wheel's letters action finds it.
 func demoLetters(ctx context.Context, dbPath, outDir string, e *env) error {
-	data, err := fs.ReadFile(templates.Sample, "sample/brev.yaml")
+	data, err := fs.ReadFile(sample.Files, "brev.yaml")
 	if err != nil {
 		return fmt.Errorf("demo letters: %w", err)
 	}

@@ -7,8 +7,8 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
-	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // demoMeasures imports the sample municipality's units, measures and
@@ -26,7 +26,7 @@ func demoMeasures(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) e
 		{sample.RatingsFile, "ratings", measureimport.Ratings},
 	}
 	for _, s := range steps {
-		p, err := extractSample(dir, "sample/"+s.file)
+		p, err := extractSample(dir, s.file)
 		if err != nil {
 			return err
 		}

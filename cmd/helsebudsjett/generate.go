@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/sample"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // cmdGenerate writes a synthetic budget of any size in the shape of an ERP

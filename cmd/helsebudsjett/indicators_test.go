@@ -17,6 +17,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/templates"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // seedIndicators stores a small municipality in a new workspace: kommune
@@ -208,7 +209,7 @@ func TestImportTargets(t *testing.T) {
 		})
 	}
 	// The sample municipality's targets fit the catalogue and its areas.
-	sample := write(t, dir, "targets.csv", mustSample(t, "sample/targets.csv"))
+	sample := write(t, dir, "targets.csv", mustSample(t, "targets.csv"))
 	full := filepath.Join(dir, "full.db")
 	seedIndicators(t, full, time.Now())
 	ctx := context.Background()
@@ -228,7 +229,7 @@ func TestImportTargets(t *testing.T) {
 
 func mustSample(t *testing.T, name string) string {
 	t.Helper()
-	b, err := templates.Sample.ReadFile(name)
+	b, err := sample.Files.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}

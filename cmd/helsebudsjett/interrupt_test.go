@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/sample"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // TestMain lets a test run the real command in a child process: the child

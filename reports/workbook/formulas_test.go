@@ -14,8 +14,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // hostileNames are unit names that a formula keyed on names gets wrong:

@@ -16,9 +16,9 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	isample "github.com/helsebudsjett/helsebudsjett/indicators/sample"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 // secondBudget is a budget shaped unlike the sample's: two plan years, no
@@ -170,7 +170,7 @@ func addSampleValues(t testing.TB, db *sqlite.DB) {
 	for _, id := range []string{"trivsel-skole", "frafall-vgs", "sosialhjelp", "grunnskolepoeng", "rekreasjonsareal"} {
 		byArea := map[string][]string{}
 		var order []string
-		for _, r := range isample.Rows(id) {
+		for _, r := range sample.Rows(id) {
 			if r.Value == nil || len(r.Dims) > 0 && !indicators.Headline(r.Dims, nil) {
 				continue
 			}

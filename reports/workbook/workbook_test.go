@@ -17,13 +17,12 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
-	"github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	isample "github.com/helsebudsjett/helsebudsjett/indicators/sample"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
 	"github.com/helsebudsjett/helsebudsjett/templates"
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
 var key = budget.Key{Year: 2027, Version: budget.Vedtatt}
@@ -39,7 +38,7 @@ func fixture(t testing.TB) *sqlite.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	data, err := fs.ReadFile(templates.Sample, "sample/"+sample.PlanFile)
+	data, err := fs.ReadFile(sample.Files, sample.PlanFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +61,7 @@ func fixture(t testing.TB) *sqlite.DB {
 	if err != nil || rep.Status != importer.Imported || rep.Part != budget.Investering || len(rep.Replaced) != 0 {
 		t.Fatalf("import investering: %v %+v", err, rep)
 	}
-	if err := db.ImportAreas(ctx, "omrader.csv", isample.Areas(), nil); err != nil {
+	if err := db.ImportAreas(ctx, "omrader.csv", sample.Areas(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.ImportUnits(ctx, "enheter.csv", sample.Units()); err != nil {

@@ -7,9 +7,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// bookTime is the fixed timestamp of the sample workbook, so two runs give
-// the same bytes.
-const bookTime = "2026-01-15T00:00:00Z"
+// indicatorBookTime is the fixed timestamp of the sample workbook, so two
+// runs give the same bytes; indicatorCreator names the package that first
+// wrote it, kept so the committed file stays the same bytes.
+const (
+	indicatorBookTime = "2026-01-15T00:00:00Z"
+	indicatorCreator  = "helsebudsjett indicators/sample"
+)
 
 // wideXLSX writes an analyst's workbook: a title, then a two-row header
 // with each year merged over its Andel and Antall columns, and each area's
@@ -21,7 +25,7 @@ func wideXLSX(id string) func() ([]byte, error) {
 		defer f.Close()
 		const sheet = "Sysselsetting"
 		err := f.SetDocProps(&excelize.DocProperties{Title: "Sysselsetting 20-66 år", Subject: "FIKTIVE DATA – " + Name,
-			Creator: "helsebudsjett indicators/sample", Language: "nb-NO", Created: bookTime, Modified: bookTime})
+			Creator: indicatorCreator, Language: "nb-NO", Created: indicatorBookTime, Modified: indicatorBookTime})
 		if err == nil {
 			err = f.SetSheetName("Sheet1", sheet)
 		}

@@ -1,11 +1,16 @@
-// Package sample generates the budget files of a FICTIONAL municipality,
-// Fjordvik kommune (fiktiv), kommunenummer 4699, deterministically: the same
-// code always yields the same lines and the same bytes.
+// Package sample is the FICTIONAL sample municipality, Fjordvik kommune
+// (fiktiv), kommunenummer 4699, in one place: the deterministic generators
+// of its files (the same code always yields the same lines and the same
+// bytes), the files themselves as the module ships them (Files, generated
+// into this folder), and the data the demo tells about it.
 //
-// It serves three uses: the sample files committed in templates/sample (see
-// WriteTemplates), the municipality's units and bydeler as Go data for code
-// and tests that need an organisation (Municipality), and budget files of
-// any size for benchmarks (WriteCSV, WriteXLSX with Spec.Lines > 0).
+// It serves these uses: the sample files (see WriteTemplates,
+// WriteHelsebudsjett and IndicatorFiles; tests keep the committed files
+// equal to the generators' output); the municipality's units and bydeler
+// as Go data for code and tests that need an organisation (Municipality);
+// its areas and indicator series (Areas, Indicators); the units' tertial
+// reports on their measures through 2026 (Report); and budget files of any
+// size for benchmarks (WriteCSV, WriteXLSX with Spec.Lines > 0).
 //
 // Nothing here describes a real municipality. Kommunenummer 4699 lies in
 // the Vestland county range (46xx) above its last municipality (4651

@@ -28,7 +28,7 @@ const (
 func HelsebudsjettFiles() []string { return []string{UnitsFile, MeasuresFile, RatingsFile} }
 
 // WriteHelsebudsjett writes the sample's units, measures and ratings into
-// dir, as measurefile reads them. `go test ./budget/sample -run
+// dir, as measurefile reads them. `go test ./templates/sample -run
 // TestHelsebudsjettUpToDate -update` rewrites templates/sample.
 func WriteHelsebudsjett(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {

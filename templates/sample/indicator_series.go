@@ -162,7 +162,7 @@ func (s spec) value(a indicators.Geo, y int, g group) float64 {
 		v = s.bydelValue(a.Code, y)
 	case indicators.Kommune:
 		total := 0
-		for _, b := range bydeler {
+		for _, b := range areaBydeler {
 			p := bydelPop(b, y)
 			v += s.bydelValue(b.code, y) * float64(p)
 			total += p
@@ -179,7 +179,7 @@ func (s spec) value(a indicators.Geo, y int, g group) float64 {
 
 func (s spec) bydelValue(code string, y int) float64 {
 	dep := 0.0
-	for _, b := range bydeler {
+	for _, b := range areaBydeler {
 		if b.code == code {
 			dep = b.dep
 		}

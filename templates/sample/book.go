@@ -33,7 +33,7 @@ func newBook(w io.Writer, sheet, title string, widths []float64) (*book, error) 
 	err := f.SetDocProps(&excelize.DocProperties{
 		Title:       title,
 		Subject:     "FIKTIVE DATA – " + Name,
-		Creator:     "helsebudsjett budget/sample",
+		Creator:     "helsebudsjett budget/sample", // the package it was made by once; kept so the files stay the same bytes
 		Description: "Fiktive budsjettdata generert for test og demonstrasjon. Kommunen finnes ikke.",
 		Language:    "nb-NO",
 		Created:     bookTime,

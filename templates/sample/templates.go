@@ -18,7 +18,7 @@ func TemplateFiles() []string { return []string{PlanFile, ProposalFile, Accounts
 // WriteTemplates writes the sample files into dir, creating it if needed:
 // the xlsx and csv of WriteXLSX and WriteCSV with Spec{}, and a README that
 // says they are fictional and what they hold. The module commits the result
-// in templates/sample; `go test ./budget/sample -run TestTemplatesUpToDate
+// in templates/sample; `go test ./templates/sample -run TestTemplatesUpToDate
 // -update` rewrites it there.
 func WriteTemplates(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -75,14 +75,14 @@ func writeReadme(w io.Writer) error {
 	fmt.Fprintf(&b, `# Sample budget files: %s
 
 **FICTIONAL DATA.** %s (kommunenummer %s) does not exist. Its units, bydeler,
-names and every amount are made up by the generator in `+"`budget/sample`"+`; no real
+names and every amount are made up by the generator in `+"`templates/sample`"+`; no real
 municipality's budget is reproduced. No real municipality has kommunenummer %s: it lies
 in Vestland's range (46xx) above the last one in use (4651 Stryn).
 
 The files are generated; do not edit them. To regenerate after changing the
 generator:
 
-    go test ./budget/sample -run TestTemplatesUpToDate -update
+    go test ./templates/sample -run TestTemplatesUpToDate -update
 
 The test fails when these files differ from what the generator writes.
 

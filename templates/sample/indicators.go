@@ -1,30 +1,18 @@
-// Package sample generates the indicator data of the FICTIONAL sample
-// municipality, Fjordvik kommune (fiktiv), kommunenummer 4699: its areas
-// with populations (templates/sample/omrader.csv) and a full set of equity
-// indicators for 2015-2025 (templates/sample/indikatorer/), as files of the
-// kinds a public-health coordinator imports. It is deterministic: the same
-// code always writes the same bytes, and a test keeps the committed files
-// equal to its output.
+package sample
+
+// The sample's indicator data: its areas with populations (omrader.csv)
+// and a full set of equity indicators for 2015-2025 (indikatorer/), as
+// files of the kinds a public-health coordinator imports.
 //
 // The figures are made up, with a social gradient: Nordbyen and
 // Elvebakken are the deprived bydeler, Haugen and Vestlia the well-off
 // ones. The reference rows (Hele landet, Vestland) are rounded
 // approximations for comparison, not official statistics.
-//
-// It also writes synthetic data sets of any size for benchmarks (Bench).
-package sample
 
 import (
 	"hash/fnv"
 
-	budgetsample "github.com/helsebudsjett/helsebudsjett/budget/sample"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-)
-
-// The sample municipality, as package budget/sample names it.
-const (
-	Name   = budgetsample.Name
-	Number = budgetsample.Number
 )
 
 // Years are the years the sample covers with indicator values; population
@@ -50,9 +38,9 @@ type bydel struct {
 	dep        float64 // deprivation, 0 (best off) to 1 (most deprived)
 }
 
-// bydeler are the sample's bydeler, in code order. The codes and names
-// are budget/sample's.
-var bydeler = func() []bydel {
+// areaBydeler are the sample's bydeler, in code order, with the codes and
+// names of Municipality.
+var areaBydeler = func() []bydel {
 	drivers := map[string]bydel{
 		"Sentrum":    {pop2015: 9800, growth: 0.014, dep: 0.5},
 		"Nordbyen":   {pop2015: 12400, growth: 0.011, dep: 1.0},
@@ -62,7 +50,7 @@ var bydeler = func() []bydel {
 		"Vestlia":    {pop2015: 9900, growth: 0.008, dep: 0.2},
 	}
 	var out []bydel
-	for _, b := range budgetsample.Municipality().Bydeler {
+	for _, b := range Municipality().Bydeler {
 		d := drivers[b.Name]
 		d.code, d.name = b.Code, b.Name
 		out = append(out, d)
@@ -91,7 +79,7 @@ func Areas() []indicators.Geo {
 	fylke := indicators.Geo{Code: fylkeCode, Name: fylkeName, Level: indicators.Fylke, Parent: landCode, Population: map[int]int{}}
 	kommune := indicators.Geo{Code: Number, Name: Name, Level: indicators.Kommune, Parent: fylkeCode, Population: map[int]int{}}
 	var bs []indicators.Geo
-	for _, b := range bydeler {
+	for _, b := range areaBydeler {
 		g := indicators.Geo{Code: b.code, Name: b.name, Level: indicators.Bydel, Parent: Number, Population: map[int]int{}}
 		for y := FirstYear; y <= LastPopYear; y++ {
 			g.Population[y] = bydelPop(b, y)

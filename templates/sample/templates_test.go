@@ -12,8 +12,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite templates/sample from the generator")
 
-// committed is where the module keeps the generated sample files.
-var committed = filepath.Join("..", "..", "templates", "sample")
+// committed is where the module keeps the generated sample files: beside
+// the generator, which embeds them (Files).
+const committed = "."
 
 // TestTemplatesUpToDate fails when the committed sample files differ from
 // what the generator writes now, so they cannot drift; -update rewrites
@@ -37,7 +38,7 @@ func TestTemplatesUpToDate(t *testing.T) {
 		}
 		got, err := os.ReadFile(filepath.Join(committed, name))
 		if err != nil {
-			t.Errorf("%v: run go test ./budget/sample -run TestTemplatesUpToDate -update", err)
+			t.Errorf("%v: run go test ./templates/sample -run TestTemplatesUpToDate -update", err)
 			continue
 		}
 		if bytes.Equal(got, want) {
@@ -47,7 +48,7 @@ func TestTemplatesUpToDate(t *testing.T) {
 			t.Logf("%s: same contents, different compression; -update to refresh the bytes", name)
 			continue
 		}
-		t.Errorf("templates/sample/%s is stale: run go test ./budget/sample -run TestTemplatesUpToDate -update", name)
+		t.Errorf("templates/sample/%s is stale: run go test ./templates/sample -run TestTemplatesUpToDate -update", name)
 	}
 	// Other files in templates/sample (areas, indicators, units, measures)
 	// belong to other generators, each with its own up-to-date test.

@@ -18,8 +18,9 @@ const (
 	IndicatorDir = "indikatorer"
 )
 
-// Files returns every sample file, by path relative to templates/sample.
-func Files() (map[string][]byte, error) {
+// IndicatorFiles returns every indicator sample file (areas and
+// indicators), by path relative to templates/sample.
+func IndicatorFiles() (map[string][]byte, error) {
 	out := map[string][]byte{AreasFile: areasCSV()}
 	for _, f := range files {
 		b, err := f.write()
