@@ -4,6 +4,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
 
 // The workspace is the store every service's interface describes: these
@@ -14,4 +15,11 @@ var (
 	_ importer.Store     = (*sqlite.DB)(nil)
 	_ importer.FileStore = (*sqlite.DB)(nil)
 	_ imports.Inputs     = (*sqlite.DB)(nil)
+
+	_ indicatorimport.Store           = (*sqlite.DB)(nil)
+	_ indicatorimport.FileStore       = (*sqlite.DB)(nil)
+	_ indicatorimport.AreaImportStore = (*sqlite.DB)(nil)
+	_ indicatorimport.HomeStore       = (*sqlite.DB)(nil)
+	_ indicatorimport.CatalogueStore  = (*sqlite.DB)(nil)
+	_ indicatorimport.TargetStore     = (*sqlite.DB)(nil)
 )

@@ -15,28 +15,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Vintage is one imported indicator file for one indicator: the
-// indicator_import row. A file holding several indicators (by its mapping)
-// is one vintage per indicator, all with the file's sha256.
-//
-// OptionsKey identifies the options that shaped the values (indicator,
-// scale, sheet, mapping, where, ...): the same bytes read with other
-// options are another vintage. Replaces is the vintage of the same file
-// that this one superseded (0 for none); a replaced vintage's values are
-// no longer current from this vintage's ImportedAt on.
-type Vintage struct {
-	ID         int64     `json:"id"`
-	Indicator  string    `json:"indicator"`
-	Source     string    `json:"source"`
-	SHA256     string    `json:"sha256"`
-	Size       int64     `json:"size"`
-	Mapping    string    `json:"mapping,omitempty"` // YAML of the mapping used
-	RowsRead   int       `json:"rows_read"`
-	Values     int       `json:"values"`
-	ImportedAt time.Time `json:"imported_at"`
-	OptionsKey string    `json:"options_key,omitempty"`
-	Replaces   int64     `json:"replaces,omitempty"`
-}
+// Vintage is an indicator import's vintage (indicators.Vintage), under the
+// name the store's callers have used.
+type Vintage = indicators.Vintage
 
 // vintageTime is how imported_at is written: RFC 3339 in UTC with a fixed
 // nine-digit fraction, so that comparing the text compares the times (the
@@ -45,6 +26,8 @@ const vintageTime = "2006-01-02T15:04:05.000000000Z"
 
 // valueParams is the number of bound parameters per indicator_value row.
 const valueParams = 10
+
+var _ indicators.VintageImport = (*IndicatorImport)(nil)
 
 // IndicatorImport is a write transaction holding one or more vintages.
 // Commit makes them visible together; Rollback, an error or a cancelled
@@ -112,8 +95,8 @@ func vintages(ctx context.Context, q querier, where string, args ...any) ([]Vint
 
 // BeginIndicatorImport opens the write transaction (holding the workspace's
 // write lock until Commit or Rollback) for one or more vintages. It ends
-// with ctx.
-func (db *DB) BeginIndicatorImport(ctx context.Context) (*IndicatorImport, error) {
+// with ctx. The import it returns is an *IndicatorImport.
+func (db *DB) BeginIndicatorImport(ctx context.Context) (indicators.VintageImport, error) {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin indicator import: %w", err)

@@ -44,7 +44,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 			db.Close()
 		}
 	}()
-	out, err := indicatorimport.StoreAreaFile(ctx, func(ctx context.Context) (*sqlite.DB, error) {
+	out, err := indicatorimport.StoreAreaFile(ctx, func(ctx context.Context) (indicatorimport.AreaImportStore, error) {
 		db, err = openWorkspace(ctx, *dbFlag, e)
 		return db, err
 	}, res, *dryRun)

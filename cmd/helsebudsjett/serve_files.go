@@ -46,7 +46,7 @@ func (f fileImports) areas(ctx context.Context, path string, o web.FileOptions) 
 	if err != nil {
 		return nil, err
 	}
-	out, err := indicatorimport.StoreAreaFile(ctx, func(context.Context) (*sqlite.DB, error) { return f.db, nil }, res, o.DryRun)
+	out, err := indicatorimport.StoreAreaFile(ctx, func(context.Context) (indicatorimport.AreaImportStore, error) { return f.db, nil }, res, o.DryRun)
 	if err != nil {
 		return nil, err
 	}

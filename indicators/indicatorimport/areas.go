@@ -4,19 +4,27 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
 )
 
+// AreaImportStore is what ImportAreas reads and writes: the workspace's
+// areas over the reference geography (AreaStore), and the import of an
+// areas file's areas, aliases and home area in one transaction (budget/sqlite's
+// ImportAreasHome says what it checks). *sqlite.DB has it.
+type AreaImportStore interface {
+	AreaStore
+	ImportAreasHome(ctx context.Context, source string, geos []indicators.Geo, aliases map[string]string, home string) error
+}
+
 // ImportAreas stores the areas an areas file gave (see
-// sqlite.DB.ImportAreasHome), with the areas of the built-in reference
+// AreaImportStore), with the areas of the built-in reference
 // geography above them that neither the file nor the workspace holds: a
 // file of Oslo's delbydeler whose parents are bydeler brings those
 // bydeler, Oslo and the country along, so the parents form a tree. It
 // returns the areas added from the reference.
-func ImportAreas(ctx context.Context, db *sqlite.DB, res *areafile.Result) ([]indicators.Geo, error) {
+func ImportAreas(ctx context.Context, db AreaImportStore, res *areafile.Result) ([]indicators.Geo, error) {
 	gaz, err := Areas(ctx, db)
 	if err != nil {
 		return nil, err

@@ -4,8 +4,17 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
+
+// FileStore is what Import reads and writes: Run's Store, the
+// workspace's own indicator definitions (OverrideStore, for the catalogue
+// in force), and its inputs (imports.Inputs) that guard the saved mapping
+// and record the file imported. *sqlite.DB has it.
+type FileStore interface {
+	Store
+	OverrideStore
+	imports.Inputs
+}
 
 // FileOptions are Import's options: Run's, and what the user named beside
 // the file.
@@ -21,7 +30,7 @@ type FileOptions struct {
 // unchanged it writes the mapping used to SaveMapping, also for a dry run
 // or a rejected file. A nil Report means the import could not be carried
 // out (as Run); a Report with an error means a step after it failed.
-func Import(ctx context.Context, db *sqlite.DB, path string, opts FileOptions) (*Report, error) {
+func Import(ctx context.Context, db FileStore, path string, opts FileOptions) (*Report, error) {
 	if err := opts.CheckSave(ctx, db, path); err != nil {
 		return nil, err
 	}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
@@ -43,8 +42,21 @@ type Options struct {
 type Report struct {
 	Status   Status
 	Result   *indicatorfile.Result
-	Vintages []sqlite.Vintage
-	Replaced []sqlite.Vintage
+	Vintages []indicators.Vintage
+	Replaced []indicators.Vintage
+}
+
+// Store is what Run reads and writes of the workspace: its areas over the
+// reference geography (AreaStore), the latest vintage of the same bytes,
+// one import transaction, and the clock that stamps the vintages when
+// Options.Now is nil. *sqlite.DB has it.
+type Store interface {
+	AreaStore
+	// VintageBySHA256 returns the latest vintage of indicatorID imported
+	// from a file with this sha256, or nil, nil when there is none.
+	VintageBySHA256(ctx context.Context, indicatorID, sha string) (*indicators.Vintage, error)
+	BeginIndicatorImport(ctx context.Context) (indicators.VintageImport, error)
+	Now() time.Time
 }
 
 // Run imports the file at path into db. It returns a Report whenever the
@@ -52,7 +64,7 @@ type Report struct {
 // when the import could not be carried out at all (the file is unreadable,
 // its indicator unknown, it mixes indicators, the workspace failed). The
 // workspace is changed by the whole file or not at all.
-func Run(ctx context.Context, db *sqlite.DB, path string, opts Options) (*Report, error) {
+func Run(ctx context.Context, db Store, path string, opts Options) (*Report, error) {
 	if opts.Name == "" {
 		opts.Name = filepath.Base(path)
 	}
@@ -101,7 +113,7 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opts Options) (*Report
 // previous sorts the file's indicators by their latest vintage of the same
 // bytes: same options (unchanged: same), other options (to store, and
 // replaced), or none (to store).
-func previous(ctx context.Context, db *sqlite.DB, res *indicatorfile.Result) (same, replaced []sqlite.Vintage, store []string, err error) {
+func previous(ctx context.Context, db Store, res *indicatorfile.Result) (same, replaced []indicators.Vintage, store []string, err error) {
 	for _, id := range res.Indicators() {
 		v, err := db.VintageBySHA256(ctx, id, res.SHA256)
 		switch {
@@ -119,7 +131,7 @@ func previous(ctx context.Context, db *sqlite.DB, res *indicatorfile.Result) (sa
 }
 
 // store writes one vintage of each of ids.
-func store(ctx context.Context, db *sqlite.DB, res *indicatorfile.Result, ids []string, opts Options) ([]sqlite.Vintage, error) {
+func store(ctx context.Context, db Store, res *indicatorfile.Result, ids []string, opts Options) ([]indicators.Vintage, error) {
 	now := db.Now
 	if opts.Now != nil {
 		now = opts.Now
@@ -135,7 +147,7 @@ func store(ctx context.Context, db *sqlite.DB, res *indicatorfile.Result, ids []
 	}
 	at := now()
 	for _, id := range ids {
-		_, err := im.BeginVintage(sqlite.Vintage{Indicator: id, Source: res.File, SHA256: res.SHA256, Size: res.Size,
+		_, err := im.BeginVintage(indicators.Vintage{Indicator: id, Source: res.File, SHA256: res.SHA256, Size: res.Size,
 			Mapping: string(mapping), RowsRead: res.RowsRead, ImportedAt: at, OptionsKey: res.OptionsKey})
 		if err != nil {
 			return nil, err

@@ -7,7 +7,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tabular"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
@@ -115,7 +114,7 @@ func FailedAreas(file string, err error) AreasResult {
 // AreasOpener opens the workspace an areas import stores into; StoreAreaFile
 // calls it only when there is something to store, so a dry run or a
 // rejected file creates no workspace.
-type AreasOpener func(ctx context.Context) (*sqlite.DB, error)
+type AreasOpener func(ctx context.Context) (AreaImportStore, error)
 
 // StoreAreaFile decides and carries out the import of an areas file that
 // areafile.Read has read: rejected when a row is wrong, a dry run when
