@@ -10,7 +10,6 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
@@ -31,24 +30,14 @@ func writeLetters(ctx context.Context, db *sqlite.DB, o lettersOptions) (*letter
 	return documents.Letters(ctx, ws, o)
 }
 
-// docWorkspace is the workspace as the document services take it: the
-// store with the catalogue and the wheel in force.
+// docWorkspace is the workspace as the document services take it
+// (documents.Open).
 func docWorkspace(ctx context.Context, db *sqlite.DB) (documents.Workspace, error) {
-	cat, err := catalogue(ctx, db)
-	if err != nil {
-		return documents.Workspace{}, err
-	}
-	w, _, err := runner.InForce(ctx, db)
-	if err != nil {
-		return documents.Workspace{}, err
-	}
-	return documents.Workspace{DB: db, Catalogue: cat, Wheel: w}, nil
+	return documents.Open(ctx, db)
 }
 
-// docWorkspaceFunc is docWorkspace read at each call.
-func docWorkspaceFunc(db *sqlite.DB) documents.WorkspaceFunc {
-	return func(ctx context.Context) (documents.Workspace, error) { return docWorkspace(ctx, db) }
-}
+// docWorkspaceFunc is docWorkspace read at each call (documents.OpenFunc).
+func docWorkspaceFunc(db *sqlite.DB) documents.WorkspaceFunc { return documents.OpenFunc(db) }
 
 // unitFlags collects repeated --unit flags.
 type unitFlags []string

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -18,7 +17,7 @@ func (l *loader) loadIndicators(ctx context.Context, r *Report) error {
 	if err != nil {
 		return err
 	}
-	targets, err := l.db.Targets(ctx, "")
+	targets, err := model.Targets(ctx, l.db, "")
 	if err != nil {
 		return err
 	}
@@ -27,7 +26,7 @@ func (l *loader) loadIndicators(ctx context.Context, r *Report) error {
 		return err
 	}
 	for _, ind := range l.cat.All() {
-		raw, err := l.db.IndicatorValues(ctx, ind.ID, time.Time{})
+		raw, err := model.Values(ctx, l.db, ind.ID)
 		if err != nil {
 			return err
 		}
@@ -60,7 +59,7 @@ func (l *loader) socio(ctx context.Context) ([]indicators.Shown, indicators.Indi
 	if !ok {
 		return nil, indicators.Indicator{}, nil
 	}
-	raw, err := l.db.IndicatorValues(ctx, ind.ID, time.Time{})
+	raw, err := model.Values(ctx, l.db, ind.ID)
 	if err != nil {
 		return nil, ind, err
 	}

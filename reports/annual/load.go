@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
-// Load reads the annual report for opt.Year from the workspace. cat is the
+// Load reads the annual report for opt.Year from the workspace, every
+// figure through the read layer (reports/model). cat is the
 // indicator catalogue in force (the built-in one with the workspace's
 // overrides).
 //
@@ -22,7 +23,7 @@ import (
 // years that have budgets (the year asked for is the input at fault). A year outside 1900-2200 is EINVALID. Every
 // indicator of cat with values in the workspace gets a section; the
 // others are listed in Om tallene.
-func Load(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, opt Options) (*Report, error) {
+func Load(ctx context.Context, db model.DocumentStore, cat *indicators.Catalogue, opt Options) (*Report, error) {
 	if opt.Year < 1900 || opt.Year > 2200 {
 		return nil, budget.Errorf(budget.EINVALID, "year %d: give a four-digit year, such as --year 2026", opt.Year)
 	}
@@ -72,7 +73,7 @@ func Load(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, opt Opt
 
 // loader carries what the parts of Load share.
 type loader struct {
-	db       *sqlite.DB
+	db       model.DocumentStore
 	cat      *indicators.Catalogue
 	opt      Options
 	lang     indicators.Lang
@@ -121,7 +122,7 @@ func (l *loader) base(ctx context.Context, r *Report) error {
 }
 
 // budgetKey is the year's revidert budget when there is one, else
-// vedtatt; the zero Key when neither (as sqlite.SpentVsBudget picks).
+// vedtatt; the zero Key when neither (as model.Spending picks).
 func budgetKey(keys []budget.Key, year int) budget.Key {
 	var k budget.Key
 	for _, x := range keys {
@@ -140,44 +141,11 @@ func budgetKey(keys []budget.Key, year int) budget.Key {
 // (the year's and the year before's budget datasets, the year's reports,
 // the indicator files shown), so the same workspace gives the same date.
 func (l *loader) date(ctx context.Context, r *Report) error {
-	var latest time.Time
-	later := func(t time.Time) {
-		if t.After(latest) {
-			latest = t
-		}
-	}
-	ds, err := l.db.Datasets(ctx)
+	asOf, err := model.LastImport(ctx, l.db, r.Year, l.shown)
 	if err != nil {
 		return err
 	}
-	for _, d := range ds {
-		for _, k := range d.Current {
-			if k.Year == r.Year || k.Year == r.Year-1 {
-				later(d.ImportedAt)
-			}
-		}
-	}
-	snaps, err := l.db.ReportSnapshots(ctx, r.Year)
-	if err != nil {
-		return err
-	}
-	for _, s := range snaps {
-		later(s.ImportedAt)
-	}
-	vs, err := l.db.Vintages(ctx, "")
-	if err != nil {
-		return err
-	}
-	shown := map[string]bool{}
-	for _, id := range l.shown {
-		shown[id] = true
-	}
-	for _, v := range vs {
-		if shown[v.Indicator] {
-			later(v.ImportedAt)
-		}
-	}
-	r.AsOf = latest.UTC()
+	r.AsOf = asOf
 	r.PeriodEnd = budget.Period{Year: r.Year, Term: l.opt.Term}.AsOf()
 	r.Date = reportDate(r.AsOf, r.PeriodEnd, l.opt)
 	return nil

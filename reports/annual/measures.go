@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // loadMeasures fills the chapter Tiltak: every measure that runs in the
@@ -31,7 +31,7 @@ func (l *loader) loadMeasures(ctx context.Context, r *Report) error {
 	for _, u := range units {
 		unitName[u.Code] = u.Name
 	}
-	spend, err := tertial.SpentVsBudget(ctx, l.db, year)
+	spend, err := model.Spending(ctx, l.db, year)
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func (l *loader) loadMeasures(ctx context.Context, r *Report) error {
 		spendOf[s.Measure] = s
 		m.Budget, m.HasAcc = s.Budget, s.HasAccounts
 	}
-	reps, err := l.db.LatestReports(ctx, year)
+	reps, err := model.Reports(ctx, l.db, year)
 	if err != nil {
 		return err
 	}

@@ -18,21 +18,59 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
+	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/reports/workbook"
 )
 
+// Store is what the documents read and guard: every figure through the
+// read layer (model.DocumentStore), and the workspace's file and imported
+// inputs, which no document is written over (outguard.Workspace).
+type Store interface {
+	model.DocumentStore
+	outguard.Workspace
+}
+
 // Workspace is what the documents are made from: the store, the
 // indicator catalogue and the wheel in force.
 type Workspace struct {
-	DB        *sqlite.DB
+	DB        Store
 	Catalogue *indicators.Catalogue
 	Wheel     *wheel.Wheel
+}
+
+// Source is a store the workspace is opened from (Open): the documents'
+// Store with the catalogue's overrides and the wheel imported.
+type Source interface {
+	Store
+	indicatorimport.OverrideStore
+	runner.WheelStore
+}
+
+// Open returns the workspace as the documents take it: db with the
+// indicator catalogue in force (indicatorimport.Catalogue) and the wheel
+// in force (runner.InForce).
+func Open(ctx context.Context, db Source) (Workspace, error) {
+	cat, err := indicatorimport.Catalogue(ctx, db)
+	if err != nil {
+		return Workspace{}, err
+	}
+	w, _, err := runner.InForce(ctx, db)
+	if err != nil {
+		return Workspace{}, err
+	}
+	return Workspace{DB: db, Catalogue: cat, Wheel: w}, nil
+}
+
+// OpenFunc is Open at each call, so every document reads the catalogue
+// and the wheel in force when it is made.
+func OpenFunc(db Source) WorkspaceFunc {
+	return func(ctx context.Context) (Workspace, error) { return Open(ctx, db) }
 }
 
 // LettersOptions are the choices of one run of the letters.
@@ -142,7 +180,7 @@ func Workbook(ctx context.Context, ws Workspace, w io.Writer, key budget.Key, la
 	if err != nil {
 		return nil, err
 	}
-	links := func(fn func(budget.Link) error) error { return ws.DB.EachLink(ctx, key, fn) }
+	links := func(fn func(budget.Link) error) error { return model.Links(ctx, ws.DB, key, fn) }
 	if err := workbook.Write(w, b, links, workbook.Options{Lang: lang}); err != nil {
 		return nil, err
 	}

@@ -9,7 +9,6 @@ import (
 	"sort"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -19,7 +18,7 @@ import (
 // language, such as the web application's downloads: each call reads the
 // workspace as it is then.
 type Service struct {
-	DB *sqlite.DB
+	DB Store
 	// Workspace gives the catalogue and the wheel in force.
 	Workspace func(ctx context.Context) (Workspace, error)
 	// LettersConfig and LettersTemplates are the letter configuration and

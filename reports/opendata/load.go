@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -16,7 +14,7 @@ import (
 // the error is EINVALID and names the budgets the workspace has, so the
 // user sees what exists; an open-data package never falls back to a
 // proposal, which is not the municipality's decision.
-func Key(ctx context.Context, db *sqlite.DB, year int) (budget.Key, error) {
+func Key(ctx context.Context, db model.KeyReader, year int) (budget.Key, error) {
 	keys, err := db.Keys(ctx)
 	if err != nil {
 		return budget.Key{}, err
@@ -35,18 +33,25 @@ func Key(ctx context.Context, db *sqlite.DB, year int) (budget.Key, error) {
 		"no vedtatt budget for %d: only the adopted budget is published as open data (the workspace has: %s)", year, have)
 }
 
+// Store is what Load reads, each figure through the read layer: the
+// budget's lines and links and the measures' money.
+type Store interface {
+	model.BudgetReader
+	model.MoneyReader
+}
+
 // Load gathers the package of b's budget: its lines per part, the amount
 // counted for each measure on each line (the workbook's Budsjettlinjer),
 // and the measures with status and money per year of the økonomiplan
 // (model.MeasureMoney). b is the workbook model of a vedtatt budget
 // (Key); its municipality names the publisher.
-func Load(ctx context.Context, db *sqlite.DB, b *model.Budget) (Package, error) {
+func Load(ctx context.Context, db Store, b *model.Budget) (Package, error) {
 	key := b.Key
 	if key.Version != budget.Vedtatt {
 		return Package{}, budget.Errorf(budget.EINVALID, "open data publishes the vedtatt budget, not %s", key)
 	}
 	p := Package{Municipality: b.Municipality, Year: key.Year, Version: string(key.Version)}
-	err := db.Lines(ctx, key, func(l *budget.Line) error {
+	err := model.Lines(ctx, db, key, func(l *budget.Line) error {
 		var ore int64
 		for _, a := range l.Amounts {
 			if a.Key == key {
@@ -60,7 +65,7 @@ func Load(ctx context.Context, db *sqlite.DB, b *model.Budget) (Package, error) 
 	if err != nil {
 		return Package{}, err
 	}
-	err = db.EachLink(ctx, key, func(k budget.Link) error {
+	err = model.Links(ctx, db, key, func(k budget.Link) error {
 		p.Linked = append(p.Linked, Linked{Nr: k.Measure, Part: string(k.Line.Part), Row: k.Line.Row,
 			Ansvar: k.Line.Ansvar, Funksjon: k.Line.Funksjon, Art: k.Line.Art, Ore: k.CountedOre})
 		return nil
@@ -96,7 +101,7 @@ func Load(ctx context.Context, db *sqlite.DB, b *model.Budget) (Package, error) 
 // an indicator's current values.
 type IndicatorSource interface {
 	Areas(ctx context.Context) ([]indicators.Geo, error)
-	IndicatorValues(ctx context.Context, indicatorID string, asOf time.Time) ([]indicators.Value, error)
+	model.ValueReader
 }
 
 // LoadIndicators returns the published values of every indicator of cat in
@@ -116,7 +121,7 @@ func LoadIndicators(ctx context.Context, src IndicatorSource, cat *indicators.Ca
 	}
 	var out []IndicatorValue
 	for _, ind := range cat.All() {
-		raw, err := src.IndicatorValues(ctx, ind.ID, time.Time{})
+		raw, err := model.Values(ctx, src, ind.ID)
 		if err != nil {
 			return nil, err
 		}
