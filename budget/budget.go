@@ -195,3 +195,17 @@ func LatestBudget(keys []Key, year int) (Key, error) {
 	}
 	return *best, nil
 }
+
+// NoBudget is the ENOTFOUND error of a key the workspace has no budget
+// for, naming the keys it has (have, in the order given), so that every
+// command and page that meets it says the same.
+func NoBudget(key Key, have []Key) error {
+	if len(have) == 0 {
+		return Errorf(ENOTFOUND, "no budget for %s: the workspace holds no budget yet; import a file first", key)
+	}
+	names := make([]string, len(have))
+	for i, k := range have {
+		names[i] = k.String()
+	}
+	return Errorf(ENOTFOUND, "no budget for %s: the workspace has %s", key, strings.Join(names, ", "))
+}

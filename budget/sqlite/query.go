@@ -325,14 +325,7 @@ func currents(ctx context.Context, q querier, key budget.Key) ([]currentSet, err
 	if err != nil {
 		return nil, err
 	}
-	if len(ks) == 0 {
-		return nil, budget.Errorf(budget.ENOTFOUND, "no budget for %s: the workspace holds no budget yet; import a file first", key)
-	}
-	names := make([]string, len(ks))
-	for i, k := range ks {
-		names[i] = k.String()
-	}
-	return nil, budget.Errorf(budget.ENOTFOUND, "no budget for %s: the workspace has %s", key, strings.Join(names, ", "))
+	return nil, budget.NoBudget(key, ks)
 }
 
 func keys(ctx context.Context, q querier) ([]budget.Key, error) {

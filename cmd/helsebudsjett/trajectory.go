@@ -69,7 +69,7 @@ func cmdIndicatorsTrajectory(ctx context.Context, args []string, e *env) error {
 	if *area != "" {
 		g, err := db.Area(ctx, *area)
 		if err != nil {
-			return usagef("--area: %v", err)
+			return fmt.Errorf("--area: %w", err) // not found: exit 3
 		}
 		var keep []model.TrajectoryRow
 		for _, t := range trs {

@@ -70,7 +70,8 @@ type FinancingFunc func(ctx context.Context, keys []budget.Key) ([]Funded, error
 // targets, the headline values of the indicators concerned, areas, and
 // the wheel's occurrences in year. cat is the catalogue in force and w the
 // wheel in force. fin attributes the money: Financing(db) in production and
-// in the tests alike, so both see the workbook's rule. A budget that counts
+// in the tests alike, so both see the workbook's rule. A year without a
+// budget of its own is budget.NoBudget's ENOTFOUND. A budget that counts
 // a krone twice is the workspace's ECONFLICT error.
 func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel.Wheel, year int, fin FinancingFunc) (*Source, error) {
 	if year < 1900 || year > 2200 {
@@ -94,6 +95,11 @@ func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel
 		return nil, err
 	}
 	s.Keys = budget.PlanKeys(keys, year, budget.Vedtatt)
+	if len(s.Keys) == 0 || s.Keys[0].Year != year {
+		// The letters cite the council's budget decision for year: without
+		// a budget for it they would state one that was never made.
+		return nil, budget.NoBudget(budget.Key{Year: year, Version: budget.Vedtatt}, keys)
+	}
 	if fin == nil {
 		return nil, budget.Errorf(budget.EINTERNAL, "letters: no rule for the measures' money: give Financing(db)")
 	}

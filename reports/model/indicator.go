@@ -97,9 +97,9 @@ type GroupView struct {
 }
 
 // OptionError is a ShowOptions field the workspace cannot answer or that
-// cannot be read: an unknown indicator (ID, By) or area, a Where dimension
+// cannot be read: an unknown indicator (ID, By), a Where dimension
 // no value has, a Groups not written DIM=A,B. Its message names the
-// command-line flag (--area, --by, --where, --groups) and says what to
+// command-line flag (--by, --where, --groups) and says what to
 // write instead, so a command line can print it as its usage error.
 type OptionError struct{ Msg string }
 

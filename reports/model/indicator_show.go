@@ -68,7 +68,9 @@ func ShowIndicator(ctx context.Context, db IndicatorReader, cat *indicators.Cata
 	if o.Area != "" {
 		g, err := db.Area(ctx, o.Area)
 		if err != nil {
-			return nil, optionErrorf("--area: %v", err)
+			// Not found, as every command reports an unknown area (exit 3,
+			// 404), not a misused flag.
+			return nil, fmt.Errorf("--area: %w", err)
 		}
 		out.Area = g.Code
 	}
