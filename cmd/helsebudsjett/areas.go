@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -12,6 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/indicators/refgeo"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 func cmdAreas(ctx context.Context, args []string, e *env) error {
@@ -25,17 +25,6 @@ func cmdAreas(ctx context.Context, args []string, e *env) error {
 		return cmdAreasSetHome(ctx, args[1:], e)
 	}
 	return usagef("unknown areas command %q: use list or set-home", args[0])
-}
-
-// areaRow is one area as areas list shows it.
-type areaRow struct {
-	Code       string           `json:"code"`
-	Name       string           `json:"name"`
-	Level      indicators.Level `json:"level"`
-	Parent     string           `json:"parent"`
-	Role       indicators.Role  `json:"role"`
-	Origin     string           `json:"origin"` // file, reference (stored by an indicator import) or built-in (not stored)
-	Population map[int]int      `json:"population"`
 }
 
 func cmdAreasList(ctx context.Context, args []string, e *env) error {
@@ -58,20 +47,22 @@ func cmdAreasList(ctx context.Context, args []string, e *env) error {
 		}
 		want = l
 	}
+	o := model.AreaListOptions{Level: want}
+	if *all {
+		ref, err := refgeo.Load()
+		if err != nil {
+			return err
+		}
+		o.Reference = ref.Geos
+	}
 	db, err := sqlite.Open(ctx, dbPath(*dbFlag, e))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	rows, home, err := areaRows(ctx, db, *all)
+	out, home, err := model.AreaList(ctx, db, o)
 	if err != nil {
 		return err
-	}
-	out := []areaRow{}
-	for _, r := range rows {
-		if want == "" || r.Level == want {
-			out = append(out, r)
-		}
 	}
 	if *asJSON {
 		writeJSON(e.stdout, out)
@@ -81,50 +72,7 @@ func cmdAreasList(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-// areaRows is the workspace's areas in its order, then (with all) the
-// reference's not stored, by level and code.
-func areaRows(ctx context.Context, db *sqlite.DB, all bool) ([]areaRow, indicators.Geo, error) {
-	geos, err := db.Areas(ctx)
-	if err != nil {
-		return nil, indicators.Geo{}, err
-	}
-	origins, err := db.AreaOrigins(ctx)
-	if err != nil {
-		return nil, indicators.Geo{}, err
-	}
-	home, _, err := db.Home(ctx)
-	if err != nil {
-		return nil, indicators.Geo{}, err
-	}
-	n := len(geos)
-	if all {
-		ref, err := refgeo.Load()
-		if err != nil {
-			return nil, home, err
-		}
-		var extra []indicators.Geo
-		for _, g := range ref.Geos {
-			if _, ok := origins[g.Code]; !ok {
-				extra = append(extra, g)
-			}
-		}
-		rank := map[indicators.Level]int{indicators.Land: 0, indicators.Fylke: 1, indicators.Kommune: 2, indicators.Bydel: 3}
-		sort.SliceStable(extra, func(i, j int) bool { return rank[extra[i].Level] < rank[extra[j].Level] })
-		geos = append(geos, extra...)
-	}
-	roles := indicators.AreaRoles(geos, home.Code)
-	rows := make([]areaRow, 0, len(geos))
-	for i, g := range geos {
-		origin := origins[g.Code]
-		if i >= n {
-			origin = "built-in"
-		}
-		rows = append(rows, areaRow{Code: g.Code, Name: g.Name, Level: g.Level, Parent: g.Parent, Role: roles[g.Code], Origin: origin, Population: g.Population})
-	}
-	return rows, home, nil
-}
-
-func printAreaRows(e *env, rows []areaRow, home indicators.Geo) {
+func printAreaRows(e *env, rows []model.AreaRow, home indicators.Geo) {
 	if home.Code != "" {
 		fmt.Fprintf(e.stdout, "Home area: %s %s (%s). Other kommuner are kept for comparison.\n\n", home.Code, home.Name, home.Level)
 	} else {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // A fresh workspace imports a file of kommuner, the county and the
@@ -22,16 +23,16 @@ func TestAreas_freshWorkspaceHomeAndList(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "areas: added 4 from the built-in geography") || !strings.Contains(out, "1 not area") {
 		t.Fatalf("import: exit %d\n%s%s", code, out, stderr)
 	}
-	list := func(args ...string) []areaRow {
+	list := func(args ...string) []model.AreaRow {
 		t.Helper()
 		code, out, stderr := cli(t, dir, append([]string{"areas", "list", "--json", "--db", db}, args...)...)
-		var rows []areaRow
+		var rows []model.AreaRow
 		if err := json.Unmarshal([]byte(out), &rows); err != nil || code != exitOK {
 			t.Fatalf("areas list: exit %d, %v\n%s%s", code, err, out, stderr)
 		}
 		return rows
 	}
-	roles := func(rows []areaRow) string {
+	roles := func(rows []model.AreaRow) string {
 		var s []string
 		for _, r := range rows {
 			s = append(s, r.Code+"="+string(r.Role))

@@ -13,17 +13,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
-// trajectoryOut is the --json form of indicators trajectory.
-type trajectoryOut struct {
-	ID           string                `json:"id"`
-	Name         string                `json:"name"`
-	Unit         indicators.Unit       `json:"unit"`
-	Better       indicators.Direction  `json:"better"`
-	Lang         indicators.Lang       `json:"lang"`
-	Trajectories []model.TrajectoryRow `json:"trajectories"`
-	Notes        []string              `json:"notes"`
-}
-
 // cmdIndicatorsTrajectory: helsebudsjett indicators trajectory ID [--area CODE] [--json] [--lang nb|nn].
 func cmdIndicatorsTrajectory(ctx context.Context, args []string, e *env) error {
 	fs, dbFlag := newFlags("indicators trajectory", e)
@@ -50,46 +39,9 @@ func cmdIndicatorsTrajectory(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	ind, err := cat.Lookup(pos[0])
+	out, err := model.TrajectoryOf(ctx, db, cat, pos[0], *area, lang)
 	if err != nil {
-		return err // not found: exit 3, as every command says it
-	}
-	geos, err := db.Areas(ctx)
-	if err != nil {
-		return err
-	}
-	ms, err := db.Measures(ctx)
-	if err != nil {
-		return err
-	}
-	trs, err := model.Trajectories(ctx, db, cat, ms, geos, ind.ID)
-	if err != nil {
-		return err
-	}
-	if *area != "" {
-		g, err := db.Area(ctx, *area)
-		if err != nil {
-			return fmt.Errorf("--area: %w", err) // not found: exit 3
-		}
-		var keep []model.TrajectoryRow
-		for _, t := range trs {
-			if t.Area == g.Code {
-				keep = append(keep, t)
-			}
-		}
-		trs = keep
-	}
-	out := trajectoryOut{ID: ind.ID, Name: ind.NameIn(lang), Unit: ind.Unit, Better: ind.Better, Lang: lang,
-		Trajectories: trs, Notes: []string{}}
-	if out.Trajectories == nil {
-		out.Trajectories = []model.TrajectoryRow{}
-	}
-	for i := range out.Trajectories {
-		out.Trajectories[i].Name = ind.NameIn(lang)
-	}
-	if len(trs) == 0 {
-		out.Notes = append(out.Notes, tr(lang, "ingen målbane for indikatoren: importer mål med 'helsebudsjett import targets FILE'",
-			"inga målbane for indikatoren: importer mål med 'helsebudsjett import targets FILE'"))
+		return err // an unknown indicator or area: exit 3
 	}
 	if *asJSON {
 		writeJSON(e.stdout, out)
@@ -98,7 +50,7 @@ func cmdIndicatorsTrajectory(ctx context.Context, args []string, e *env) error {
 	return printTrajectories(e.stdout, out, lang)
 }
 
-func printTrajectories(w io.Writer, out trajectoryOut, lang indicators.Lang) error {
+func printTrajectories(w io.Writer, out *model.TrajectoryView, lang indicators.Lang) error {
 	fmt.Fprintf(w, "%s (%s)\n", out.Name, out.ID)
 	for _, n := range out.Notes {
 		fmt.Fprintf(w, "  %s\n", n)
