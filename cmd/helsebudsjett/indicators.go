@@ -10,7 +10,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
-	"github.com/helsebudsjett/helsebudsjett/templates"
 )
 
 // catalogue returns the catalogue in force (indicatorimport.Catalogue).
@@ -45,16 +44,9 @@ func langFlag(s string) (indicators.Lang, error) {
 // tr picks the bokmål or nynorsk text of an output.
 func tr(lang indicators.Lang, nb, nn string) string { return lang.Pick(nb, nn) }
 
-// listedIndicator is an indicator as `indicators list --json` gives it:
-// all fields, and where the definition comes from.
-type listedIndicator struct {
-	indicators.Indicator
-	Origin string `json:"origin"` // default, override (of a default) or local (added by the municipality)
-}
-
 type listOut struct {
-	Lang       indicators.Lang   `json:"lang"`
-	Indicators []listedIndicator `json:"indicators"`
+	Lang       indicators.Lang          `json:"lang"`
+	Indicators []indicatorimport.Listed `json:"indicators"`
 }
 
 func cmdIndicatorsList(ctx context.Context, args []string, e *env) error {
@@ -75,29 +67,11 @@ func cmdIndicatorsList(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	c, err := catalogue(ctx, db)
+	listed, err := indicatorimport.List(ctx, db)
 	if err != nil {
 		return err
 	}
-	def, _ := indicators.LoadCatalogue(templates.Indicators)
-	over, err := db.IndicatorOverrides(ctx)
-	if err != nil {
-		return err
-	}
-	overridden := map[string]bool{}
-	for _, o := range over {
-		overridden[o.ID] = true
-	}
-	out := listOut{Lang: lang, Indicators: []listedIndicator{}}
-	for _, ind := range c.All() {
-		origin := "default"
-		if _, ok := def.Get(ind.ID); !ok {
-			origin = "local"
-		} else if overridden[ind.ID] {
-			origin = "override"
-		}
-		out.Indicators = append(out.Indicators, listedIndicator{ind, origin})
-	}
+	out := listOut{Lang: lang, Indicators: listed}
 	if *asJSON {
 		writeJSON(e.stdout, out)
 		return nil
