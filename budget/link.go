@@ -172,6 +172,42 @@ func Links(key Key, lines []Line, ms []Measure) ([]Link, []Overcount) {
 	return links, over
 }
 
+// EachLink calls fn with every link of the measures ms active in key.Year
+// (Measure.ActiveIn) to the lines that lines gives (key's current budget,
+// in line order), within a line in measure order, until fn returns an
+// error, which EachLink returns; an error of lines is returned too. It
+// matches each line once against selectors parsed once, so it suits a
+// million lines and hundreds of measures, and holds no more than one
+// line's links: a store gives its lines through lines without loading
+// them all.
+//
+// A line that the measures count more than 100 % of (a budget imported
+// after the measures can cause it) is an ECONFLICT error naming the line
+// and the measures: a krone is never counted twice. When no measure is
+// active in key.Year, EachLink reads no line and returns nil.
+func EachLink(key Key, ms []Measure, lines func(fn func(*Line) error) error, fn func(Link) error) error {
+	lk := NewLinker(ms, key.Year)
+	if lk.Measures() == 0 {
+		return nil
+	}
+	var picked []*Measure
+	return lines(func(l *Line) error {
+		picked = lk.Match(l, picked[:0])
+		if len(picked) == 0 {
+			return nil
+		}
+		if o, bad := CheckShares(key, l, picked); bad {
+			return Errorf(ECONFLICT, "%s; then import the measures again", o.Error())
+		}
+		for _, link := range LinkLine(key, l, picked) {
+			if err := fn(link); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // MeasureTotals sums the counted amounts of links per measure Nr: the
 // amount a measure has in a budget. Measures without links are absent. A
 // sum that does not fit in an int64 of øre is EINVALID.

@@ -113,46 +113,27 @@ func measures(ctx context.Context, q querier) ([]budget.Measure, error) {
 }
 
 // EachLink calls fn with every link of the stored measures to the lines of
-// the current dataset for key, in line order and, within a line, in
-// measure order, until fn returns an error, which EachLink returns. It
-// reads the dataset once and matches every measure active in key.Year
-// (budget.Measure.ActiveIn) against each line, with selectors parsed once,
-// so it suits a million lines and hundreds of measures; memory stays
+// the current dataset for key, as budget.EachLink gives them (in line
+// order and, within a line, in measure order, until fn returns an error,
+// which EachLink returns), reading the dataset once, so that memory stays
 // bounded by one line's links.
 //
-// A line that the measures count more than 100 % of (a budget imported
-// after the measures can cause it) is an ECONFLICT error naming the line
-// and the measures: the workspace never counts a krone twice. A key without
-// a current dataset is ENOTFOUND.
+// A line that the measures count more than 100 % of is an ECONFLICT error
+// naming the line and the measures. A key without a current dataset is
+// ENOTFOUND, also when no measure is active in its year.
 func (db *DB) EachLink(ctx context.Context, key budget.Key, fn func(budget.Link) error) error {
 	ms, err := db.Measures(ctx)
 	if err != nil {
 		return err
 	}
-	return eachLink(ctx, db, key, ms, fn)
-}
-
-func eachLink(ctx context.Context, db *DB, key budget.Key, ms []budget.Measure, fn func(budget.Link) error) error {
-	lk := budget.NewLinker(ms, key.Year)
-	if lk.Measures() == 0 {
-		return db.hasCurrent(ctx, key) // nothing to link, but a missing budget is still ENOTFOUND
+	// budget.EachLink reads no line when no measure runs in key.Year, but
+	// a missing budget is ENOTFOUND all the same.
+	if err := db.hasCurrent(ctx, key); err != nil {
+		return err
 	}
-	var picked []*budget.Measure
-	return db.Lines(ctx, key, func(l *budget.Line) error {
-		picked = lk.Match(l, picked[:0])
-		if len(picked) == 0 {
-			return nil
-		}
-		if o, bad := budget.CheckShares(key, l, picked); bad {
-			return budget.Errorf(budget.ECONFLICT, "%s; then import the measures again", o.Error())
-		}
-		for _, link := range budget.LinkLine(key, l, picked) {
-			if err := fn(link); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return budget.EachLink(key, ms, func(line func(*budget.Line) error) error {
+		return db.Lines(ctx, key, line)
+	}, fn)
 }
 
 // hasCurrent returns the ENOTFOUND error of a key without a current
