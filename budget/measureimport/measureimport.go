@@ -15,10 +15,61 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
+
+// Store is what the units, measures and ratings imports read and write
+// of the workspace, all three taking the same so that a caller may pick
+// one at run time: what the measures are checked against (Checker), what
+// the ratings are checked against (BudgetReader), and the three sets each
+// replaced in one transaction that checks what needs only the store's own
+// tables (numbers unique, units stored) and is EINVALID otherwise.
+// *sqlite.DB has it.
+type Store interface {
+	Checker
+	ImportUnits(ctx context.Context, source string, units []budget.Unit) error
+	ReplaceMeasures(ctx context.Context, source string, ms []budget.Measure) error
+	ReplaceRatings(ctx context.Context, source string, rs []budget.Rating) error
+}
+
+// Checker is what a measures file is checked against: the workspace's own
+// indicator definitions (for the catalogue in force), what measures may
+// refer to (RefReader), the targets and values their måltall are judged on
+// (GoalReader) and the current budgets their links pick from
+// (BudgetReader).
+type Checker interface {
+	indicatorimport.OverrideStore
+	RefReader
+	GoalReader
+	BudgetReader
+}
+
+// RefReader is what Refs reads: the stored units, the areas, and the
+// selector fields of the current budgets.
+type RefReader interface {
+	Units(ctx context.Context) ([]budget.Unit, error)
+	Gazetteer(ctx context.Context) (*indicators.Gazetteer, error)
+	SelectorFields(ctx context.Context) (map[string]bool, error)
+}
+
+// GoalReader is what the check of måltall already met reads: the targets
+// (of every indicator for ""), the areas, and an indicator's values known
+// at asOf (the zero time: the latest).
+type GoalReader interface {
+	Targets(ctx context.Context, indicatorID string) ([]indicators.Target, error)
+	Areas(ctx context.Context) ([]indicators.Geo, error)
+	IndicatorValues(ctx context.Context, indicatorID string, asOf time.Time) ([]indicators.Value, error)
+}
+
+// BudgetReader is what the link and rating checks read of the current
+// budgets: their keys, a key's lines, and a key's totals grouped by a
+// field (a key without a current dataset is ENOTFOUND).
+type BudgetReader interface {
+	Keys(ctx context.Context) ([]budget.Key, error)
+	Lines(ctx context.Context, key budget.Key, fn func(*budget.Line) error) error
+	Summary(ctx context.Context, key budget.Key, by string) ([]budget.SummaryRow, error)
+}
 
 // Options control one import.
 type Options struct {
@@ -36,7 +87,7 @@ func outcome(f *measurefile.File, count int) *imports.Outcome {
 // wrong, replaces the stored units. The error is non-nil only when the
 // import could not be carried out (the file unreadable, the workspace
 // failed); row errors make the outcome Rejected.
-func Units(ctx context.Context, db *sqlite.DB, path string, opts Options) (*imports.Outcome, error) {
+func Units(ctx context.Context, db Store, path string, opts Options) (*imports.Outcome, error) {
 	res, err := measurefile.ReadUnits(ctx, path, opts.Options)
 	if err != nil {
 		return nil, err
@@ -51,7 +102,7 @@ func Units(ctx context.Context, db *sqlite.DB, path string, opts Options) (*impo
 // a line counted more than 100 % an error) and måltall already met at the
 // baseline (a warning). Unless opts.DryRun, and when nothing is wrong, it
 // replaces the stored measures.
-func Measures(ctx context.Context, db *sqlite.DB, path string, opts Options) (*imports.Outcome, error) {
+func Measures(ctx context.Context, db Store, path string, opts Options) (*imports.Outcome, error) {
 	res, err := measurefile.ReadMeasures(ctx, path, opts.Options)
 	if err != nil {
 		return nil, err
@@ -69,7 +120,7 @@ func Measures(ctx context.Context, db *sqlite.DB, path string, opts Options) (*i
 // Ratings reads a rating sheet and, unless opts.DryRun and when nothing is
 // wrong, replaces the stored ratings. A funksjon that no current budget has
 // is a warning.
-func Ratings(ctx context.Context, db *sqlite.DB, path string, opts Options) (*imports.Outcome, error) {
+func Ratings(ctx context.Context, db Store, path string, opts Options) (*imports.Outcome, error) {
 	res, err := measurefile.ReadRatings(ctx, path, opts.Options)
 	if err != nil {
 		return nil, err
@@ -84,7 +135,7 @@ func Ratings(ctx context.Context, db *sqlite.DB, path string, opts Options) (*im
 }
 
 // check adds to res the problems found against the workspace.
-func check(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) error {
+func check(ctx context.Context, db Checker, res *measurefile.Measures) error {
 	cat, err := indicatorimport.Catalogue(ctx, db)
 	if err != nil {
 		return err
@@ -110,7 +161,7 @@ func check(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) error 
 }
 
 // checkLinks checks the measures' budget links against the current budget.
-func checkLinks(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) error {
+func checkLinks(ctx context.Context, db BudgetReader, res *measurefile.Measures) error {
 	keys, err := db.Keys(ctx)
 	if err != nil {
 		return err
@@ -175,7 +226,7 @@ func checkLinks(ctx context.Context, db *sqlite.DB, res *measurefile.Measures) e
 
 // warnGoalsReached warns of each måltall that the baseline of the target
 // path it is judged on already meets (indicators.GoalsReachedAtBaseline).
-func warnGoalsReached(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue, res *measurefile.Measures) error {
+func warnGoalsReached(ctx context.Context, db GoalReader, cat *indicators.Catalogue, res *measurefile.Measures) error {
 	targets, err := db.Targets(ctx, "")
 	if err != nil {
 		return err
@@ -201,7 +252,7 @@ func warnGoalsReached(ctx context.Context, db *sqlite.DB, cat *indicators.Catalo
 // catalogue cat, the areas (when none are stored, the bydel codes the units
 // serve), the selector fields of the current budget and the report's
 // påvirkningsfaktorer.
-func Refs(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue) (budget.MeasureRefs, error) {
+func Refs(ctx context.Context, db RefReader, cat *indicators.Catalogue) (budget.MeasureRefs, error) {
 	var refs budget.MeasureRefs
 	us, err := db.Units(ctx)
 	if err != nil {
@@ -256,7 +307,7 @@ func Refs(ctx context.Context, db *sqlite.DB, cat *indicators.Catalogue) (budget
 }
 
 // checkRatings warns of each rated funksjon that no current budget has.
-func checkRatings(ctx context.Context, db *sqlite.DB, res *measurefile.Ratings) error {
+func checkRatings(ctx context.Context, db BudgetReader, res *measurefile.Ratings) error {
 	ks, err := db.Keys(ctx)
 	if err != nil || len(ks) == 0 {
 		return err

@@ -43,7 +43,7 @@ func importBudget(t *testing.T, db *sqlite.DB, path string, opts importer.Option
 	}
 }
 
-func mustImport(t *testing.T, imp func(context.Context, *sqlite.DB, string, measureimport.Options) (*imports.Outcome, error),
+func mustImport(t *testing.T, imp func(context.Context, measureimport.Store, string, measureimport.Options) (*imports.Outcome, error),
 	db *sqlite.DB, path string, opts measureimport.Options) *imports.Outcome {
 	t.Helper()
 	out, err := imp(context.Background(), db, path, opts)
@@ -68,7 +68,7 @@ func TestImport_Sample(t *testing.T) {
 	importBudget(t, db, filepath.Join(dir, sample.PlanFile), importer.Options{})
 	steps := []struct {
 		file string
-		imp  func(context.Context, *sqlite.DB, string, measureimport.Options) (*imports.Outcome, error)
+		imp  func(context.Context, measureimport.Store, string, measureimport.Options) (*imports.Outcome, error)
 		want int
 	}{
 		{sample.UnitsFile, measureimport.Units, len(sample.Units())},

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
+	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 )
@@ -15,6 +16,9 @@ var (
 	_ importer.Store     = (*sqlite.DB)(nil)
 	_ importer.FileStore = (*sqlite.DB)(nil)
 	_ imports.Inputs     = (*sqlite.DB)(nil)
+
+	_ measureimport.Store          = (*sqlite.DB)(nil)
+	_ measureimport.TemplateReader = (*sqlite.DB)(nil)
 
 	_ indicatorimport.Store           = (*sqlite.DB)(nil)
 	_ indicatorimport.FileStore       = (*sqlite.DB)(nil)

@@ -33,7 +33,7 @@ func workspace(t *testing.T, plan string, part budget.Part, year int, units, mea
 	}
 	for _, s := range []struct {
 		path string
-		imp  func(context.Context, *sqlite.DB, string, measureimport.Options) (*imports.Outcome, error)
+		imp  func(context.Context, measureimport.Store, string, measureimport.Options) (*imports.Outcome, error)
 	}{{units, measureimport.Units}, {measures, measureimport.Measures}} {
 		out, err := s.imp(ctx, db, s.path, measureimport.Options{})
 		if err != nil || out.Status != imports.Imported {

@@ -12,7 +12,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -39,7 +38,7 @@ func fileImportFlags(name string, args []string, e *env) (path string, dbFlag st
 }
 
 // fileImporter is one of the measureimport workflows.
-type fileImporter func(ctx context.Context, db *sqlite.DB, path string, opts measureimport.Options) (*imports.Outcome, error)
+type fileImporter func(ctx context.Context, db measureimport.Store, path string, opts measureimport.Options) (*imports.Outcome, error)
 
 // runFileImport is the body of import units, measures and ratings.
 func runFileImport(ctx context.Context, name, what string, args []string, e *env, imp fileImporter) error {
