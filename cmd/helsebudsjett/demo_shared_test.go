@@ -9,7 +9,12 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
+
+// demoAnnualYear is the year of the demo's annual report.
+const demoAnnualYear = sample.ReportYear
 
 // The full demo (imports, letters, workbook, annual reports) takes a while,
 // and much longer under the race detector, so it runs once per test binary;

@@ -226,10 +226,6 @@ func TestDemo_ownFolder(t *testing.T) {
 	if got := string(readAll(t, ws)); got != "my workspace" {
 		t.Errorf("the demo changed the user's workspace")
 	}
-	demo, _ := copyDemo(t, t.TempDir())
-	if err := claimDemoDir(demo); err != nil {
-		t.Errorf("the demo's own folder: %v", err)
-	}
 }
 
 // TestLines_CSVSafe: text cells from the input that Excel would run as

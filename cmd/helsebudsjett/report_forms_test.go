@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -17,95 +16,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 )
-
-func TestDemoReports(t *testing.T) {
-	ctx := context.Background()
-	dir, dbFile := demoWorkspace(t)
-	db, err := sqlite.Open(ctx, dbFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var out bytes.Buffer
-	if err := demoReports(ctx, db, dir, &out); err != nil {
-		t.Fatalf("%v\n%s", err, out.String())
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "tertialrapporter-2026", "*.xlsx"))
-	ss, err := db.ReportSnapshots(ctx, 2026)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 || len(ss) != len(files) {
-		t.Fatalf("%d forms written, %d snapshots", len(files), len(ss))
-	}
-	ms, err := db.Measures(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	active := 0
-	for _, m := range ms {
-		if m.ActiveIn(2026) {
-			active++
-		}
-	}
-	latest, err := db.LatestReports(ctx, 2026)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if active == 0 || len(latest) != 3*active {
-		t.Errorf("%d latest reports, want T1, T2 and year for each of the %d measures running in 2026", len(latest), active)
-	}
-	changed, deviations := 0, 0
-	for _, m := range ms {
-		h, err := db.MeasureHistory(ctx, m.Nr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range budget.StatusChanges(m.Nr, h) {
-			if c.Changed() {
-				changed++
-			}
-		}
-		for _, r := range h {
-			if r.Status.NeedsNote() {
-				deviations++
-			}
-		}
-	}
-	if changed == 0 || deviations == 0 {
-		t.Errorf("%d status changes and %d deviations: the demo should show both", changed, deviations)
-	}
-	sp, err := tertial.SpentVsBudget(ctx, db, 2026)
-	if err != nil {
-		t.Fatal(err)
-	}
-	withAccounts := 0
-	for _, s := range sp {
-		if s.AccountLines > 0 {
-			withAccounts++
-			if s.Reported == nil || s.Reported.Period.Term != budget.TermYear || s.Reported.SpentOre != s.AccountsOre {
-				t.Errorf("measure %s: the annual report should give the accounts' %d øre, got %+v", s.Measure, s.AccountsOre, s.Reported)
-			}
-		}
-	}
-	if withAccounts == 0 {
-		t.Error("no 2026 measure has accounts")
-	}
-
-	t.Run("again: the same forms, unchanged", func(t *testing.T) {
-		var again bytes.Buffer
-		if err := demoReports(ctx, db, dir, &again); err != nil {
-			t.Fatal(err)
-		}
-		if n := strings.Count(again.String(), "unchanged"); n != len(files) {
-			t.Errorf("%d of %d forms unchanged:\n%s", n, len(files), again.String())
-		}
-		after, _ := db.ReportSnapshots(ctx, 2026)
-		if len(after) != len(ss) {
-			t.Errorf("%d snapshots after a second run, want %d", len(after), len(ss))
-		}
-	})
-}
 
 // snapshotsOf lists the workspace's report snapshots, for comparing before
 // and after a rejected import.

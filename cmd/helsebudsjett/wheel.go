@@ -144,11 +144,16 @@ func printWheelList(ctx context.Context, db *sqlite.DB, year int, lang string, a
 	if err != nil {
 		return err
 	}
-	items, entries := l.Items, l.Entries
 	if asJSON {
-		writeJSON(w, items)
+		writeJSON(w, l.Items)
 		return nil
 	}
+	return printYearList(w, l, year)
+}
+
+// printYearList prints the wheel list of year as a table.
+func printYearList(w io.Writer, l *runner.List, year int) error {
+	items, entries := l.Items, l.Entries
 	fmt.Fprintf(w, "%s %d (Europe/Oslo)\n", l.Name, year)
 	if len(items) == 0 {
 		fmt.Fprintln(w, "No tasks fall in this year.")
@@ -208,33 +213,4 @@ func cmdWheelICS(ctx context.Context, args []string, e *env) error {
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s (%d-%d).\n", *out, *year, *year+*years-1)
 	return nil
-}
-
-// demoWheel writes the sample's calendar for the budget year 2027 to
-// outDir/arshjul.ics and prints the wheel list of 2027.
-func demoWheel(ctx context.Context, db *sqlite.DB, outDir string, w io.Writer) error {
-	p := filepath.Join(outDir, "arshjul.ics")
-	if err := runner.WriteCalendar(ctx, db, p, 2027, 1, "nb", true); err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
-	if err := printWheelList(ctx, db, 2027, "nb", false, w); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nCalendar: %s\n", p)
-	return nil
-}
-
-// demoWheelIn opens the finished demo workspace (buildDemo has closed it)
-// and adds the wheel to the demo's output.
-func demoWheelIn(ctx context.Context, dbFile, outDir string, e *env) error {
-	db, err := sqlite.Open(ctx, dbFile)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := demoWheel(ctx, db, outDir, e.stdout); err != nil {
-		return fmt.Errorf("demo wheel: %w", err)
-	}
-	return db.Close()
 }

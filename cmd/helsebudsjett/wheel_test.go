@@ -18,8 +18,6 @@ import (
 
 	ical "github.com/arran4/golang-ical"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 func TestWheelList_defaultYear2026(t *testing.T) {
@@ -292,24 +290,5 @@ func TestServe(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")
-	}
-}
-
-func TestDemoWheel(t *testing.T) {
-	dir := t.TempDir()
-	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "ws.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var out bytes.Buffer
-	if err := demoWheel(context.Background(), db, dir, &out); err != nil {
-		t.Fatal(err)
-	}
-	if b, err := os.ReadFile(filepath.Join(dir, "arshjul.ics")); err != nil || !bytes.Contains(b, []byte("DTSTART;TZID=Europe/Oslo:20270104T080000")) {
-		t.Errorf("arshjul.ics: %v\n%.300s", err, b)
-	}
-	if s := out.String(); !strings.Contains(s, "Årshjul for helsebudsjettet 2027") || !strings.Contains(s, "18.05.2027 (flyttet fra 17.05.2027: 17. mai)") {
-		t.Errorf("demo output:\n%s", s)
 	}
 }

@@ -1,0 +1,7 @@
+package demo
+
+// Internals the external tests call.
+var (
+	ClaimDir             = claimDir
+	ImportTertialReports = importTertialReports
+)
