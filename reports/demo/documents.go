@@ -13,7 +13,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
-	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
@@ -37,22 +36,6 @@ func writeDocuments(ctx context.Context, db *sqlite.DB, dir string, w io.Writer,
 		return fmt.Errorf("demo annual report: %w", err)
 	}
 	return nil
-}
-
-// workspace is db as the documents take it, read at each call: the store
-// with its catalogue and the wheel in force.
-func workspace(db *sqlite.DB) documents.WorkspaceFunc {
-	return func(ctx context.Context) (documents.Workspace, error) {
-		cat, err := indicatorimport.Catalogue(ctx, db)
-		if err != nil {
-			return documents.Workspace{}, err
-		}
-		wh, _, err := runner.InForce(ctx, db)
-		if err != nil {
-			return documents.Workspace{}, err
-		}
-		return documents.Workspace{DB: db, Catalogue: cat, Wheel: wh}, nil
-	}
 }
 
 // writeWheel writes the sample's calendar for its budget year to
@@ -87,7 +70,7 @@ func writeLetters(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, r
 	if err := atomicfile.WriteBytes(res.LettersConfig, data); err != nil {
 		return fmt.Errorf("write %s: %w", res.LettersConfig, err)
 	}
-	ws, err := workspace(db)(ctx)
+	ws, err := documents.Open(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -113,7 +96,7 @@ func writeLetters(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, r
 func writeWorkbook(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, res *Result) error {
 	key := budget.Key{Year: sample.BudgetYear, Version: budget.Vedtatt}
 	res.Workbook = filepath.Join(dir, fmt.Sprintf("helsebudsjett-%d.xlsx", key.Year))
-	b, err := documents.WriteWorkbook(ctx, db, workspace(db), key, res.Workbook, indicators.Bokmal, model.Options{}, true)
+	b, err := documents.WriteWorkbook(ctx, db, documents.OpenFunc(db), key, res.Workbook, indicators.Bokmal, model.Options{}, true)
 	if err != nil {
 		return err
 	}
@@ -131,7 +114,7 @@ func writeAnnualReports(ctx context.Context, db *sqlite.DB, dir string, w io.Wri
 	for _, public := range []bool{false, true} {
 		opt := annual.Options{Year: sample.ReportYear, Public: public}
 		f := filepath.Join(dir, documents.ReportFileName(opt))
-		r, n, err := documents.WriteAnnualReport(ctx, db, workspace(db), opt, f, true)
+		r, n, err := documents.WriteAnnualReport(ctx, db, documents.OpenFunc(db), opt, f, true)
 		if err != nil {
 			return err
 		}
