@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
@@ -50,9 +49,7 @@ func (f fileImports) areas(ctx context.Context, path string, o web.FileOptions) 
 	if err != nil {
 		return nil, err
 	}
-	sum := imports.Outcome{Status: out.Status, File: out.File, Format: out.Format, Sheet: out.Sheet, RowsRead: out.RowsRead,
-		Count: out.Areas, Skipped: out.Skipped, Warnings: out.Warnings, Errors: out.Errors}
-	return &web.FileOutcome{Outcome: sum, Home: out.Home, Added: out.Added, JSON: out}, nil
+	return &web.FileOutcome{Outcome: out.Summary(), Home: out.Home, Added: out.Added, JSON: out}, nil
 }
 
 func (f fileImports) indicators(ctx context.Context, path string, o web.FileOptions) (*web.FileOutcome, error) {
@@ -66,9 +63,7 @@ func (f fileImports) indicators(ctx context.Context, path string, o web.FileOpti
 		return nil, err
 	}
 	js := rep.FileResult()
-	sum := imports.Outcome{Status: js.Status, File: js.File, Format: js.Format, Sheet: js.Sheet, RowsRead: js.RowsRead,
-		Count: js.Values, Skipped: js.Skipped, Warnings: js.Warnings, Errors: js.Errors}
-	return &web.FileOutcome{Outcome: sum, Added: js.NewAreas, Replaced: js.Replaced, Notes: js.Notes, JSON: js}, nil
+	return &web.FileOutcome{Outcome: js.Summary(), Added: js.NewAreas, Replaced: js.Replaced, Notes: js.Notes, JSON: js}, nil
 }
 
 func (f fileImports) catalogue(ctx context.Context, kind web.FileKind, path string, o web.FileOptions) (*web.FileOutcome, error) {
@@ -80,15 +75,10 @@ func (f fileImports) catalogue(ctx context.Context, kind web.FileKind, path stri
 		out, err = indicatorimport.CatalogueFile(ctx, func(context.Context) (indicatorimport.CatalogueStore, error) { return f.db, nil }, path, o.Sheet, o.DryRun)
 	}
 	out.File = o.Name
-	sum := imports.Outcome{Status: out.Status, File: out.File, Count: out.Targets + len(out.Added) + len(out.Overridden), Skipped: map[string]int{}}
-	if err != nil {
-		if budget.ErrorCode(err) != budget.EINVALID {
-			return nil, err
-		}
-		out.Refuse(err) // what the file holds is refused: an outcome, as import targets --json prints it
-		sum.Status, sum.Message, sum.Count = out.Status, budget.ErrorMessage(err), 0
+	if err := out.Refused(err); err != nil {
+		return nil, err
 	}
-	return &web.FileOutcome{Outcome: sum, New: out.Added, Overridden: out.Overridden, JSON: out}, nil
+	return &web.FileOutcome{Outcome: out.Summary(), New: out.Added, Overridden: out.Overridden, JSON: out}, nil
 }
 
 func (f fileImports) tertial(ctx context.Context, path string, o web.FileOptions) (*web.FileOutcome, error) {
@@ -100,7 +90,5 @@ func (f fileImports) tertial(ctx context.Context, path string, o web.FileOptions
 	if err != nil {
 		return nil, err
 	}
-	sum := imports.Outcome{Status: out.Status, File: out.File, Sheet: out.Sheet, RowsRead: out.RowsRead, Count: out.Reports,
-		Skipped: map[string]int{}, Warnings: out.Warnings, Errors: out.Errors, Message: out.Message}
-	return &web.FileOutcome{Outcome: sum, Blank: out.NotReported, JSON: out}, nil
+	return &web.FileOutcome{Outcome: out.Summary(), Blank: out.NotReported, JSON: out}, nil
 }
