@@ -6,15 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/csvsafe"
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -256,52 +253,14 @@ func cmdLines(ctx context.Context, args []string, e *env) error {
 	return writeLinesFile(ctx, db, key, *out, *force)
 }
 
+// writeLinesFile writes the lines CSV to path (documents.WriteLines).
 func writeLinesFile(ctx context.Context, db *sqlite.DB, key budget.Key, path string, force bool) error {
-	if err := outguard.Check(ctx, db, path, force); err != nil {
-		return err
-	}
-	return atomicfile.Write(path, func(w io.Writer) error { return writeLines(ctx, db, key, w) })
+	_, err := documents.WriteLines(ctx, db, documents.LinesOptions{Key: key, Path: path, Overwrite: force})
+	return err
 }
 
-// writeLines writes the lines as CSV: the codes, the year, version,
-// amount and part (drift, investering, or begge for a file holding both),
-// then one column per attribute the file had (texts, bydel, free
-// dimensions), in the file's order, so the CSV opens as the ERP export did.
+// writeLines writes the lines CSV to w (documents.LinesCSV).
 func writeLines(ctx context.Context, db *sqlite.DB, key budget.Key, w io.Writer) error {
-	names, err := db.AttributeNames(ctx, key)
-	if err != nil {
-		return err
-	}
-	pos := make(map[string]int, len(names))
-	for i, n := range names {
-		pos[n] = i
-	}
-	cw := csvsafe.NewWriter(w)
-	header := []string{"row", "ansvar", "funksjon", "tjeneste", "art", "konto", "prosjekt", "year", "version", "amount", "part"}
-	if err := cw.Write(append(header, names...)); err != nil {
-		return err
-	}
-	record := make([]string, len(header)+len(names))
-	err = db.Lines(ctx, key, func(l *budget.Line) error {
-		attrs := record[len(header):]
-		clear(attrs)
-		for _, a := range l.Attributes {
-			if i, ok := pos[a.Name]; ok {
-				attrs[i] = a.Value
-			}
-		}
-		for _, a := range l.Amounts {
-			copy(record, []string{strconv.Itoa(l.Row), l.Ansvar, l.Funksjon, l.Tjeneste, l.Art, l.Konto, l.Prosjekt,
-				strconv.Itoa(a.Year), string(a.Version), budget.FormatOre(a.Ore), string(l.Part)})
-			if err := cw.Write(record); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
+	_, err := documents.LinesCSV(ctx, db, key, w)
+	return err
 }

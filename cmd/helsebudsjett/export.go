@@ -48,7 +48,7 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 	}
 	path := *out
 	if path == "" {
-		path = filepath.Join(e.workdir, fmt.Sprintf("helsebudsjett-%d.xlsx", *kf.year))
+		path = filepath.Join(e.workdir, documents.WorkbookFileName(*kf.year))
 	}
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return usagef("-o %s: the workbook's name must end in .xlsx", path)
@@ -58,19 +58,21 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer db.Close()
-	b, err := exportWorkbook(ctx, db, key, path, lang, mo, *force)
+	res, err := documents.ExportWorkbook(ctx, db, documents.WorkbookOptions{Key: key, Path: path, Lang: lang, Model: mo, Overwrite: *force})
 	if err != nil {
 		return err
 	}
+	b := res.Budget
 	fmt.Fprintf(e.stdout, "Wrote %s: the helsebudsjett for %s, %d measure(s), %s kr linked to measures in %d.\n",
 		path, key, len(b.Measures), formatKroner(b.Years[0].Linked), key.Year)
 	return db.Close()
 }
 
-// exportWorkbook writes the helsebudsjett workbook for key to path,
-// atomically, and returns the model it shows, on the gross operating
-// expenditure of mo. It refuses to write over an input, or over an
-// existing file unless overwrite (outguard.Check).
+// exportWorkbook is documents.ExportWorkbook for the demo.
 func exportWorkbook(ctx context.Context, db *sqlite.DB, key budget.Key, path string, lang indicators.Lang, mo model.Options, overwrite bool) (*model.Budget, error) {
-	return documents.WriteWorkbook(ctx, db, docWorkspaceFunc(db), key, path, lang, mo, overwrite)
+	res, err := documents.ExportWorkbook(ctx, db, documents.WorkbookOptions{Key: key, Path: path, Lang: lang, Model: mo, Overwrite: overwrite})
+	if err != nil {
+		return nil, err
+	}
+	return res.Budget, nil
 }

@@ -4,10 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/indicators"
-	"github.com/helsebudsjett/helsebudsjett/reports/model"
-	"github.com/helsebudsjett/helsebudsjett/reports/opendata"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 )
 
 // cmdExportOpenData: helsebudsjett export open-data --year Y -o DIR.
@@ -28,41 +25,12 @@ func cmdExportOpenData(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer ws.Close()
-	key, err := opendata.Key(ctx, ws, *year)
+	res, err := documents.ExportOpenData(ctx, ws, documents.OpenDataOptions{Year: *year, Dir: *out})
 	if err != nil {
 		return err
 	}
-	if err := opendata.CheckNew(*out); err != nil {
-		return err
-	}
-	if err := outguard.Check(ctx, ws, *out, false); err != nil {
-		return err
-	}
-	cat, err := catalogue(ctx, ws)
-	if err != nil {
-		return err
-	}
-	b, err := model.Load(ctx, ws, cat, key)
-	if err != nil {
-		return err
-	}
-	p, err := opendata.Load(ctx, ws, b)
-	if err != nil {
-		return err
-	}
-	if p.Indicators, err = opendata.LoadIndicators(ctx, ws, cat, indicators.Bokmal); err != nil {
-		return err
-	}
-	suppressed := 0
-	for _, v := range p.Indicators {
-		if v.Marker == indicators.SuppressedMarker {
-			suppressed++
-		}
-	}
-	if err := opendata.Write(*out, p); err != nil {
-		return err
-	}
+	p := res.Package
 	fmt.Fprintf(e.stdout, "Wrote %s: open data (NLOD 2.0) for %s, %d budget line(s), %d linked amount(s), %d measure row(s), %d indicator value(s) (%d suppressed under the small-number rule).\n",
-		*out, key, len(p.Lines), len(p.Linked), len(p.Measures), len(p.Indicators), suppressed)
+		*out, res.Key, len(p.Lines), len(p.Linked), len(p.Measures), len(p.Indicators), res.Suppressed)
 	return ws.Close()
 }

@@ -152,7 +152,7 @@ func TestExportBudgetAction(t *testing.T) {
 	}
 	defer db.Close()
 	out := t.TempDir()
-	act := documents.ExportBudgetAction(db, docWorkspaceFunc(db), out)
+	act := documents.ExportBudgetAction(db, documents.OpenFunc(db), out)
 	task := &wheel.Task{ID: "budsjettforslag", Action: wheel.ExportBudget}
 	for _, c := range []struct {
 		at   time.Time

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,24 +18,13 @@ import (
 // command line, the demo or the wheel.
 type lettersOptions = documents.LettersOptions
 
-// writeLetters is the one path from the workspace to the oppdragsbrev:
-// the letters command, the demo and the wheel's letters action all call
-// it (documents.Letters on the workspace's catalogue and wheel).
+// writeLetters is documents.WriteLetters, for the demo.
 func writeLetters(ctx context.Context, db *sqlite.DB, o lettersOptions) (*letters.Result, error) {
-	ws, err := docWorkspace(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	return documents.Letters(ctx, ws, o)
+	return documents.WriteLetters(ctx, db, o)
 }
 
-// docWorkspace is the workspace as the document services take it
-// (documents.Open).
-func docWorkspace(ctx context.Context, db *sqlite.DB) (documents.Workspace, error) {
-	return documents.Open(ctx, db)
-}
-
-// docWorkspaceFunc is docWorkspace read at each call (documents.OpenFunc).
+// docWorkspaceFunc is documents.OpenFunc, for the wiring of serve and
+// run-due.
 func docWorkspaceFunc(db *sqlite.DB) documents.WorkspaceFunc { return documents.OpenFunc(db) }
 
 // unitFlags collects repeated --unit flags.
@@ -94,14 +82,14 @@ func cmdLetters(ctx context.Context, args []string, e *env) error {
 		}
 	}
 	if o.Dir == "" {
-		o.Dir = filepath.Join(e.workdir, "oppdragsbrev-"+strconv.Itoa(*year))
+		o.Dir = filepath.Join(e.workdir, documents.LettersDirName(*year))
 	}
 	db, err := openWorkspace(ctx, *dbFlag, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	res, err := writeLetters(ctx, db, o)
+	res, err := documents.WriteLetters(ctx, db, o)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
@@ -13,18 +12,15 @@ func recordInputs(ctx context.Context, db *sqlite.DB, paths ...string) error {
 	return outguard.Record(ctx, db, paths...)
 }
 
-// checkOutputNoWorkspace is outguard.Check for a command that does not
-// otherwise use the workspace: it reads the workspace's imported files when
-// the workspace exists, and creates nothing.
+// checkOutputNoWorkspace is outguard.CheckUnopened on the workspace of
+// --db, opened for reading.
 func checkOutputNoWorkspace(ctx context.Context, dbFlag string, e *env, path string, overwrite bool) error {
-	p := dbPath(dbFlag, e)
-	if _, err := os.Stat(p); err != nil {
-		return outguard.Check(ctx, outguard.Static{File: p}, path, overwrite)
+	open := func(ctx context.Context) (outguard.Opened, error) {
+		db, err := openReading(ctx, dbFlag, e)
+		if err != nil {
+			return nil, err
+		}
+		return db, nil
 	}
-	db, err := openReading(ctx, dbFlag, e)
-	if err != nil { // not a workspace: it has no inputs, but it is still not written over
-		return outguard.Check(ctx, outguard.Static{File: p}, path, overwrite)
-	}
-	defer db.Close()
-	return outguard.Check(ctx, db, path, overwrite)
+	return outguard.CheckUnopened(ctx, dbPath(dbFlag, e), open, path, overwrite)
 }

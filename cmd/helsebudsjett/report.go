@@ -4,13 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
-	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 )
@@ -70,71 +66,36 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 			return usagef("--gross-base: %v", err)
 		}
 	}
+	o := documents.ReportOptions{Options: opt, Format: documents.ReportFormat(*format), Path: *out, Overwrite: *force}
 	if *asJSON {
-		cat, err := catalogue(ctx, db)
+		// The content is printed before the file is checked and written,
+		// so a refused -o still shows it.
+		res, err := documents.Report(ctx, db, documents.ReportOptions{Options: opt})
 		if err != nil {
 			return err
 		}
-		if opt.Wheel, _, err = runner.InForce(ctx, db); err != nil {
-			return err
-		}
-		r, err := annual.Load(ctx, db, cat, opt)
-		if err != nil {
-			return err
-		}
-		writeJSON(e.stdout, r)
+		writeJSON(e.stdout, res.Report)
 		if *out == "" {
 			return nil
 		}
 	}
-	write := writeAnnualReport
-	if *format == "html" {
-		write = writeAnnualHTML
-	}
-	r, n, err := write(ctx, db, opt, *out, *force)
+	res, err := documents.Report(ctx, db, o)
 	if err != nil {
 		return err
 	}
 	if !*asJSON {
-		printReportWritten(e.stdout, *out, r, n)
+		printReportWritten(e.stdout, *out, res.Report, res.Size)
 	}
 	return nil
 }
 
-// writeAnnualReport loads, renders and writes the report atomically to
-// path, returning the content and the file's size. It refuses to write over
-// an input, or over an existing file unless overwrite (outguard.Check).
+// writeAnnualReport is documents.Report as a PDF, for the demo.
 func writeAnnualReport(ctx context.Context, db *sqlite.DB, opt annual.Options, path string, overwrite bool) (*annual.Report, int, error) {
-	return documents.WriteAnnualReport(ctx, db, docWorkspaceFunc(db), opt, path, overwrite)
-}
-
-// writeAnnualHTML loads the report and writes it as a web page into the
-// new folder dir (index.html and its stylesheet), returning the content
-// and the page's size. With overwrite it may replace a folder that holds
-// only such a page; it never writes over an input or the workspace.
-func writeAnnualHTML(ctx context.Context, db *sqlite.DB, opt annual.Options, dir string, overwrite bool) (*annual.Report, int, error) {
-	// An existing folder is replaced only with --force, and only when it
-	// holds nothing but an earlier page (atomicfile.ReplaceDir): so never
-	// the workspace nor a folder of inputs.
-	if _, err := os.Lstat(dir); err == nil && !overwrite {
-		return nil, 0, budget.Errorf(budget.EINVALID, "%s exists; name a new folder for the web page (or --force to replace an earlier one)", dir)
-	} else if err != nil {
-		if err := outguard.Check(ctx, db, dir, false); err != nil {
-			return nil, 0, err
-		}
-	}
-	ws, err := docWorkspace(ctx, db)
+	res, err := documents.Report(ctx, db, documents.ReportOptions{Options: opt, Path: path, Overwrite: overwrite})
 	if err != nil {
 		return nil, 0, err
 	}
-	r, files, err := documents.AnnualReportHTML(ctx, ws, opt)
-	if err != nil {
-		return nil, 0, err
-	}
-	if err := atomicfile.ReplaceDir(dir, files); err != nil {
-		return nil, 0, budget.Errorf(budget.EINVALID, "write %s: %v", dir, err)
-	}
-	return r, len(files["index.html"]), nil
+	return res.Report, res.Size, nil
 }
 
 func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {

@@ -83,7 +83,7 @@ func TestReport(t *testing.T) {
 		defer ws.Close()
 		out := filepath.Join(dir, "ut")
 		at := time.Date(2027, 3, 1, 8, 0, 0, 0, wheel.Oslo())
-		files, err := documents.ReportAction(ws, docWorkspaceFunc(ws), out)(ctx, wheel.Occurrence{Task: &wheel.Task{ID: "arsrapport", Action: wheel.Report}, At: at})
+		files, err := documents.ReportAction(ws, documents.OpenFunc(ws), out)(ctx, wheel.Occurrence{Task: &wheel.Task{ID: "arsrapport", Action: wheel.Report}, At: at})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,8 +1,11 @@
 // Package documents makes the documents from the workspace: the
-// oppdragsbrev, the helsebudsjett workbook and the annual report. The
-// command line, the wheel's actions and the web application all call these
-// functions, so a document is made one way whoever asks for it: into
-// files (the CLI, the wheel) or into a writer (a download).
+// oppdragsbrev, the helsebudsjett workbook, the annual report, the CSV of
+// a budget's lines and the open-data package. The command line, the
+// wheel's actions and the web application all call these functions, so a
+// document is made one way whoever asks for it: into files (the CLI, the
+// wheel), never over the workspace or an imported file, or into a writer
+// (a download). Every figure is read through the read layer
+// (reports/model); the store comes in as the interfaces declared here.
 package documents
 
 import (
@@ -187,13 +190,19 @@ func Workbook(ctx context.Context, ws Workspace, w io.Writer, key budget.Key, la
 	return b, nil
 }
 
-// AnnualReport loads the annual (or tertial) report of opt and renders it
-// as PDF. opt.Wheel defaults to the workspace's wheel.
-func AnnualReport(ctx context.Context, ws Workspace, opt annual.Options) (*annual.Report, []byte, error) {
+// loadReport loads the report of opt; opt.Wheel defaults to the
+// workspace's wheel.
+func loadReport(ctx context.Context, ws Workspace, opt annual.Options) (*annual.Report, error) {
 	if opt.Wheel == nil {
 		opt.Wheel = ws.Wheel
 	}
-	r, err := annual.Load(ctx, ws.DB, ws.Catalogue, opt)
+	return annual.Load(ctx, ws.DB, ws.Catalogue, opt)
+}
+
+// AnnualReport loads the annual (or tertial) report of opt and renders it
+// as PDF. opt.Wheel defaults to the workspace's wheel.
+func AnnualReport(ctx context.Context, ws Workspace, opt annual.Options) (*annual.Report, []byte, error) {
+	r, err := loadReport(ctx, ws, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -206,10 +215,7 @@ func AnnualReport(ctx context.Context, ws Workspace, opt annual.Options) (*annua
 
 // AnnualReportHTML is AnnualReport as a web page: the files of its folder.
 func AnnualReportHTML(ctx context.Context, ws Workspace, opt annual.Options) (*annual.Report, map[string][]byte, error) {
-	if opt.Wheel == nil {
-		opt.Wheel = ws.Wheel
-	}
-	r, err := annual.Load(ctx, ws.DB, ws.Catalogue, opt)
+	r, err := loadReport(ctx, ws, opt)
 	if err != nil {
 		return nil, nil, err
 	}

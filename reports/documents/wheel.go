@@ -14,7 +14,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
-	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // Beside the workspace, the wheel's letters action (and the web's letter
@@ -66,7 +65,7 @@ func ExportBudgetAction(s WheelStore, wsf WorkspaceFunc, out string) runner.Acti
 			return nil, err
 		}
 		path := filepath.Join(dir, fmt.Sprintf("helsebudsjett-%d-%s.xlsx", key.Year, key.Version))
-		if _, err := WriteWorkbook(ctx, s, wsf, key, path, indicators.Bokmal, model.Options{}, true); err != nil {
+		if _, err := WriteWorkbook(ctx, s, wsf, WorkbookOptions{Key: key, Path: path, Lang: indicators.Bokmal, Overwrite: true}); err != nil {
 			return nil, err
 		}
 		return []string{path}, nil
@@ -120,7 +119,7 @@ func ReportAction(s WheelStore, wsf WorkspaceFunc, out string) runner.Action {
 		for _, public := range []bool{false, true} {
 			opt.Public = public
 			p := filepath.Join(dir, ReportFileName(opt))
-			if _, _, err := WriteAnnualReport(ctx, s, wsf, opt, p, true); err != nil {
+			if _, err := WriteReport(ctx, s, wsf, ReportOptions{Options: opt, Path: p, Overwrite: true}); err != nil {
 				return files, err
 			}
 			files = append(files, p)

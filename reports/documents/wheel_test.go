@@ -15,11 +15,8 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/importer"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
-	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
-	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
 // importBudget stores a small budget (funksjon 232 and 202, financing on
@@ -48,17 +45,6 @@ func importBudget(t *testing.T, db *sqlite.DB, name, years string, v budget.Vers
 	}
 }
 
-func workspace(db *sqlite.DB) documents.WorkspaceFunc {
-	return func(ctx context.Context) (documents.Workspace, error) {
-		cat, err := indicatorimport.Catalogue(ctx, db)
-		if err != nil {
-			return documents.Workspace{}, err
-		}
-		w, _, err := runner.InForce(ctx, db)
-		return documents.Workspace{DB: db, Catalogue: cat, Wheel: w}, err
-	}
-}
-
 // TestExportBudgetAction: the occurrence's month picks the budget year
 // (the July cut-off) and the year's latest version picks the file.
 func TestExportBudgetAction(t *testing.T) {
@@ -71,7 +57,7 @@ func TestExportBudgetAction(t *testing.T) {
 	importBudget(t, db, "vedtatt.csv", "2027 2028", budget.Vedtatt)
 	importBudget(t, db, "forslag.csv", "2029", budget.Forslag)
 	out := t.TempDir()
-	act := documents.ExportBudgetAction(db, workspace(db), out)
+	act := documents.ExportBudgetAction(db, documents.OpenFunc(db), out)
 	task := &wheel.Task{ID: "budsjett", Action: wheel.ExportBudget}
 	for _, c := range []struct {
 		at   time.Time
@@ -104,7 +90,7 @@ func TestExportBudgetAction(t *testing.T) {
 		}
 	})
 	t.Run("never over the workspace", func(t *testing.T) {
-		_, err := documents.WriteWorkbook(ctx, db, workspace(db), budget.Key{Year: 2027, Version: budget.Vedtatt}, db.Path(), "nb", model.Options{}, true)
+		_, err := documents.WriteWorkbook(ctx, db, documents.OpenFunc(db), documents.WorkbookOptions{Key: budget.Key{Year: 2027, Version: budget.Vedtatt}, Path: db.Path(), Lang: "nb", Overwrite: true})
 		if budget.ErrorCode(err) != budget.EINVALID {
 			t.Errorf("got %v, want EINVALID", err)
 		}

@@ -9,16 +9,18 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
-// Workspace is what the letters read of the workspace
-// (*sqlite.DB has it).
+// Workspace is what the letters read of the workspace (*sqlite.DB has
+// it); the targets and the indicator values through the read layer
+// (model.Targets, model.Values).
 type Workspace interface {
 	Units(ctx context.Context) ([]budget.Unit, error)
 	Measures(ctx context.Context) ([]budget.Measure, error)
 	Keys(ctx context.Context) ([]budget.Key, error)
-	Targets(ctx context.Context, indicatorID string) ([]indicators.Target, error)
-	IndicatorValues(ctx context.Context, indicatorID string, asOf time.Time) ([]indicators.Value, error)
+	model.TargetReader
+	model.ValueReader
 	Areas(ctx context.Context) ([]indicators.Geo, error)
 }
 
@@ -115,7 +117,7 @@ func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel
 	for _, fs := range s.funded {
 		sort.SliceStable(fs, func(i, j int) bool { return budget.CompareNr(fs[i].Nr, fs[j].Nr) < 0 })
 	}
-	ts, err := ws.Targets(ctx, "")
+	ts, err := model.Targets(ctx, ws, "")
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +137,7 @@ func Load(ctx context.Context, ws Workspace, cat *indicators.Catalogue, w *wheel
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		vs, err := ws.IndicatorValues(ctx, id, time.Time{})
+		vs, err := model.Values(ctx, ws, id)
 		if err != nil {
 			return nil, err
 		}

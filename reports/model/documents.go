@@ -53,8 +53,14 @@ func Values(ctx context.Context, db ValueReader, id string) ([]indicators.Value,
 	return db.IndicatorValues(ctx, id, time.Time{})
 }
 
+// TargetReader reads the targets set for the indicators.
+type TargetReader interface {
+	// Targets are the targets of one indicator ("": of every indicator).
+	Targets(ctx context.Context, indicatorID string) ([]indicators.Target, error)
+}
+
 // Targets are the targets of indicator id ("": of every indicator).
-func Targets(ctx context.Context, db IndicatorReader, id string) ([]indicators.Target, error) {
+func Targets(ctx context.Context, db TargetReader, id string) ([]indicators.Target, error) {
 	return db.Targets(ctx, id)
 }
 
