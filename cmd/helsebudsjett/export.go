@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
-	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
@@ -66,13 +64,4 @@ func cmdExport(ctx context.Context, args []string, e *env) error {
 	fmt.Fprintf(e.stdout, "Wrote %s: the helsebudsjett for %s, %d measure(s), %s kr linked to measures in %d.\n",
 		path, key, len(b.Measures), formatKroner(b.Years[0].Linked), key.Year)
 	return db.Close()
-}
-
-// exportWorkbook is documents.ExportWorkbook for the demo.
-func exportWorkbook(ctx context.Context, db *sqlite.DB, key budget.Key, path string, lang indicators.Lang, mo model.Options, overwrite bool) (*model.Budget, error) {
-	res, err := documents.ExportWorkbook(ctx, db, documents.WorkbookOptions{Key: key, Path: path, Lang: lang, Model: mo, Overwrite: overwrite})
-	if err != nil {
-		return nil, err
-	}
-	return res.Budget, nil
 }

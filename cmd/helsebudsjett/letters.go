@@ -18,11 +18,6 @@ import (
 // command line, the demo or the wheel.
 type lettersOptions = documents.LettersOptions
 
-// writeLetters is documents.WriteLetters, for the demo.
-func writeLetters(ctx context.Context, db *sqlite.DB, o lettersOptions) (*letters.Result, error) {
-	return documents.WriteLetters(ctx, db, o)
-}
-
 // docWorkspaceFunc is documents.OpenFunc, for the wiring of serve and
 // run-due.
 func docWorkspaceFunc(db *sqlite.DB) documents.WorkspaceFunc { return documents.OpenFunc(db) }

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 )
@@ -87,15 +86,6 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 		printReportWritten(e.stdout, *out, res.Report, res.Size)
 	}
 	return nil
-}
-
-// writeAnnualReport is documents.Report as a PDF, for the demo.
-func writeAnnualReport(ctx context.Context, db *sqlite.DB, opt annual.Options, path string, overwrite bool) (*annual.Report, int, error) {
-	res, err := documents.Report(ctx, db, documents.ReportOptions{Options: opt, Path: path, Overwrite: overwrite})
-	if err != nil {
-		return nil, 0, err
-	}
-	return res.Report, res.Size, nil
 }
 
 func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {

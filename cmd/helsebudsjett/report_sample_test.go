@@ -12,6 +12,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual/annualtest"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 )
 
 // TestReport_SampleText reads the sample municipality's annual report, in
@@ -43,10 +44,11 @@ func TestReport_SampleText(t *testing.T) {
 			if strings.HasSuffix(ed.name, "T2") {
 				opt.Term = budget.T2
 			}
-			r, _, err := writeAnnualReport(ctx, db, opt, p, true)
+			res, err := documents.Report(ctx, db, documents.ReportOptions{Options: opt, Path: p, Overwrite: true})
 			if err != nil {
 				t.Fatal(err)
 			}
+			r := res.Report
 			data, err := os.ReadFile(p)
 			if err != nil {
 				t.Fatal(err)

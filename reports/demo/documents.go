@@ -15,7 +15,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
-	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
@@ -96,10 +95,11 @@ func writeLetters(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, r
 func writeWorkbook(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, res *Result) error {
 	key := budget.Key{Year: sample.BudgetYear, Version: budget.Vedtatt}
 	res.Workbook = filepath.Join(dir, fmt.Sprintf("helsebudsjett-%d.xlsx", key.Year))
-	b, err := documents.WriteWorkbook(ctx, db, documents.OpenFunc(db), key, res.Workbook, indicators.Bokmal, model.Options{}, true)
+	wb, err := documents.ExportWorkbook(ctx, db, documents.WorkbookOptions{Key: key, Path: res.Workbook, Lang: indicators.Bokmal, Overwrite: true})
 	if err != nil {
 		return err
 	}
+	b := wb.Budget
 	fmt.Fprintf(w, "\nHelsebudsjett workbook: %s (%d measures, %s kr linked in %d)\n",
 		res.Workbook, len(b.Measures), budget.FormatKroner(b.Years[0].Linked), key.Year)
 	return nil
@@ -114,12 +114,12 @@ func writeAnnualReports(ctx context.Context, db *sqlite.DB, dir string, w io.Wri
 	for _, public := range []bool{false, true} {
 		opt := annual.Options{Year: sample.ReportYear, Public: public}
 		f := filepath.Join(dir, documents.ReportFileName(opt))
-		r, n, err := documents.WriteAnnualReport(ctx, db, documents.OpenFunc(db), opt, f, true)
+		rr, err := documents.Report(ctx, db, documents.ReportOptions{Options: opt, Path: f, Overwrite: true})
 		if err != nil {
 			return err
 		}
 		res.Reports = append(res.Reports, f)
-		p.annualReport(w, f, r, n)
+		p.annualReport(w, f, rr.Report, rr.Size)
 	}
 	return nil
 }
