@@ -84,8 +84,7 @@ func TestImportDirection(t *testing.T) {
 				why = "the domain packages import only the domain"
 			case (dir == "budget" || dir == "indicators") && (im == "database/sql" || strings.HasPrefix(im, "github.com/xuri/") || strings.HasPrefix(im, "codeberg.org/")):
 				why = "the domain packages know no SQL, spreadsheet or PDF"
-			// reports/demo makes the demo's new workspace file, as cmd would.
-			case under(dir, "reports") && dir != "reports/demo" && isProj && under(proj, "budget/sqlite"):
+			case under(dir, "reports") && isProj && under(proj, "budget/sqlite"):
 				why = "the documents read through the read layer's interfaces (reports/model), never the store itself"
 			case dir == "reports/model" && isProj && (proj == "budget/sqlite" || strings.HasSuffix(proj, "file")):
 				why = "the read layer reads through its own store interfaces and knows no store or file format"

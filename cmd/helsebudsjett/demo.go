@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
+	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/reports/demo"
 	"github.com/helsebudsjett/helsebudsjett/templates/sample"
@@ -23,7 +24,7 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("demo takes no arguments; use -o DIR")
 	}
-	res, err := demo.Run(ctx, demo.Options{Dir: *out, Out: e.stdout, Print: demo.Printer{
+	res, err := demo.Run(ctx, demo.Options{Open: openDemo, Dir: *out, Out: e.stdout, Print: demo.Printer{
 		BudgetImport: printImport, BudgetRejected: printRowErrors, Comparison: printComparison,
 		IndicatorImport: printIndicatorImport, IndicatorRejected: printErrors,
 		FileImport:    func(w io.Writer, o *imports.Outcome, what string) { printFileImport(w, w, o, what) },
@@ -62,4 +63,13 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	fmt.Fprintf(w, "  helsebudsjett wheel list --year 2027 --db %s\n", db)
 	fmt.Fprintln(w, "(from a source checkout, 'go run ./cmd/helsebudsjett' stands for 'helsebudsjett')")
 	return nil
+}
+
+// openDemo opens the demo's workspace in the SQLite store.
+func openDemo(ctx context.Context, p string) (demo.Store, error) {
+	db, err := sqlite.Open(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
@@ -28,8 +27,8 @@ import (
 // areas, indicators and targets, units, measures and ratings, and the
 // units' tertial reports. Any rejection or warning is an error: the
 // sample is meant to import cleanly.
-func build(ctx context.Context, dbFile, dir string, files []string, w io.Writer, p Printer, res *Result) error {
-	db, err := sqlite.Open(ctx, dbFile)
+func build(ctx context.Context, open Opener, dbFile, dir string, files []string, w io.Writer, p Printer, res *Result) error {
+	db, err := open(ctx, dbFile)
 	if err != nil {
 		return err
 	}
@@ -90,7 +89,7 @@ func clock() func() time.Time {
 // (indikatorer/trangboddhet.csv). The files are written to dir (the demo's
 // sample/ folder) and imported from there, so the user can open them and
 // import them again by hand.
-func importIndicators(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, p Printer) error {
+func importIndicators(ctx context.Context, db Store, dir string, w io.Writer, p Printer) error {
 	areas, err := extract(dir, sample.AreasFile)
 	if err != nil {
 		return err
@@ -141,7 +140,7 @@ const targetsFile = "targets.csv"
 
 // importTargets imports the sample's targets, as the import targets
 // command does, when the sample has them.
-func importTargets(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) error {
+func importTargets(ctx context.Context, db Store, dir string, w io.Writer) error {
 	if _, err := fs.Stat(sample.Files, targetsFile); err != nil {
 		return nil
 	}
@@ -163,7 +162,7 @@ func importTargets(ctx context.Context, db *sqlite.DB, dir string, w io.Writer) 
 // importMeasures imports the sample's units, measures and rating of its
 // budget (enheter.csv, tiltak.csv, vurdering.csv) into db, which holds the
 // sample budget already.
-func importMeasures(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, p Printer) error {
+func importMeasures(ctx context.Context, db Store, dir string, w io.Writer, p Printer) error {
 	steps := []struct {
 		file, what string
 		imp        func(path string) (*imports.Outcome, error)

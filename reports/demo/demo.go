@@ -6,22 +6,23 @@
 // user per role. The command line's demo command calls Run and prints its
 // Result; a test or a web handler may call it the same way.
 //
-// It makes its documents through the services the commands use (importer,
-// indicatorimport, measureimport, tertial, runner, reports/documents), so
-// the demo shows what the commands do, and it is deterministic: the
+// It builds and reads the workspace through the services the commands use
+// (importer, indicatorimport, measureimport, tertial, runner,
+// reports/documents), on the Store its caller opens (Options.Open), so the
+// demo shows what the commands do; and it is deterministic: the
 // workspace's imports are stamped from a fixed clock, so two runs write the
 // same documents byte for byte (the demo users' passwords are random).
 package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
@@ -35,6 +36,9 @@ const (
 
 // Options are the choices of one demo.
 type Options struct {
+	// Open opens (creating) the demo's workspace file; the command line
+	// gives the SQLite store's.
+	Open Opener
 	// Dir is the demo's folder, made when missing. Run refuses (EINVALID)
 	// a folder that holds files and is not a demo folder, and replaces
 	// what an earlier demo wrote there.
@@ -80,6 +84,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if w == nil {
 		w = io.Discard
 	}
+	if o.Open == nil {
+		return nil, errors.New("demo: no store to open the workspace with (Options.Open)")
+	}
 	if err := claimDir(o.Dir); err != nil {
 		return nil, err
 	}
@@ -93,14 +100,14 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	tmp := filepath.Join(o.Dir, ".helsebudsjett.db.building")
 	removeDB(tmp)
 	defer removeDB(tmp)
-	if err := build(ctx, tmp, o.Dir, files, w, o.Print, res); err != nil {
+	if err := build(ctx, o.Open, tmp, o.Dir, files, w, o.Print, res); err != nil {
 		return nil, err
 	}
 	removeDB(res.Workspace)
 	if err := os.Rename(tmp, res.Workspace); err != nil {
 		return nil, fmt.Errorf("put demo workspace in place: %w", err)
 	}
-	db, err := sqlite.Open(ctx, res.Workspace)
+	db, err := o.Open(ctx, res.Workspace)
 	if err != nil {
 		return nil, err
 	}

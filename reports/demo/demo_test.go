@@ -27,6 +27,17 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
+// The SQLite store is a demo.Store.
+var _ demo.Store = (*sqlite.DB)(nil)
+
+func open(ctx context.Context, p string) (demo.Store, error) {
+	db, err := sqlite.Open(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
 // calls counts what the demo handed each printer.
 type calls struct {
 	budget, indicators, files, forms, comparisons, reports int
@@ -53,7 +64,7 @@ func TestRun(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
 	var out bytes.Buffer
 	var got calls
-	res, err := demo.Run(ctx, demo.Options{Dir: dir, Out: &out, Print: got.printer()})
+	res, err := demo.Run(ctx, demo.Options{Open: open, Dir: dir, Out: &out, Print: got.printer()})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}

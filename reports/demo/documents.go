@@ -10,7 +10,6 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
@@ -21,7 +20,7 @@ import (
 // writeDocuments makes the demo's documents from the workspace in place,
 // into dir: the årshjul's calendar, the oppdragsbrev, the workbook and the
 // annual report.
-func writeDocuments(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, p Printer, res *Result) error {
+func writeDocuments(ctx context.Context, db Store, dir string, w io.Writer, p Printer, res *Result) error {
 	if err := writeWheel(ctx, db, dir, w, p, res); err != nil {
 		return fmt.Errorf("demo wheel: %w", err)
 	}
@@ -39,7 +38,7 @@ func writeDocuments(ctx context.Context, db *sqlite.DB, dir string, w io.Writer,
 
 // writeWheel writes the sample's calendar for its budget year to
 // dir/arshjul.ics and shows the wheel list of that year.
-func writeWheel(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, p Printer, res *Result) error {
+func writeWheel(ctx context.Context, db Store, dir string, w io.Writer, p Printer, res *Result) error {
 	res.Calendar = filepath.Join(dir, "arshjul.ics")
 	if err := runner.WriteCalendar(ctx, db, res.Calendar, sample.BudgetYear, 1, "nb", true); err != nil {
 		return err
@@ -60,7 +59,7 @@ func writeWheel(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, p P
 // dir/oppdragsbrev-2027/ (replacing an earlier demo's), with the sample's
 // configuration copied beside the workspace as brev.yaml, where the
 // wheel's letters action finds it.
-func writeLetters(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, res *Result) error {
+func writeLetters(ctx context.Context, db Store, dir string, w io.Writer, res *Result) error {
 	data, err := fs.ReadFile(sample.Files, "brev.yaml")
 	if err != nil {
 		return err
@@ -92,7 +91,7 @@ func writeLetters(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, r
 
 // writeWorkbook writes the helsebudsjett workbook of the sample's adopted
 // budget, dir/helsebudsjett-2027.xlsx.
-func writeWorkbook(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, res *Result) error {
+func writeWorkbook(ctx context.Context, db Store, dir string, w io.Writer, res *Result) error {
 	key := budget.Key{Year: sample.BudgetYear, Version: budget.Vedtatt}
 	res.Workbook = filepath.Join(dir, fmt.Sprintf("helsebudsjett-%d.xlsx", key.Year))
 	wb, err := documents.ExportWorkbook(ctx, db, documents.WorkbookOptions{Key: key, Path: res.Workbook, Lang: indicators.Bokmal, Overwrite: true})
@@ -109,7 +108,7 @@ func writeWorkbook(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, 
 // into dir: arsrapport-2026-intern.pdf, marked internal on every page, and
 // arsrapport-2026-offentlig.pdf, with the small-number rules applied, for
 // the council.
-func writeAnnualReports(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, p Printer, res *Result) error {
+func writeAnnualReports(ctx context.Context, db Store, dir string, w io.Writer, p Printer, res *Result) error {
 	fmt.Fprintf(w, "\nAnnual report %d (årsrapport for helsebudsjettet):\n", sample.ReportYear)
 	for _, public := range []bool{false, true} {
 		opt := annual.Options{Year: sample.ReportYear, Public: public}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
@@ -24,7 +23,7 @@ import (
 //
 // The sample's measures that run in 2026 are those without a Start year
 // (igangsatt before the økonomiplan); the reports cover them.
-func importTertialReports(ctx context.Context, db *sqlite.DB, dir string, w io.Writer, p Printer, res *Result) error {
+func importTertialReports(ctx context.Context, db Store, dir string, w io.Writer, p Printer, res *Result) error {
 	dir = filepath.Join(dir, fmt.Sprintf("tertialrapporter-%d", sample.ReportYear))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("demo: make %s: %w", dir, err)
@@ -69,7 +68,7 @@ func importTertialReports(ctx context.Context, db *sqlite.DB, dir string, w io.W
 // budget link picks no 2026 line (the 2026 accounts have no 5-digit
 // tjeneste) report spending at the level of the next year's budget, as
 // the unit's own books would show it.
-func yearlyMoney(ctx context.Context, db *sqlite.DB) (map[string]int64, error) {
+func yearlyMoney(ctx context.Context, db Store) (map[string]int64, error) {
 	spend, err := tertial.SpentVsBudget(ctx, db, sample.ReportYear)
 	if err != nil {
 		return nil, fmt.Errorf("demo reports: %w", err)

@@ -7,14 +7,13 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/access"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
 
 // addUsers adds one demo user per role (access.Roles, in that order) to
 // db, each with a random password, returned here and stored only as a
 // hash. The users are marked demo: they are for trying the application out
 // on the fictional municipality, never for real data.
-func addUsers(ctx context.Context, db *sqlite.DB) ([]User, error) {
+func addUsers(ctx context.Context, db Store) ([]User, error) {
 	units, err := db.Units(ctx)
 	if err != nil {
 		return nil, err
