@@ -122,18 +122,10 @@ func (l *loader) base(ctx context.Context, r *Report) error {
 }
 
 // budgetKey is the year's revidert budget when there is one, else
-// vedtatt; the zero Key when neither (as model.Spending picks).
+// vedtatt; the zero Key when neither: the budget model.Spending compares
+// with (budget.SpendingKeys).
 func budgetKey(keys []budget.Key, year int) budget.Key {
-	var k budget.Key
-	for _, x := range keys {
-		switch {
-		case x.Year != year:
-		case x.Version == budget.Revidert:
-			k = x
-		case x.Version == budget.Vedtatt && k.Version != budget.Revidert:
-			k = x
-		}
-	}
+	k, _ := budget.SpendingKeys(keys, year)
 	return k
 }
 
