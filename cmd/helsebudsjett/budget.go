@@ -6,13 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // openWorkspace opens the workspace and tells the user, on stderr, what
@@ -71,55 +70,7 @@ func cmdDatasets(ctx context.Context, args []string, e *env) error {
 		writeJSON(e.stdout, sets)
 		return nil
 	}
-	if len(sets) == 0 {
-		fmt.Fprintln(e.stdout, "No datasets yet: import one with 'helsebudsjett import budget FILE'.")
-		return nil
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tIMPORTED\tSOURCE\tFORMAT\tPART\tLINES\tYEARS AND VERSIONS\tSHA256")
-	for _, d := range sets {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, d.ImportedAt.Format("2006-01-02 15:04"),
-			d.Source, d.Format, d.Part, d.Lines, keysText(d), d.SHA256[:12])
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, "\nTotals per dataset, part and side (utgift: arts 000-599, inntekt: 600-999):")
-	tw = tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "ID\tYEAR\tVERSION\tPART\tUTGIFT (KR)\tINNTEKT (KR)\tSUM (KR)\t")
-	for _, d := range sets {
-		for _, t := range d.Totals {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", d.ID, t.Year, t.Version, d.Part,
-				formatKroner(t.Utgift), formatKroner(t.Inntekt), formatKroner(t.Ore))
-		}
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	for _, d := range sets {
-		if d.PartReason != "" {
-			fmt.Fprintf(e.stdout, "Dataset %d is %s: %s.\n", d.ID, d.Part, d.PartReason)
-		}
-	}
-	return nil
-}
-
-// keysText lists a dataset's keys, marking those it is no longer current
-// for, so history reads at a glance.
-func keysText(d budget.Dataset) string {
-	current := map[budget.Key]bool{}
-	for _, k := range d.Current {
-		current[k] = true
-	}
-	parts := make([]string, 0, len(d.Totals))
-	for _, t := range d.Totals {
-		s := t.Key.String()
-		if !current[t.Key] {
-			s += " (replaced)"
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, ", ")
+	return text.Datasets(e.stdout, sets)
 }
 
 // resolveKey is model.ResolveKey with the flags' usage errors.
@@ -197,39 +148,7 @@ func cmdSummary(ctx context.Context, args []string, e *env) error {
 		writeJSON(e.stdout, sum)
 		return nil
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(e.stdout, "%d %s by %s (%s)\n", key.Year, key.Version, *by, partsText(sum.Parts))
-	fmt.Fprintf(tw, "%s\tLINES\tAMOUNT (KR)\t\n", strings.ToUpper(*by))
-	for _, r := range sum.Rows {
-		v := r.Value
-		if v == "" {
-			v = "(none)"
-		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t\n", v, r.Lines, formatKroner(r.Ore))
-	}
-	fmt.Fprintf(tw, "Sum\t%d\t%s\t\n", sum.Lines, formatKroner(sum.TotalOre))
-	if len(sum.Parts) > 1 && *by != "part" { // by part, the rows above are the parts
-		for _, p := range sum.Parts {
-			fmt.Fprintf(tw, "of which %s\t%d\t%s\t\n", p.Value, p.Lines, formatKroner(p.Ore))
-		}
-	}
-	return tw.Flush()
-}
-
-// partsText says which parts a key's current datasets hold.
-func partsText(parts []model.SummaryRow) string {
-	if len(parts) == 1 && parts[0].Value == string(budget.Begge) {
-		return "drift and investering in one file"
-	}
-	names := make([]string, len(parts))
-	for i, p := range parts {
-		names[i] = p.Value
-	}
-	switch len(names) {
-	case 1:
-		return names[0] + " only"
-	}
-	return strings.Join(names, " and ")
+	return text.Summary(e.stdout, sum)
 }
 
 func cmdLines(ctx context.Context, args []string, e *env) error {

@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 func cmdCompare(ctx context.Context, args []string, e *env) error {
@@ -47,39 +44,6 @@ func cmdCompare(ctx context.Context, args []string, e *env) error {
 		writeJSON(e.stdout, c)
 		return nil
 	}
-	printComparison(e.stdout, c)
+	text.Comparison(e.stdout, c)
 	return nil
-}
-
-// printComparison prints a comparison as a table in kroner with øre.
-func printComparison(w io.Writer, cmp *model.Comparison) {
-	fk, tk, c := budget.Key{Year: cmp.Year, Version: cmp.From}, budget.Key{Year: cmp.Year, Version: cmp.To}, cmp.Raw
-	fmt.Fprintf(w, "%d: %s → %s, by %s\n", fk.Year, fk.Version, tk.Version, c.By)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\t%s (KR)\t%s (KR)\tCHANGE (KR)\tADDED\tREMOVED\tCHANGED\t\n",
-		strings.ToUpper(c.By), strings.ToUpper(string(fk.Version)), strings.ToUpper(string(tk.Version)))
-	row := func(r budget.CompareRow) {
-		g := r.Group
-		if g == "" {
-			g = "(none)"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", g, formatKroner(r.From), formatKroner(r.To),
-			signedKroner(r.Change), r.Added, r.Removed, r.Changed)
-	}
-	for _, r := range c.Rows {
-		row(r)
-	}
-	row(c.Total)
-	_ = tw.Flush()
-	if c.Total.Added+c.Total.Removed+c.Total.Changed == 0 {
-		fmt.Fprintf(w, "The %s is the %s unchanged.\n", tk.Version, fk.Version)
-	}
-}
-
-// signedKroner writes a change with its sign, "+1 234,00" or "-1 234,00".
-func signedKroner(ore int64) string {
-	if ore > 0 {
-		return "+" + formatKroner(ore)
-	}
-	return formatKroner(ore)
 }

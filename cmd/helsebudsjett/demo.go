@@ -11,6 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/reports/demo"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
@@ -25,11 +26,11 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 		return usagef("demo takes no arguments; use -o DIR")
 	}
 	res, err := demo.Run(ctx, demo.Options{Open: openDemo, Dir: *out, Out: e.stdout, Print: demo.Printer{
-		BudgetImport: printImport, BudgetRejected: printRowErrors, Comparison: printComparison,
-		IndicatorImport: printIndicatorImport, IndicatorRejected: printErrors,
-		FileImport:    func(w io.Writer, o *imports.Outcome, what string) { printFileImport(w, w, o, what) },
-		TertialImport: func(w io.Writer, o *tertial.Imported) { printReportImport(w, w, o) },
-		WheelList:     printYearList, AnnualReport: printReportWritten,
+		BudgetImport: text.BudgetImport, BudgetRejected: text.BudgetRowErrors, Comparison: text.Comparison,
+		IndicatorImport: text.IndicatorImport, IndicatorRejected: text.RowErrors,
+		FileImport:    func(w io.Writer, o *imports.Outcome, what string) { text.FileImport(w, w, o, what) },
+		TertialImport: func(w io.Writer, o *tertial.Imported) { text.TertialImport(w, w, o) },
+		WheelList:     text.YearList, AnnualReport: printReportWritten,
 	}})
 	if err != nil {
 		return err

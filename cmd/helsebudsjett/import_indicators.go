@@ -2,18 +2,13 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
-	"strings"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/budgetfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
-	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
-	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // cmdImportAreas is "import areas FILE": the areas (kommune, bydeler,
@@ -62,53 +57,15 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 	if *asJSON {
 		writeJSON(e.stdout, out)
 	} else {
-		printAreas(e.stdout, out, res)
+		text.AreasImport(e.stdout, out, res)
 	}
 	if out.Status == imports.Rejected {
 		if !*asJSON {
-			printErrors(e.stderr, res.File, res.Errors, len(res.Errors))
+			text.RowErrors(e.stderr, res.File, res.Errors, len(res.Errors))
 		}
 		return &rejectedError{}
 	}
 	return nil
-}
-
-func printAreas(w io.Writer, out indicatorimport.AreasResult, res *areafile.Result) {
-	levels := map[string]int{}
-	for _, a := range res.Areas {
-		levels[string(a.Level)]++
-	}
-	var parts []string
-	for _, l := range sortedKeys(levels) {
-		parts = append(parts, fmt.Sprintf("%d %s", levels[l], l))
-	}
-	switch out.Status {
-	case imports.Rejected:
-		fmt.Fprintf(w, "%s: rejected, %d row error(s); nothing was stored.\n", out.File, len(out.Errors))
-	case imports.DryRun:
-		fmt.Fprintf(w, "%s: dry run, %d areas would be imported (%s); nothing was stored.\n", out.File, out.Areas, strings.Join(parts, ", "))
-	default:
-		fmt.Fprintf(w, "%s: imported %d areas (%s).\n", out.File, out.Areas, strings.Join(parts, ", "))
-	}
-	if len(out.Added) > 0 {
-		fmt.Fprintf(w, "  added from the built-in geography, as parents of the file's areas: %s\n", strings.Join(out.Added, ", "))
-	}
-	if out.Home != "" && out.Status != imports.Rejected {
-		fmt.Fprintf(w, "  home area (rolle egen): %s\n", out.Home)
-	}
-	for _, s := range out.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", s)
-	}
-}
-
-func printErrors(w io.Writer, file string, errs []budgetfile.RowError, count int) {
-	for _, e := range errs {
-		fmt.Fprintf(w, "%s: row %d, column %s (%s): %q: %s\n", file, e.Row, e.Column, e.Field, e.Value, e.Message)
-	}
-	if n := count - len(errs); n > 0 {
-		fmt.Fprintf(w, "… and %d more errors\n", n)
-	}
-	fmt.Fprintf(w, "%s was rejected: fix the rows above and import it again. The workspace is unchanged.\n", file)
 }
 
 // rowFilters is the repeatable --where COLUMN=VALUE.
@@ -195,64 +152,13 @@ func cmdImportIndicators(ctx context.Context, args []string, e *env) error {
 	if *asJSON {
 		writeJSON(e.stdout, rep.FileResult())
 	} else {
-		printIndicatorImport(e.stdout, rep)
+		text.IndicatorImport(e.stdout, rep)
 	}
 	if rep.Status == indicatorimport.Rejected {
 		if !*asJSON {
-			printErrors(e.stderr, rep.Result.File, rep.Result.Errors, rep.Result.ErrorCount)
+			text.RowErrors(e.stderr, rep.Result.File, rep.Result.Errors, rep.Result.ErrorCount)
 		}
 		return &rejectedError{}
 	}
 	return nil
-}
-
-// areaNames lists up to n areas' names, "and k more" for the rest.
-func areaNames(gs []indicators.Geo, n int) string {
-	var names []string
-	for i, g := range gs {
-		if i == n {
-			names = append(names, fmt.Sprintf("and %d more", len(gs)-n))
-			break
-		}
-		names = append(names, g.Name)
-	}
-	return strings.Join(names, ", ")
-}
-
-func printIndicatorImport(w io.Writer, rep *indicatorimport.Report) {
-	r := rep.Result
-	where := r.File
-	if r.Sheet != "" {
-		where += ", sheet " + r.Sheet
-	}
-	ids := strings.Join(r.Indicators(), ", ")
-	switch rep.Status {
-	case indicatorimport.Unchanged:
-		fmt.Fprintf(w, "%s was imported before for %s (same sha256 and options): nothing changed.\n", where, ids)
-		return
-	case indicatorimport.Rejected:
-		fmt.Fprintf(w, "%s: rejected, %d row error(s); nothing was stored.\n", where, r.ErrorCount)
-	case indicatorimport.DryRun:
-		fmt.Fprintf(w, "%s: dry run, %d values of %s would be imported; nothing was stored.\n", where, r.Count(), ids)
-	case indicatorimport.Imported:
-		fmt.Fprintf(w, "%s: imported %d values of %s (%s table).\n", where, r.Count(), ids, r.Layout)
-		for _, v := range rep.Replaced {
-			fmt.Fprintf(w, "  replaces vintage %d of %s (the same file imported %s with other options); its values are no longer current\n",
-				v.ID, v.Indicator, v.ImportedAt.In(wheel.Oslo()).Format("2006-01-02 15:04"))
-		}
-	}
-	fmt.Fprintf(w, "  rows read: %d; skipped: %s\n", r.RowsRead, skippedText(r.Skipped))
-	if n := len(r.NewAreas); n > 0 && rep.Status != indicatorimport.Rejected {
-		verb := "added"
-		if rep.Status == indicatorimport.DryRun {
-			verb = "would add"
-		}
-		fmt.Fprintf(w, "  areas: %s %d from the built-in geography (%s); kommuner other than your own are kept for comparison\n", verb, n, areaNames(r.NewAreas, 5))
-	}
-	for _, s := range r.Notes {
-		fmt.Fprintf(w, "  note: %s\n", s)
-	}
-	for _, s := range r.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", s)
-	}
 }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // catalogue returns the catalogue in force (indicatorimport.Catalogue).
@@ -40,9 +40,6 @@ func langFlag(s string) (indicators.Lang, error) {
 	}
 	return l, nil
 }
-
-// tr picks the bokmål or nynorsk text of an output.
-func tr(lang indicators.Lang, nb, nn string) string { return lang.Pick(nb, nn) }
 
 type listOut struct {
 	Lang       indicators.Lang          `json:"lang"`
@@ -76,59 +73,7 @@ func cmdIndicatorsList(ctx context.Context, args []string, e *env) error {
 		writeJSON(e.stdout, out)
 		return nil
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	det := ""
-	for _, li := range out.Indicators {
-		ind := li.Indicator
-		if ind.Determinant != det {
-			det = ind.Determinant
-			fmt.Fprintf(tw, "\n%s\t\t\t\t\t\n", strings.ToUpper(det))
-		}
-		mark := ""
-		if li.Origin != "default" {
-			mark = " (" + tr(lang, map[string]string{"local": "lokal", "override": "lokalt endret"}[li.Origin],
-				map[string]string{"local": "lokal", "override": "lokalt endra"}[li.Origin]) + ")"
-		}
-		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.NameIn(lang), mark, unitText(ind.Unit, lang),
-			betterText(ind.Better, lang), ind.Source, levelsText(ind.Levels))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "\n%d %s. %s\n", len(out.Indicators), tr(lang, "indikatorer", "indikatorar"),
-		tr(lang, "Se én med 'helsebudsjett indicators show ID'.", "Sjå éin med 'helsebudsjett indicators show ID'."))
-	return nil
-}
-
-func unitText(u indicators.Unit, lang indicators.Lang) string {
-	switch u {
-	case indicators.Percent:
-		return tr(lang, "prosent", "prosent")
-	case indicators.Per1000:
-		return "per 1000"
-	case indicators.Years:
-		return "år"
-	case indicators.Points:
-		return "poeng"
-	case indicators.Count:
-		return tr(lang, "antall", "tal")
-	}
-	return string(u)
-}
-
-func betterText(d indicators.Direction, lang indicators.Lang) string {
-	if d == indicators.LowerIsBetter {
-		return tr(lang, "lavere er bedre", "lågare er betre")
-	}
-	return tr(lang, "høyere er bedre", "høgare er betre")
-}
-
-func levelsText(ls []indicators.Level) string {
-	s := make([]string, len(ls))
-	for i, l := range ls {
-		s[i] = string(l)
-	}
-	return strings.Join(s, ", ")
+	return text.IndicatorList(e.stdout, out.Indicators, lang)
 }
 
 // catalogueFlags parses the flags import catalogue and import targets

@@ -9,6 +9,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // defaultBy is the socio-economic indicator areas are ranked by for SII
@@ -78,7 +79,7 @@ func cmdIndicatorsShow(ctx context.Context, args []string, e *env) error {
 		writeJSON(e.stdout, out)
 		return nil
 	}
-	return printShow(e, out, o.Lang)
+	return text.IndicatorShow(e.stdout, out, o.Lang)
 }
 
 // parseAsOf reads --as-of: a date is the end of that day in Norway.

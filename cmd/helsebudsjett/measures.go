@@ -6,13 +6,13 @@ import (
 	"io"
 	"strings"
 
-	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/atomicfile"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // fileImportFlags parses the flags the units, measures and ratings imports
@@ -61,7 +61,7 @@ func runFileImport(ctx context.Context, name, what string, args []string, e *env
 	if asJSON {
 		writeJSON(e.stdout, out)
 	} else {
-		printFileImport(e.stdout, e.stderr, out, what)
+		text.FileImport(e.stdout, e.stderr, out, what)
 	}
 	if out.Status == imports.Rejected {
 		return &rejectedError{}
@@ -206,48 +206,6 @@ func cmdMeasuresList(ctx context.Context, args []string, e *env) error {
 		writeJSON(e.stdout, out)
 		return nil
 	}
-	printMeasures(e.stdout, out)
+	text.Measures(e.stdout, out)
 	return nil
-}
-
-// printMeasures writes measures list for people: a table of the measures
-// with their money per year of the plan, and the sums.
-func printMeasures(w io.Writer, out *model.MeasurePlan) {
-	if len(out.Measures) == 0 {
-		fmt.Fprintln(w, "No measures yet: write a workbook with 'helsebudsjett template measures tiltak.xlsx', fill it in and import it with 'helsebudsjett import measures tiltak.xlsx'.")
-		return
-	}
-	if len(out.Keys) == 0 {
-		fmt.Fprintln(w, "No budget in the workspace, so no amounts: import the budget first.")
-	}
-	fmt.Fprintf(w, "%-5s %-44s %-13s %-26s", "Nr", "Tiltak", "Innsats", "Ansvarlig")
-	for _, k := range out.Keys {
-		fmt.Fprintf(w, " %16s", fmt.Sprint(k.Year))
-	}
-	fmt.Fprintln(w)
-	for _, m := range out.Measures {
-		resp := (&budget.Measure{Responsible: m.Responsible, Reporting: m.Reporting}).ResponsibleText()
-		fmt.Fprintf(w, "%-5s %-44s %-13s %-26s", m.Nr, cut(m.Name, 44), m.Effort, cut(resp, 26))
-		for _, a := range m.Amounts {
-			fmt.Fprintf(w, " %16s", formatKroner(a.Ore))
-		}
-		fmt.Fprintln(w)
-	}
-	fmt.Fprintf(w, "%-5s %-44s %-13s %-26s", "", "Sum", "", "")
-	for _, a := range out.Totals {
-		fmt.Fprintf(w, " %16s", formatKroner(a.Ore))
-	}
-	fmt.Fprintln(w)
-	if len(out.Keys) > 0 {
-		fmt.Fprintf(w, "\nAmounts in kroner counted for each measure (Σ line × Andel) in %s.\n", budget.JoinKeys(out.Keys))
-	}
-}
-
-// cut shortens s to n runes for a table column.
-func cut(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -3,14 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // cmdTemplateReport: helsebudsjett template report --period P (--unit CODE
@@ -126,7 +125,7 @@ func cmdImportReport(ctx context.Context, args []string, e *env) error {
 		all.Files = append(all.Files, *out)
 		rejected = rejected || out.Status == imports.Rejected
 		if !*asJSON {
-			printReportImport(e.stdout, e.stderr, out)
+			text.TertialImport(e.stdout, e.stderr, out)
 		}
 	}
 	all.Status = tertial.Overall(all.Files)
@@ -140,36 +139,4 @@ func cmdImportReport(ctx context.Context, args []string, e *env) error {
 		return &rejectedError{}
 	}
 	return db.Close()
-}
-
-// printReportImport prints the outcome of one form for a person: the
-// summary on w, the errors on errw.
-func printReportImport(w, errw io.Writer, out *tertial.Imported) {
-	what := out.Unit + " " + out.Period
-	switch out.Status {
-	case imports.Imported:
-		fmt.Fprintf(w, "%s: imported %d report(s) for %s (snapshot %d).\n", out.File, out.Reports, what, out.Snapshot)
-	case imports.Unchanged:
-		fmt.Fprintf(w, "%s: unchanged, %s.\n", out.File, out.Message)
-	case imports.DryRun:
-		fmt.Fprintf(w, "%s: dry run, %d report(s) for %s would be imported; nothing was stored.\n", out.File, out.Reports, what)
-	case imports.Rejected:
-		fmt.Fprintf(w, "%s: rejected, %d error(s); nothing was stored.\n", out.File, max(len(out.Errors), 1))
-	}
-	if len(out.NotReported) > 0 && out.Status != imports.Rejected {
-		fmt.Fprintf(w, "  left blank: measure(s) %s\n", strings.Join(out.NotReported, ", "))
-	}
-	for _, s := range out.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", s)
-	}
-	if out.Status != imports.Rejected {
-		return
-	}
-	if out.Message != "" {
-		fmt.Fprintf(errw, "%s\n", out.Message)
-	}
-	for _, e := range out.Errors {
-		fmt.Fprintf(errw, "%s, sheet %s: row %s, column %s (%s) %q: %s\n", out.File, out.Sheet, strconv.Itoa(e.Row), e.Column, e.Field, e.Value, e.Message)
-	}
-	fmt.Fprintf(errw, "%s was rejected: fix the cells above and import it again. The workspace is unchanged.\n", out.File)
 }

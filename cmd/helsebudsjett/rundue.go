@@ -3,15 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
-	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // runFlags are the flags run-due and serve share.
@@ -92,43 +91,19 @@ func cmdWheelRunDue(ctx context.Context, args []string, e *env) error {
 	res, err := runner.RunDue(ctx, db, runner.RunDueOptions{Runner: r, Mailer: mailer, Now: now, RetryStale: *retryStale})
 	if err != nil {
 		if res != nil {
-			printNotes(e.stderr, res.Notes)
+			text.Notes(e.stderr, res.Notes)
 		}
 		return err
 	}
 	if *asJSON {
 		writeJSON(e.stdout, res.Runs)
-		printNotes(e.stderr, res.Notes)
+		text.Notes(e.stderr, res.Notes)
 	} else {
-		printRuns(e.stdout, res.Runs, res.Sent)
-		printNotes(e.stdout, res.Notes)
+		text.Runs(e.stdout, res.Runs, res.Sent)
+		text.Notes(e.stdout, res.Notes)
 	}
 	if res.Failed > 0 {
 		return fmt.Errorf("%d run(s) failed; see the list above and 'helsebudsjett wheel list'", res.Failed)
 	}
 	return nil
-}
-
-func printNotes(w io.Writer, notes []string) {
-	for _, n := range notes {
-		fmt.Fprintf(w, "warning: %s\n", n)
-	}
-}
-
-func printRuns(w io.Writer, runs []wheel.Run, sent int) {
-	if len(runs) == 0 {
-		fmt.Fprintln(w, "Nothing due: every occurrence up to now has run.")
-	}
-	for _, r := range runs {
-		fmt.Fprintf(w, "%s  %-20s %s: %s\n", r.Occurrence.In(wheel.Oslo()).Format("2006-01-02 15:04"), r.TaskID, r.Status, r.Result)
-		for _, f := range r.Files {
-			fmt.Fprintf(w, "    %s  sha256 %s\n", f.Path, f.SHA256[:12])
-		}
-		if r.Warning != "" {
-			fmt.Fprintf(w, "    warning: %s\n", r.Warning)
-		}
-	}
-	if sent > 0 {
-		fmt.Fprintf(w, "Sent %d reminder(s).\n", sent)
-	}
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
@@ -14,6 +12,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // maxWheelFile bounds a wheel file; a real one is a few kilobytes.
@@ -148,41 +147,7 @@ func printWheelList(ctx context.Context, db *sqlite.DB, year int, lang string, a
 		writeJSON(w, l.Items)
 		return nil
 	}
-	return printYearList(w, l, year)
-}
-
-// printYearList prints the wheel list of year as a table.
-func printYearList(w io.Writer, l *runner.List, year int) error {
-	items, entries := l.Items, l.Entries
-	fmt.Fprintf(w, "%s %d (Europe/Oslo)\n", l.Name, year)
-	if len(items) == 0 {
-		fmt.Fprintln(w, "No tasks fall in this year.")
-		return nil
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "WHEN\tTASK\tDEADLINE\tRESPONSIBLE\tACTION\tRUN")
-	for i, it := range items {
-		o := entries[i].Occ
-		due := ""
-		if o.Due != nil {
-			due = o.Due.String()
-		}
-		fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s\t%s\t%s\n", string([]rune(wheel.WeekdayName(o.At.In(wheel.Oslo()).Weekday()))[:3]), o.At.In(wheel.Oslo()).Format("02.01 15:04"), it.Title, due,
-			strings.Join(it.Responsible, ", "), it.Action, it.Run)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	for _, it := range items {
-		if it.Warning != "" {
-			fmt.Fprintf(w, "warning: %s\n", it.Warning)
-		}
-	}
-	if l.Stale > 0 {
-		fmt.Fprintf(w, "warning: %d run(s) marked stale were started more than %s ago and never finished (a crash or a kill): check what they left, then run them again with 'helsebudsjett wheel run-due --retry-stale'\n",
-			l.Stale, runner.DefaultStaleAfter)
-	}
-	return nil
+	return text.YearList(w, l, year)
 }
 
 func cmdWheelICS(ctx context.Context, args []string, e *env) error {

@@ -1,4 +1,4 @@
-package main
+package text
 
 import (
 	"fmt"
@@ -10,13 +10,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
-// printShow writes indicators show for people: the series as a table of
-// areas by periods, then targets, trend and inequality.
-func printShow(e *env, out *model.IndicatorView, lang indicators.Lang) error {
-	w := e.stdout
+// IndicatorShow writes indicators show for people: the series as a table
+// of areas by periods, then targets, trend and inequality.
+func IndicatorShow(w io.Writer, out *model.IndicatorView, lang indicators.Lang) error {
 	fmt.Fprintf(w, "%s: %s\n", out.ID, out.Name)
 	fmt.Fprintf(w, "%s, %s; %s %s\n", unitText(out.Unit, lang), betterText(out.Better, lang), tr(lang, "kilde", "kjelde"), out.Source)
 	fmt.Fprintf(w, "%s\n", out.Definition)
@@ -254,4 +254,151 @@ func printGroups(w io.Writer, out *model.IndicatorView, lang indicators.Lang) {
 		}
 		fmt.Fprintf(w, ": %s %s, ratio %s\n", fnum(g.Gap, 2), diffUnit(out.Unit, lang), fnum(g.Ratio, 2))
 	}
+}
+
+// Trajectories writes indicators trajectory for people: each target's
+// path from baseline to target, with the measures that bear on it.
+func Trajectories(w io.Writer, out *model.TrajectoryView, lang indicators.Lang) error {
+	fmt.Fprintf(w, "%s (%s)\n", out.Name, out.ID)
+	for _, n := range out.Notes {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
+	for _, t := range out.Trajectories {
+		name := t.AreaName
+		if name == "" {
+			name = t.Area
+		}
+		fmt.Fprintf(w, "\n%s (%s): %s %s %d → %s %d\n", name, t.Area, tr(lang, "fra", "frå"), dnum(t.Baseline.Value), t.Baseline.Year,
+			dnum(t.Goal.Value), t.Goal.Year)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		avvik := tr(lang, "Avvik", "Avvik")
+		if u := out.Unit.DiffWord(lang); u != "" {
+			avvik += " (" + u + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", tr(lang, "År", "År"), tr(lang, "Målbane", "Målbane"),
+			tr(lang, "Med vedtatte tiltak", "Med vedtekne tiltak"), avvik)
+		for _, p := range t.Points {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", p.Year, dnum(p.Target), dnum(p.Measures), dnum(p.Diff))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		switch {
+		case len(t.Numeric) == 0:
+			fmt.Fprintln(w, tr(lang, "Ingen vedtatte tiltak med tallfestet effekt på indikatoren her: banen er basisverdien.",
+				"Ingen vedtekne tiltak med talfesta effekt på indikatoren her: bana er basisverdien."))
+		case t.Reached:
+			fmt.Fprintf(w, tr(lang, "Gap i %d: ingen – de vedtatte tiltakene når målet (med %s å gå på).\n",
+				"Gap i %d: inkje – dei vedtekne tiltaka når målet (med %s å gå på).\n"), t.Goal.Year, diffNum(t.Gap.Neg(), out.Unit, lang, false))
+		default:
+			fmt.Fprintf(w, tr(lang, "Gap i %d: %s – de vedtatte tiltakene når ikke målet.\n",
+				"Gap i %d: %s – dei vedtekne tiltaka når ikkje målet.\n"), t.Goal.Year, diffNum(t.Gap, out.Unit, lang, false))
+		}
+		if t.Covered != nil && len(t.Numeric) > 0 {
+			fmt.Fprintf(w, tr(lang, "Tiltakene gir %s %% av endringen målet krever.\n", "Tiltaka gir %s %% av endringa målet krev.\n"), dnum(*t.Covered))
+		}
+		for _, m := range t.Numeric {
+			weight := ""
+			if !m.Weight.Equal(decimal.NewFromInt(1)) {
+				weight = fmt.Sprintf(tr(lang, ", vektet %s for områdets andel av folketallet", ", vekta %s for delen av folketalet i området"), dnum(m.Weight))
+			}
+			start := tr(lang, "løpende", "løpande")
+			if m.Start != 0 {
+				start = fmt.Sprintf("%s %d", tr(lang, "fra", "frå"), m.Start)
+			}
+			fmt.Fprintf(w, "  %s %s: %s %s %d (%s%s)\n", m.Nr, m.Name, diffNum(*m.Value, out.Unit, lang, true), tr(lang, "innen", "innan"), m.FullYear, start, weight)
+		}
+		if len(t.Beside) > 0 {
+			fmt.Fprintln(w, tr(lang, "Ved siden av, ikke summert (effekt ikke tallfestet for indikatoren):",
+				"Ved sida av, ikkje summerte (effekt ikkje talfesta for indikatoren):"))
+			for _, m := range t.Beside {
+				level := m.Level
+				switch {
+				case m.Other != "":
+					level = tr(lang, "effekten er tallfestet for ", "effekten er talfesta for ") + m.Other
+				case level == "":
+					level = tr(lang, "ikke angitt", "ikkje oppgitt")
+				}
+				fmt.Fprintf(w, "  %s %s: %s\n", m.Nr, m.Name, level)
+			}
+		}
+	}
+	return nil
+}
+
+// dnum writes a decimal rounded to 3 places with a decimal comma.
+func dnum(d decimal.Decimal) string { return strings.Replace(d.Round(3).String(), ".", ",", 1) }
+
+// diffNum writes a difference between two values of unit u with the unit
+// of a difference: "0,5 prosentpoeng" (signed: "+0,5", "-1").
+func diffNum(d decimal.Decimal, u indicators.Unit, lang indicators.Lang, signed bool) string {
+	s := dnum(d)
+	if signed && d.IsPositive() {
+		s = "+" + s
+	}
+	if w := u.DiffWord(lang); w != "" {
+		s += " " + w
+	}
+	return s
+}
+
+func unitText(u indicators.Unit, lang indicators.Lang) string {
+	switch u {
+	case indicators.Percent:
+		return tr(lang, "prosent", "prosent")
+	case indicators.Per1000:
+		return "per 1000"
+	case indicators.Years:
+		return "år"
+	case indicators.Points:
+		return "poeng"
+	case indicators.Count:
+		return tr(lang, "antall", "tal")
+	}
+	return string(u)
+}
+
+func betterText(d indicators.Direction, lang indicators.Lang) string {
+	if d == indicators.LowerIsBetter {
+		return tr(lang, "lavere er bedre", "lågare er betre")
+	}
+	return tr(lang, "høyere er bedre", "høgare er betre")
+}
+
+func levelsText(ls []indicators.Level) string {
+	s := make([]string, len(ls))
+	for i, l := range ls {
+		s[i] = string(l)
+	}
+	return strings.Join(s, ", ")
+}
+
+// tr picks the bokmål or nynorsk text of an output.
+func tr(lang indicators.Lang, nb, nn string) string { return lang.Pick(nb, nn) }
+
+// IndicatorList writes indicators list for people: the catalogue in force
+// by determinant, marking the municipality's own definitions.
+func IndicatorList(w io.Writer, listed []indicatorimport.Listed, lang indicators.Lang) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	det := ""
+	for _, li := range listed {
+		ind := li.Indicator
+		if ind.Determinant != det {
+			det = ind.Determinant
+			fmt.Fprintf(tw, "\n%s\t\t\t\t\t\n", strings.ToUpper(det))
+		}
+		mark := ""
+		if li.Origin != "default" {
+			mark = " (" + tr(lang, map[string]string{"local": "lokal", "override": "lokalt endret"}[li.Origin],
+				map[string]string{"local": "lokal", "override": "lokalt endra"}[li.Origin]) + ")"
+		}
+		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.NameIn(lang), mark, unitText(ind.Unit, lang),
+			betterText(ind.Better, lang), ind.Source, levelsText(ind.Levels))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%d %s. %s\n", len(listed), tr(lang, "indikatorer", "indikatorar"),
+		tr(lang, "Se én med 'helsebudsjett indicators show ID'.", "Sjå éin med 'helsebudsjett indicators show ID'."))
+	return nil
 }
