@@ -24,7 +24,7 @@ func fields(out string) [][]string {
 // staff read them, the sum, and the parts when there are two.
 func TestSummary(t *testing.T) {
 	sum := &model.Summary{Year: 2027, Version: budget.Vedtatt, By: "funksjon",
-		Rows: []model.SummaryRow{{Value: "232", Lines: 3, Ore: 123456789}, {Value: "", Lines: 1, Ore: -50}},
+		Rows:  []model.SummaryRow{{Value: "232", Lines: 3, Ore: 123456789}, {Value: "", Lines: 1, Ore: -50}},
 		Parts: []model.SummaryRow{{Value: "drift", Lines: 3, Ore: 123456789}, {Value: "investering", Lines: 1, Ore: -50}},
 		Lines: 4, TotalOre: 123456739}
 	var b bytes.Buffer
