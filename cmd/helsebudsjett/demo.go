@@ -3,15 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"text/tabwriter"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
-	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/reports/demo"
-	"github.com/helsebudsjett/helsebudsjett/reports/text"
 	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
 
@@ -25,13 +21,7 @@ func cmdDemo(ctx context.Context, args []string, e *env) error {
 	} else if len(pos) > 0 {
 		return usagef("demo takes no arguments; use -o DIR")
 	}
-	res, err := demo.Run(ctx, demo.Options{Open: openDemo, Dir: *out, Out: e.stdout, Print: demo.Printer{
-		BudgetImport: text.BudgetImport, BudgetRejected: text.BudgetRowErrors, Comparison: text.Comparison,
-		IndicatorImport: text.IndicatorImport, IndicatorRejected: text.RowErrors,
-		FileImport:    func(w io.Writer, o *imports.Outcome, what string) { text.FileImport(w, w, o, what) },
-		TertialImport: func(w io.Writer, o *tertial.Imported) { text.TertialImport(w, w, o) },
-		WheelList:     text.YearList, AnnualReport: printReportWritten,
-	}})
+	res, err := demo.Run(ctx, demo.Options{Open: openDemo, Dir: *out, Out: e.stdout, Print: demo.TextPrinter()})
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // cmdReport writes the annual report on the health-equity budget
@@ -83,16 +82,7 @@ func cmdReport(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	if !*asJSON {
-		printReportWritten(e.stdout, *out, res.Report, res.Size)
+		text.ReportWritten(e.stdout, *out, res.Report, res.Size)
 	}
 	return nil
-}
-
-func printReportWritten(w io.Writer, path string, r *annual.Report, size int) {
-	edition := "internal, marked on every page"
-	if r.Public {
-		edition = "public, small numbers suppressed"
-	}
-	fmt.Fprintf(w, "Wrote %s: %s (%s), %d indicators, %d measures, %d KiB.\n",
-		path, r.Title, edition, len(r.Indicators), len(r.Measures.Rows), (size+1023)/1024)
 }

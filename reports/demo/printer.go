@@ -11,6 +11,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
+	"github.com/helsebudsjett/helsebudsjett/reports/text"
 )
 
 // Printer shows the outcomes the demo meets on its way as the commands
@@ -81,5 +82,16 @@ func (p Printer) wheelList(w io.Writer, l *runner.List, year int) error {
 func (p Printer) annualReport(w io.Writer, path string, r *annual.Report, size int) {
 	if p.AnnualReport != nil {
 		p.AnnualReport(w, path, r, size)
+	}
+}
+
+// TextPrinter shows the outcomes as the command line does (reports/text).
+func TextPrinter() Printer {
+	return Printer{
+		BudgetImport: text.BudgetImport, BudgetRejected: text.BudgetRowErrors, Comparison: text.Comparison,
+		IndicatorImport: text.IndicatorImport, IndicatorRejected: text.RowErrors,
+		FileImport:    func(w io.Writer, o *imports.Outcome, what string) { text.FileImport(w, w, o, what) },
+		TertialImport: func(w io.Writer, o *tertial.Imported) { text.TertialImport(w, w, o) },
+		WheelList:     text.YearList, AnnualReport: text.ReportWritten,
 	}
 }

@@ -3,7 +3,6 @@ package letters_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
+	"github.com/helsebudsjett/helsebudsjett/reports/demo"
 	"github.com/helsebudsjett/helsebudsjett/reports/internal/wording"
 	"github.com/helsebudsjett/helsebudsjett/reports/letters"
 	"github.com/helsebudsjett/helsebudsjett/templates"
@@ -29,34 +29,22 @@ var (
 func sampleDemo(t *testing.T) string {
 	t.Helper()
 	demoOnce.Do(func() {
-		goBin, err := exec.LookPath("go")
-		if err != nil {
-			demoErr = err
-			return
-		}
 		dir, err := os.MkdirTemp("", "letters-sample-")
 		if err != nil {
 			demoErr = err
 			return
 		}
 		demoDir = filepath.Join(dir, "demo")
-		out, err := exec.Command(goBin, "run", "../../cmd/helsebudsjett", "demo", "-o", demoDir).CombinedOutput()
-		if err != nil {
-			demoErr = &demoError{err, string(out)}
-		}
+		// The demo as the command builds it (reports/demo), in-process:
+		// building the command to run it cost every test run a link.
+		_, demoErr = demo.Run(context.Background(), demo.Options{Dir: demoDir,
+			Open: func(ctx context.Context, p string) (demo.Store, error) { return sqlite.Open(ctx, p) }})
 	})
 	if demoErr != nil {
 		t.Fatalf("demo: %v", demoErr)
 	}
 	return demoDir
 }
-
-type demoError struct {
-	err error
-	out string
-}
-
-func (e *demoError) Error() string { return e.err.Error() + "\n" + e.out }
 
 // sampleSource is the letters' source of the sample's 2027 letters, read
 // as the letters command reads it.
