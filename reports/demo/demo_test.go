@@ -20,9 +20,12 @@ import (
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/tertial"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
+	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
 	"github.com/helsebudsjett/helsebudsjett/reports/annual"
+	"github.com/helsebudsjett/helsebudsjett/reports/annual/annualtest"
 	"github.com/helsebudsjett/helsebudsjett/reports/demo"
+	"github.com/helsebudsjett/helsebudsjett/reports/documents"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 	"github.com/helsebudsjett/helsebudsjett/templates/sample"
 )
@@ -215,6 +218,35 @@ func TestRun(t *testing.T) {
 			t.Errorf("a demo folder from before the marker: %v", err)
 		}
 	})
+
+	// The sample's annual report in every edition, read as a reader gets
+	// it (the PDF's text): every summary sentence against its table, the
+	// units, the sums as printed, the wording and the page breaks.
+	for _, ed := range []struct {
+		name   string
+		lang   indicators.Lang
+		public bool
+		term   budget.Term
+	}{
+		{"nb internal", indicators.Bokmal, false, ""},
+		{"nb public", indicators.Bokmal, true, ""},
+		{"nn internal", indicators.Nynorsk, false, ""},
+		{"nn public", indicators.Nynorsk, true, ""},
+		{"nb public T2", indicators.Bokmal, true, budget.T2},
+	} {
+		t.Run("annual report reads true/"+ed.name, func(t *testing.T) {
+			opt := annual.Options{Year: sample.ReportYear, Lang: ed.lang, Public: ed.public, Term: ed.term}
+			res, err := documents.Report(ctx, db, documents.ReportOptions{Options: opt, Path: filepath.Join(t.TempDir(), "r.pdf")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(res.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			annualtest.Check(t, res.Report, annualtest.Read(t, data))
+		})
+	}
 }
 
 // checkTertial checks the demo's tertial reports: a snapshot per form, the
