@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
@@ -167,19 +166,9 @@ func cmdLines(ctx context.Context, args []string, e *env) error {
 	}
 	defer db.Close()
 	if *out == "" {
-		return writeLines(ctx, db, key, e.stdout)
+		_, err := documents.LinesCSV(ctx, db, key, e.stdout)
+		return err
 	}
-	return writeLinesFile(ctx, db, key, *out, *force)
-}
-
-// writeLinesFile writes the lines CSV to path (documents.WriteLines).
-func writeLinesFile(ctx context.Context, db *sqlite.DB, key budget.Key, path string, force bool) error {
-	_, err := documents.WriteLines(ctx, db, documents.LinesOptions{Key: key, Path: path, Overwrite: force})
-	return err
-}
-
-// writeLines writes the lines CSV to w (documents.LinesCSV).
-func writeLines(ctx context.Context, db *sqlite.DB, key budget.Key, w io.Writer) error {
-	_, err := documents.LinesCSV(ctx, db, key, w)
+	_, err = documents.WriteLines(ctx, db, documents.LinesOptions{Key: key, Path: *out, Overwrite: *force})
 	return err
 }

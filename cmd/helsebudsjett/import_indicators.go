@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators/areafile"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorfile"
@@ -50,7 +51,7 @@ func cmdImportAreas(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	if out.Status == imports.Imported {
-		if err := recordInputs(ctx, db, pos[0]); err != nil {
+		if err := outguard.Record(ctx, db, pos[0]); err != nil {
 			return err
 		}
 	}

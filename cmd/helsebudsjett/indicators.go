@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
@@ -133,7 +134,7 @@ func recordImported(ctx context.Context, db *sqlite.DB, path string, status impo
 	}
 	defer db.Close()
 	if err == nil && status == imports.Imported {
-		err = recordInputs(ctx, db, path)
+		err = outguard.Record(ctx, db, path)
 	}
 	return err
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/reports/documents"
@@ -17,10 +16,6 @@ import (
 // lettersOptions are the choices of one run of the letters, from the
 // command line, the demo or the wheel.
 type lettersOptions = documents.LettersOptions
-
-// docWorkspaceFunc is documents.OpenFunc, for the wiring of serve and
-// run-due.
-func docWorkspaceFunc(db *sqlite.DB) documents.WorkspaceFunc { return documents.OpenFunc(db) }
 
 // unitFlags collects repeated --unit flags.
 type unitFlags []string

@@ -67,7 +67,7 @@ func runFileImport(ctx context.Context, name, what string, args []string, e *env
 		return &rejectedError{}
 	}
 	if out.Status == imports.Imported {
-		if err := recordInputs(ctx, db, path); err != nil {
+		if err := outguard.Record(ctx, db, path); err != nil {
 			return err
 		}
 	}

@@ -4,13 +4,7 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
-	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 )
-
-// recordInputs remembers the files an import read (outguard.Record).
-func recordInputs(ctx context.Context, db *sqlite.DB, paths ...string) error {
-	return outguard.Record(ctx, db, paths...)
-}
 
 // checkOutputNoWorkspace is outguard.CheckUnopened on the workspace of
 // --db, opened for reading.

@@ -29,7 +29,7 @@ func (f runFlags) outDir(db *sqlite.DB) string {
 // helsebudsjett workbook, letters the oppdragsbrev and report the annual
 // report (or, after April, the tertial status report).
 func newRunner(db *sqlite.DB, out string, now func() time.Time) *runner.Runner {
-	return &runner.Runner{Store: db, Load: runner.PlanLoader(db), Actions: documents.WheelActions(db, docWorkspaceFunc(db), out), OutDir: out, Now: now, Guard: func(ctx context.Context, p string) error {
+	return &runner.Runner{Store: db, Load: runner.PlanLoader(db), Actions: documents.WheelActions(db, documents.OpenFunc(db), out), OutDir: out, Now: now, Guard: func(ctx context.Context, p string) error {
 		return outguard.Check(ctx, db, p, true) // the run's own output folder
 	}}
 }

@@ -70,7 +70,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	docs := &documents.Service{DB: db, Workspace: docWorkspaceFunc(db),
+	docs := &documents.Service{DB: db, Workspace: documents.OpenFunc(db),
 		LettersConfig:    filepath.Join(filepath.Dir(db.Path()), documents.LettersConfigFile),
 		LettersTemplates: filepath.Join(filepath.Dir(db.Path()), documents.LettersTemplatesDir)}
 	app.Reports, app.PublicReport = docs, *publicReport

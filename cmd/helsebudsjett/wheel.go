@@ -9,6 +9,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
 	"github.com/helsebudsjett/helsebudsjett/budget/inputfile"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel"
 	"github.com/helsebudsjett/helsebudsjett/budget/wheel/runner"
@@ -104,7 +105,7 @@ func cmdWheelImport(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := recordInputs(ctx, db, pos[0]); err != nil {
+	if err := outguard.Record(ctx, db, pos[0]); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Imported the wheel from %s: %d tasks. Show it with 'helsebudsjett wheel list'.\n", pos[0], len(w.Tasks))
