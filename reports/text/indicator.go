@@ -11,6 +11,7 @@ import (
 
 	"github.com/helsebudsjett/helsebudsjett/indicators"
 	"github.com/helsebudsjett/helsebudsjett/indicators/indicatorimport"
+	"github.com/helsebudsjett/helsebudsjett/reports/annual"
 	"github.com/helsebudsjett/helsebudsjett/reports/model"
 )
 
@@ -18,7 +19,7 @@ import (
 // of areas by periods, then targets, trend and inequality.
 func IndicatorShow(w io.Writer, out *model.IndicatorView, lang indicators.Lang) error {
 	fmt.Fprintf(w, "%s: %s\n", out.ID, out.Name)
-	fmt.Fprintf(w, "%s, %s; %s %s\n", unitText(out.Unit, lang), betterText(out.Better, lang), tr(lang, "kilde", "kjelde"), out.Source)
+	fmt.Fprintf(w, "%s, %s; %s %s\n", annual.UnitText(out.Unit, lang), betterText(out.Better, lang), tr(lang, "kilde", "kjelde"), out.Source)
 	fmt.Fprintf(w, "%s\n", out.Definition)
 	if out.AsOf != "" {
 		fmt.Fprintf(w, "%s %s\n", tr(lang, "Slik tallene var kjent", "Slik tala var kjende"), out.AsOf)
@@ -163,7 +164,7 @@ func diffUnit(u indicators.Unit, lang indicators.Lang) string {
 	if w := u.DiffWord(lang); w != "" {
 		return w
 	}
-	return unitText(u, lang)
+	return annual.UnitText(u, lang)
 }
 
 // reasonText is why an area was left out, in Norwegian.
@@ -233,7 +234,7 @@ func printInequality(w io.Writer, out *model.IndicatorView, lang indicators.Lang
 		"SII: forskjellen mellom toppen og bunnen av den sosiale skalaen (regresjon vektet med folketall); RII: forholdet mellom dem.",
 		"SII: skilnaden mellom toppen og botnen av den sosiale skalaen (regresjon vekta med folketal); RII: forholdet mellom dei."))
 	fmt.Fprintf(w, "  %s %s; %s %s.\n", tr(lang, "Avstand og SII er i", "Avstand og SII er i"), diffUnit(out.Unit, lang),
-		tr(lang, "snitt i", "snitt i"), unitText(out.Unit, lang))
+		tr(lang, "snitt i", "snitt i"), annual.UnitText(out.Unit, lang))
 	return nil
 }
 
@@ -342,22 +343,6 @@ func diffNum(d decimal.Decimal, u indicators.Unit, lang indicators.Lang, signed 
 	return s
 }
 
-func unitText(u indicators.Unit, lang indicators.Lang) string {
-	switch u {
-	case indicators.Percent:
-		return tr(lang, "prosent", "prosent")
-	case indicators.Per1000:
-		return "per 1000"
-	case indicators.Years:
-		return "år"
-	case indicators.Points:
-		return "poeng"
-	case indicators.Count:
-		return tr(lang, "antall", "tal")
-	}
-	return string(u)
-}
-
 func betterText(d indicators.Direction, lang indicators.Lang) string {
 	if d == indicators.LowerIsBetter {
 		return tr(lang, "lavere er bedre", "lågare er betre")
@@ -392,7 +377,7 @@ func IndicatorList(w io.Writer, listed []indicatorimport.Listed, lang indicators
 			mark = " (" + tr(lang, map[string]string{"local": "lokal", "override": "lokalt endret"}[li.Origin],
 				map[string]string{"local": "lokal", "override": "lokalt endra"}[li.Origin]) + ")"
 		}
-		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.NameIn(lang), mark, unitText(ind.Unit, lang),
+		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.NameIn(lang), mark, annual.UnitText(ind.Unit, lang),
 			betterText(ind.Better, lang), ind.Source, levelsText(ind.Levels))
 	}
 	if err := tw.Flush(); err != nil {
