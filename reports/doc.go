@@ -5,6 +5,8 @@
 // document and command shows; letters (the oppdragsbrev), annual (the
 // annual report, PDF and web page), workbook (the helsebudsjett workbook),
 // opendata (the NLOD export), documents (the three made one way for the CLI,
-// the wheel and the web), and pdf with pdf/tagged (typography, tagged PDF
-// and PDF/A-2).
+// the wheel and the web), pdf with pdf/tagged (typography, tagged PDF
+// and PDF/A-2), text (the plain-text views the command line prints) and
+// demo (the demonstration built on the sample municipality). Nothing here
+// imports the store: the documents read through model's interfaces.
 package reports

@@ -3,6 +3,12 @@
 // spreadsheets finance staff export from their ERP and answers questions
 // about them to the øre.
 //
+// This package parses flags, opens the workspace, calls the service each
+// command stands for (an importer, reports/model, reports/documents, the
+// wheel's runner, the web application), prints the result with
+// reports/text and maps errors to exit codes (exitCode); it holds no
+// workflow of its own.
+//
 // Exit codes (the same for every command):
 //
 //	0  done
