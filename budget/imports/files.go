@@ -26,6 +26,10 @@ type Files struct {
 	// was unchanged; Force lets it replace a file that is not an input.
 	SaveMapping string
 	Force       bool
+	// Upload says the file is a temporary copy of an upload (the web
+	// application's): not a file of the user's for outputs to spare, so
+	// Finish does not record it as an input.
+	Upload bool
 }
 
 // CheckSave returns outguard's refusal of f.SaveMapping for an import of
@@ -41,11 +45,11 @@ func (f Files) CheckSave(ctx context.Context, ws outguard.Workspace, path string
 
 // Finish does what follows an import of path that ended in status: once
 // the file is stored or found unchanged (not a dry run, not rejected) it
-// records path and the mapping file as inputs, and unless unchanged it
+// records path and the mapping file as inputs (not an Upload), and unless unchanged it
 // writes the mapping used (mapping's YAML) to SaveMapping, also for a dry
 // run or a rejected file, so the user can correct it.
 func (f Files) Finish(ctx context.Context, rec outguard.Recorder, path string, status Status, dryRun bool, mapping func() ([]byte, error)) error {
-	if !dryRun && status != Rejected {
+	if !dryRun && status != Rejected && !f.Upload {
 		if err := outguard.Record(ctx, rec, path, f.MappingFile); err != nil {
 			return err
 		}

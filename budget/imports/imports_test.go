@@ -1,11 +1,16 @@
 package imports_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/helsebudsjett/helsebudsjett/budget/imports"
+	"github.com/helsebudsjett/helsebudsjett/budget/outguard"
 )
 
 func TestOutcome_Settle(t *testing.T) {
@@ -45,5 +50,46 @@ func TestFailed_JSON(t *testing.T) {
 	want := `{"status":"rejected","file":"tiltak.csv","rows_read":0,"count":0,"skipped":{},"warnings":[],"errors":null,"message":"no such file"}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
+	}
+}
+
+// recorder notes the inputs recorded.
+type recorder struct{ paths []string }
+
+func (r *recorder) RecordInputs(_ context.Context, ins ...outguard.Input) error {
+	for _, in := range ins {
+		r.paths = append(r.paths, filepath.Base(in.Path))
+	}
+	return nil
+}
+
+// TestFiles_Finish: a file stored or unchanged is recorded with its mapping
+// file; a dry run, a rejected file and an upload (a temporary copy) are not.
+func TestFiles_Finish(t *testing.T) {
+	dir := t.TempDir()
+	file, mapping := filepath.Join(dir, "b.csv"), filepath.Join(dir, "m.yaml")
+	for _, p := range []string{file, mapping} {
+		if err := os.WriteFile(p, []byte(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		f      imports.Files
+		status imports.Status
+		dryRun bool
+		want   string
+	}{
+		{"imported", imports.Files{MappingFile: mapping}, imports.Imported, false, "b.csv m.yaml"},
+		{"unchanged", imports.Files{}, imports.Unchanged, false, "b.csv"},
+		{"dry run", imports.Files{}, imports.DryRun, true, ""},
+		{"rejected", imports.Files{}, imports.Rejected, false, ""},
+		{"upload", imports.Files{MappingFile: mapping, Upload: true}, imports.Imported, false, ""},
+	} {
+		var r recorder
+		err := tc.f.Finish(context.Background(), &r, file, tc.status, tc.dryRun, func() ([]byte, error) { return nil, nil })
+		if got := strings.Join(r.paths, " "); err != nil || got != tc.want {
+			t.Errorf("%s: recorded %q (%v), want %q", tc.name, got, err, tc.want)
+		}
 	}
 }

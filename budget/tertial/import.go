@@ -44,13 +44,17 @@ type Imported struct {
 type ImportOptions struct {
 	Options
 	DryRun bool
+	// Upload says the file is a temporary copy of an upload (the web
+	// application's): it is not recorded as an input.
+	Upload bool
 }
 
 // Import reads one filled-in form, checks it against the workspace (each
 // measure exists and is the unit's) and, unless opts.DryRun and when
 // nothing is wrong, stores it as a snapshot and records the file as an
-// input. A file imported before (same sha256) is unchanged, without being
-// read again, unless opts names a unit or period to check it against. A
+// input (not an opts.Upload). A file imported before (same sha256) is
+// unchanged, without being read again, unless opts names a unit or period
+// to check it against. A
 // form that cannot be read, or has errors, is rejected; the error returned
 // is for failures only (I/O, the workspace). Each form is all or nothing.
 func Import(ctx context.Context, db ImportStore, path string, opts ImportOptions) (*Imported, error) {
@@ -58,7 +62,7 @@ func Import(ctx context.Context, db ImportStore, path string, opts ImportOptions
 	if err != nil {
 		return nil, err
 	}
-	if out.Status == imports.Imported || out.Status == imports.Unchanged {
+	if (out.Status == imports.Imported || out.Status == imports.Unchanged) && !opts.Upload {
 		if err := outguard.Record(ctx, db, path); err != nil {
 			return nil, err
 		}

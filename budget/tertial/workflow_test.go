@@ -138,6 +138,20 @@ func checkRoundTrip(t *testing.T, db *sqlite.DB, period budget.Period) {
 	if _, err := tertial.WriteForms(ctx, db, tertial.WriteOptions{Period: period, Out: dir}); budget.ErrorCode(err) != budget.EINVALID {
 		t.Errorf("writing over the forms without force: %v, want refused", err)
 	}
+	// An upload (the web's temporary copy) is not the user's file: it is
+	// not recorded, so a form may be written where it lay.
+	upload := filepath.Join(t.TempDir(), "upload.xlsx")
+	later := fill(first.Form)
+	later.Rows[0].Report.Comment = "Forsinket oppstart"
+	if err := tertial.WriteFile(upload, later); err != nil {
+		t.Fatal(err)
+	}
+	if up, err := tertial.Import(ctx, db, upload, tertial.ImportOptions{Upload: true}); err != nil || up.Status != imports.Imported {
+		t.Fatalf("upload: %v %+v, want imported", err, up)
+	}
+	if _, err := tertial.WriteForms(ctx, db, tertial.WriteOptions{Period: period, Unit: first.Form.Unit.Code, Out: upload, Force: true}); err != nil {
+		t.Errorf("writing a form where an upload lay: %v; an upload is not an input", err)
+	}
 }
 
 func TestWorkflow_Sample(t *testing.T) {

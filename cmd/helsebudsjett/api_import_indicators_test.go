@@ -195,3 +195,50 @@ func with(fields map[string]string, k, v string) map[string]string {
 	out[k] = v
 	return out
 }
+
+// TestAPI_uploadsNotRecordedAsInputs: an upload is a temporary copy, not a
+// file of the user's that outputs must spare, so an import through the web
+// records no input (it recorded the temporary file's path), while the same
+// file imported by the command is recorded.
+func TestAPI_uploadsNotRecordedAsInputs(t *testing.T) {
+	dir := t.TempDir()
+	dbFile := filepath.Join(dir, "ws.db")
+	if code, out, stderr := cli(t, dir, "import", "areas", sampleAreas, "--db", dbFile); code != exitOK {
+		t.Fatalf("import areas: exit %d\n%s\n%s", code, out, stderr)
+	}
+	health := apiUser(t, dbFile, "per", "folkehelse")
+	base, _ := startServe(t, "serve", "--db", dbFile)
+	inputs := func() []string {
+		t.Helper()
+		db, err := sqlite.Open(context.Background(), dbFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		ins, err := db.Inputs(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for _, in := range ins {
+			paths = append(paths, in.Path)
+		}
+		return paths
+	}
+	before := inputs()
+	file := []byte("Bydel;År;Andel\nSentrum;2024;0,105\nNordbyen;2024;0,21\n")
+	status, body := apiUploadTo(t, base+apiIndicators, health, "trang.csv", file, map[string]string{"indicator": "trangboddhet", "scale": "fraction"})
+	if status != http.StatusOK || !strings.Contains(body, `"status": "imported"`) {
+		t.Fatalf("upload: %d\n%s", status, body)
+	}
+	if after := inputs(); len(after) != len(before) {
+		t.Errorf("the web import recorded inputs %q (before: %q)", after, before)
+	}
+	write(t, dir, "trang2.csv", "Bydel;År;Andel\nSentrum;2025;0,11\n")
+	if code, out, stderr := cli(t, dir, "import", "indicators", filepath.Join(dir, "trang2.csv"), "--indicator", "trangboddhet", "--scale", "fraction", "--db", dbFile); code != exitOK {
+		t.Fatalf("import indicators: exit %d\n%s\n%s", code, out, stderr)
+	}
+	if after := inputs(); len(after) != len(before)+1 {
+		t.Errorf("the command's import recorded %q (before: %q); want its file added", after, before)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/helsebudsjett/helsebudsjett/budget"
+	"github.com/helsebudsjett/helsebudsjett/budget/imports"
 	"github.com/helsebudsjett/helsebudsjett/budget/measurefile"
 	"github.com/helsebudsjett/helsebudsjett/budget/measureimport"
 	"github.com/helsebudsjett/helsebudsjett/budget/sqlite"
@@ -58,7 +59,7 @@ func (f fileImports) indicators(ctx context.Context, path string, o web.FileOpti
 		return nil, budget.Errorf(budget.EINVALID, "%v", err)
 	}
 	opts.Name, opts.Sheet, opts.MaxSize, opts.DryRun = o.Name, o.Sheet, o.MaxSize, o.DryRun
-	rep, err := indicatorimport.Import(ctx, f.db, path, indicatorimport.FileOptions{Options: opts})
+	rep, err := indicatorimport.Import(ctx, f.db, path, indicatorimport.FileOptions{Options: opts, Files: imports.Files{Upload: true}})
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +87,7 @@ func (f fileImports) tertial(ctx context.Context, path string, o web.FileOptions
 	if err != nil {
 		return nil, budget.Errorf(budget.EINVALID, "%v", err)
 	}
-	out, err := tertial.Import(ctx, f.db, path, tertial.ImportOptions{Options: tertial.Options{Name: o.Name, MaxSize: o.MaxSize, Unit: o.Unit, Period: period}, DryRun: o.DryRun})
+	out, err := tertial.Import(ctx, f.db, path, tertial.ImportOptions{Options: tertial.Options{Name: o.Name, MaxSize: o.MaxSize, Unit: o.Unit, Period: period}, DryRun: o.DryRun, Upload: true})
 	if err != nil {
 		return nil, err
 	}
