@@ -131,7 +131,8 @@ func TestAPI_documents(t *testing.T) {
 // documents passes axe-core in bokmål and nynorsk, and its links lead to
 // the downloads.
 func TestServe_documentsPageInBrowser(t *testing.T) {
-	ctx := browsertest.New(t, time.Minute)
+	t.Parallel()                             // each on its own copy of the demo, server and browser
+	ctx := browsertest.New(t, 5*time.Minute) // room for -race beside the other browser tests
 	_, dbFile := demoWorkspace(t)
 	if code, _, stderr := cliIn(t, t.TempDir(), "et langt nok passord\n", "user", "add", "radmann", "--role", "kommunedirektor", "--password-stdin", "--db", dbFile); code != exitOK {
 		t.Fatal(stderr)

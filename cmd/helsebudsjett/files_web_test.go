@@ -19,7 +19,8 @@ import (
 // the CLI then lists are the file's. The rådmann's office's measures
 // upload shows the import's check of the links before anything is stored.
 func TestServe_healthUploadsInBrowser(t *testing.T) {
-	ctx := browsertest.New(t, 2*time.Minute)
+	t.Parallel()                             // each on its own copy of the demo, server and browser
+	ctx := browsertest.New(t, 5*time.Minute) // room for -race beside the other browser tests
 	dir := t.TempDir()
 	dbFile := filepath.Join(dir, "ws.db")
 	for _, u := range [][2]string{{"frida", "folkehelse"}, {"rune", "kommunedirektor"}} {

@@ -19,7 +19,8 @@ import (
 // whose total the CLI's summary confirms. Every page passes axe-core, in
 // bokmål and nynorsk.
 func TestServe_financeInBrowser(t *testing.T) {
-	ctx := browsertest.New(t, 2*time.Minute)
+	t.Parallel()                             // each on its own copy of the demo, server and browser
+	ctx := browsertest.New(t, 5*time.Minute) // room for -race beside the other browser tests
 	dir := t.TempDir()
 	dbFile := filepath.Join(dir, "ws.db")
 	if code, _, stderr := cliIn(t, dir, "et langt nok passord\n", "user", "add", "kari", "--role", "okonomi", "--password-stdin", "--db", dbFile); code != exitOK {

@@ -21,7 +21,8 @@ import (
 // image with a description naming the areas; the public-health
 // coordinator sees the internal figure, marked "*". Both pass axe-core.
 func TestServe_indicatorsInBrowser(t *testing.T) {
-	ctx := browsertest.New(t, 2*time.Minute)
+	t.Parallel()                             // each on its own copy of the demo, server and browser
+	ctx := browsertest.New(t, 5*time.Minute) // room for -race beside the other browser tests
 	_, dbFile := demoWorkspace(t)
 	for _, u := range [][2]string{{"leser", "lesetilgang"}, {"per", "folkehelse"}} {
 		if code, _, stderr := cliIn(t, t.TempDir(), "et langt nok passord\n", "user", "add", u[0], "--role", u[1], "--password-stdin", "--db", dbFile); code != exitOK {

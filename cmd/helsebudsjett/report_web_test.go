@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -17,7 +18,7 @@ import (
 // Content-Security-Policy; with --public-report, someone not signed in
 // reads the same page, in nynorsk when asked.
 func TestServe_reportInBrowser(t *testing.T) {
-	ctx := browsertest.New(t, 0)
+	ctx := browsertest.New(t, 5*time.Minute) // the report page takes long under -race
 	_, dbFile := demoWorkspace(t)
 	if code, _, stderr := cliIn(t, t.TempDir(), "et langt nok passord\n", "user", "add", "leser", "--role", "lesetilgang", "--password-stdin", "--db", dbFile); code != exitOK {
 		t.Fatal(stderr)

@@ -24,7 +24,8 @@ import (
 // the unit's xlsx form gives. Another unit's form is refused. Every page
 // passes axe-core in bokmål and nynorsk.
 func TestServe_unitInBrowser(t *testing.T) {
-	ctx := browsertest.New(t, 2*time.Minute)
+	t.Parallel()                             // each on its own copy of the demo, server and browser
+	ctx := browsertest.New(t, 5*time.Minute) // room for -race beside the other browser tests
 	_, dbFile := demoWorkspace(t)
 	bg := context.Background()
 	db, err := sqlite.Open(bg, dbFile)
