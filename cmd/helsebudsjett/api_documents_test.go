@@ -25,6 +25,7 @@ import (
 // `report --public`'s, which a council member may have, and not the
 // internal one. Every document made is in the audit log.
 func TestAPI_documents(t *testing.T) {
+	t.Parallel() // its own copy of the demo; the longest of cmd's tests
 	demo, dbFile := demoWorkspace(t)
 	year := "2027"
 	out := filepath.Join(demo, "brev-cli")

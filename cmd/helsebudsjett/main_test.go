@@ -167,6 +167,7 @@ func TestRun_RefusesForeignWorkspace(t *testing.T) {
 }
 
 func TestDemo(t *testing.T) {
+	t.Parallel() // its own copy of the demo; the longest of cmd's tests
 	// A second run replaces the first (the shared run's folder, copied
 	// here), with the same documents.
 	dir := t.TempDir()

@@ -368,6 +368,7 @@ func TestLoad_Tertial(t *testing.T) {
 // differently shaped one) in every edition and runs the reader's checks
 // of annualtest on the PDF's text.
 func TestRender_ReadAsReaders(t *testing.T) {
+	t.Parallel() // on data of its own; overlaps the browser's and poppler's waits with the other long tests
 	for _, s := range []spec{small, shaped} {
 		db := build(t, tempDB(t), s)
 		for _, ed := range []annual.Options{

@@ -352,6 +352,7 @@ func TestRenderHTML_smallNumbers(t *testing.T) {
 // TestRenderHTML_Axe opens the page of both data sets in every edition in
 // headless Chromium and runs axe-core: no violation of WCAG 2.1 A or AA.
 func TestRenderHTML_Axe(t *testing.T) {
+	t.Parallel() // on data of its own; overlaps the browser's and poppler's waits with the other long tests
 	ctx := browsertest.New(t, 0)
 	for _, s := range []spec{small, shaped} {
 		db := build(t, tempDB(t), s)

@@ -20,6 +20,7 @@ import (
 // last chapter under the same caption; the structure text is the page
 // text, and the file declares PDF/A-2a.
 func TestRender_Tagged(t *testing.T) {
+	t.Parallel() // on data of its own; overlaps the browser's and poppler's waits with the other long tests
 	for _, c := range []struct {
 		s  spec
 		ed annual.Options

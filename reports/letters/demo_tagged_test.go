@@ -16,6 +16,7 @@ import (
 // PDF/A-2a whose structure text is the page text, with headings, tables
 // with header cells and (in the report) figures with alternative text.
 func TestDemo_Tagged(t *testing.T) {
+	t.Parallel() // on data of its own; overlaps the browser's and poppler's waits with the other long tests
 	dir := sampleDemo(t)
 	s, _, _ := sampleSource(t)
 	info := func(t *testing.T, data []byte, key string) string {

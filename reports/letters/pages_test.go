@@ -88,6 +88,7 @@ func lonePage(page string, l *letters.Letter) string {
 // signature: the last rows go with the sum, the closing with the
 // signature.
 func TestRenderPDF_NoLonePages(t *testing.T) {
+	t.Parallel() // on data of its own; overlaps the browser's and poppler's waits with the other long tests
 	cfg := sampleConfig(t)
 	for n := 1; n <= 45; n++ {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
