@@ -21,20 +21,27 @@ type OverrideStore interface {
 // stored definitions no longer fit the built-in catalogue, saying how to
 // fix that.
 func Catalogue(ctx context.Context, db OverrideStore) (*indicators.Catalogue, error) {
-	def, err := indicators.LoadCatalogue(templates.Indicators)
+	c, _, _, err := inForce(ctx, db)
+	return c, err
+}
+
+// inForce returns the catalogue in force, the built-in one it rests on and
+// the workspace's own definitions merged over it.
+func inForce(ctx context.Context, db OverrideStore) (c, def *indicators.Catalogue, over []indicators.Indicator, err error) {
+	def, err = indicators.LoadCatalogue(templates.Indicators)
 	if err != nil {
-		return nil, fmt.Errorf("the built-in catalogue is damaged: %w", err) // a bug: tests load it
+		return nil, nil, nil, fmt.Errorf("the built-in catalogue is damaged: %w", err) // a bug: tests load it
 	}
-	over, err := db.IndicatorOverrides(ctx)
+	over, err = db.IndicatorOverrides(ctx)
 	if err != nil || len(over) == 0 {
-		return def, err
+		return def, def, over, err
 	}
-	c, err := def.Merge(over)
+	c, err = def.Merge(over)
 	if err != nil {
-		return nil, fmt.Errorf("the workspace's own indicator definitions no longer fit the built-in catalogue: %w; "+
+		return nil, nil, nil, fmt.Errorf("the workspace's own indicator definitions no longer fit the built-in catalogue: %w; "+
 			"import a corrected file with 'helsebudsjett import catalogue FILE'", err)
 	}
-	return c, nil
+	return c, def, over, nil
 }
 
 // CatalogueStore is what storing a catalogue file reads and writes.

@@ -19,15 +19,7 @@ type Listed struct {
 // List returns the catalogue in force (Catalogue), in its order, each
 // indicator with its origin.
 func List(ctx context.Context, db OverrideStore) ([]Listed, error) {
-	c, err := Catalogue(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	def, err := Catalogue(ctx, noOverrides{})
-	if err != nil {
-		return nil, err
-	}
-	over, err := db.IndicatorOverrides(ctx)
+	c, def, over, err := inForce(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -46,12 +38,4 @@ func List(ctx context.Context, db OverrideStore) ([]Listed, error) {
 		out = append(out, Listed{ind, origin})
 	}
 	return out, nil
-}
-
-// noOverrides is a workspace without definitions of its own: Catalogue
-// of it is the built-in catalogue.
-type noOverrides struct{}
-
-func (noOverrides) IndicatorOverrides(context.Context) ([]indicators.Indicator, error) {
-	return nil, nil
 }
