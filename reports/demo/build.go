@@ -35,11 +35,12 @@ func build(ctx context.Context, open Opener, dbFile, dir string, files []string,
 	defer db.Close()
 	db.SetClock(clock())
 	for _, f := range files {
-		opts := importer.Options{}
+		var opts importer.FileOptions
 		if filepath.Base(f) == sample.ProposalFile {
 			opts.Version = budget.Forslag
 		}
-		rep, err := importer.Run(ctx, db, f, opts)
+		// As import budget does: the file is recorded as an input once stored.
+		rep, err := importer.Import(ctx, db, f, opts)
 		if err != nil {
 			return fmt.Errorf("demo import of %s: %w", filepath.Base(f), err)
 		}
@@ -48,9 +49,6 @@ func build(ctx context.Context, open Opener, dbFile, dir string, files []string,
 			return fmt.Errorf("demo import of %s: %s", filepath.Base(f), rep.Status)
 		}
 		p.budgetImport(w, rep)
-		if err := outguard.Record(ctx, db, f); err != nil {
-			return err
-		}
 	}
 	// What finance staff check first after the budget meeting.
 	c, err := model.Reads{DB: db}.Compare(ctx, sample.BudgetYear, budget.Forslag, budget.Vedtatt, budget.ByArtGroup)
