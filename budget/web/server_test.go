@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -133,5 +134,28 @@ func TestServer_onlyGET(t *testing.T) {
 	}
 	if resp, _ := get(t, s.URL()+"/nope"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("GET /nope = %d", resp.StatusCode)
+	}
+}
+
+// TestServer_closeWithOpenConnection: a browser's preconnected socket that
+// never sends a request kept the stop waiting out its whole grace and then
+// failing (serve exited 1 on Ctrl-C); after the grace it is closed and the
+// stop succeeds.
+func TestServer_closeWithOpenConnection(t *testing.T) {
+	s := startServer(t)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(s.URL(), "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	time.Sleep(50 * time.Millisecond) // the server has accepted it
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if err := s.Close(ctx); err != nil {
+		t.Fatalf("close with an idle new connection: %v, want nil", err)
+	}
+	conn.SetReadDeadline(time.Now().Add(2 * time.Second))
+	if _, err := conn.Read(make([]byte, 1)); err == nil {
+		t.Error("the connection is still open after the stop")
 	}
 }
